@@ -76,10 +76,14 @@ export interface UpdateRecord {
   heapAfter?: number;
   /** Old code versions still loaded (plugin-swap keeps every one, as Go does). */
   retainedVersions: number;
+  /** Heap those old versions added when they were loaded, bytes (approximate: V8 shares one heap). */
+  retainedHeap?: number;
   /** Warnings that did not stop the update: stale references, a dropped hand-off, … */
   notes: string[];
   /** Wall-clock time the update started (ms since epoch). */
   startedAt: number;
+  /** Wall-clock time the new version served its first response (applied updates). */
+  firstResponseAt?: number;
 }
 
 export type SandboxState = 'starting' | 'ready' | 'restarting' | 'down' | 'stopped';

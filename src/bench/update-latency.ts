@@ -1,0 +1,72 @@
+// Save → first response for every strategy, with real saves on disk and traffic flowing.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { wallNow } from '../engine/clock.ts';
+import type { CompareCase } from '../engine/compare.ts';
+import { Engine } from '../engine/engine.ts';
+import type { UpdateRecord } from '../engine/types.ts';
+import { save, serviceSource, type SaveStyle } from './scripted-edits.ts';
+
+export interface LatencyRun {
+  case: CompareCase;
+  style: SaveStyle;
+  records: UpdateRecord[];
+  /**
+   * Measured by the benchmark itself: just before the write → first response from the new version. The
+   * records' `total` starts at the file's mtime, which Linux stamps from a coarse clock (a few ms behind).
+   */
+  saveToFirstResponse: number[];
+  retainedHeap: number;
+}
+
+export interface LatencyOptions {
+  edits: number;
+  rate: number;
+}
+
+export async function measureUpdates(c: CompareCase, style: SaveStyle, options: LatencyOptions): Promise<LatencyRun> {
+  const dir = await mkdtemp(join(tmpdir(), 'hotlab-bench-'));
+  const file = join(dir, 'service.js');
+  await writeFile(file, serviceSource(0));
+  const engine = new Engine({ file, strategy: c.strategy, restart: c.restart, traffic: { rate: options.rate }, http: false });
+  const run: LatencyRun = { case: c, style, records: [], saveToFirstResponse: [], retainedHeap: 0 };
+  try {
+    await engine.start();
+    await new Promise((r) => setTimeout(r, 100));
+    for (let edit = 1; edit <= options.edits; edit++) {
+      const next = nextRecord(engine);
+      const savedAt = wallNow();
+      await save(file, serviceSource(edit), style);
+      const record = await next;
+      run.records.push(record);
+      if (record.outcome === 'applied' && record.firstResponseAt !== undefined) run.saveToFirstResponse.push(record.firstResponseAt - savedAt);
+      run.retainedHeap = record.retainedHeap ?? 0;
+      await new Promise((r) => setTimeout(r, 30));
+    }
+  } finally {
+    await engine.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+  return run;
+}
+
+function nextRecord(engine: Engine): Promise<UpdateRecord> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error('no update within 10 s of a save'));
+    }, 10_000);
+    const onRecord = (record: UpdateRecord): void => {
+      cleanup();
+      resolve(record);
+    };
+    const cleanup = (): void => {
+      clearTimeout(timer);
+      engine.off('update', onRecord);
+      engine.off('rejected', onRecord);
+    };
+    engine.on('update', onRecord);
+    engine.on('rejected', onRecord);
+  });
+}

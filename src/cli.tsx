@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+// Argument parsing only: picks the lab (TUI) or a headless command and hands it what it needs.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { HotlabError } from './engine/errors.ts';
+import { isStrategyName } from './engine/strategies/registry.ts';
+import { STRATEGY_NAMES, type RestartMode, type StrategyName } from './engine/types.ts';
+
+const HELP = `hotlab — learn how hot code updates really work
+
+Usage
+  hotlab [--workspace DIR] [--lang en|zh]     open the lab (needs a terminal)
+  hotlab serve FILE [options]                 serve FILE over HTTP, hot-updating it on every save
+  hotlab bench [--json]                       the same edits under every strategy, one table
+  hotlab --help | --version
+
+serve options
+  --strategy S          ${STRATEGY_NAMES.join(' | ')} (default file-watch)
+  --restart MODE        cold | graceful, for binary-replace (default graceful)
+  --port N              HTTP port, 0 picks a free one (default 8787)
+  --host ADDR           address to listen on (default 127.0.0.1)
+  --json                one JSON event per line on stdout (ready, update, rejected, log)
+  --rate N              in-process traffic, requests per second (default 100, 0 for none)
+  --call-timeout MS     time limit of one call into the service (default 100)
+  --memory MB           isolate heap limit (default 64)
+  --polling             poll the file instead of waiting for file system events
+
+Strategies
+  file-watch        fsnotify + reload: the whole file again; state resets except hot.data
+  plugin-swap       plugin.Open + Lookup: loaded next to the old one; old versions stay loaded
+  reflection-patch  reflect.Value.Set: changed functions patched in place; state kept, shape fixed
+  binary-replace    go build + os.Rename + restart: a new process (cold, or graceful hand-over)
+`;
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function number(value: string | undefined, flag: string, fallback?: number): number | undefined {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new HotlabError(`${flag} takes a number, not "${value}"`);
+  return n;
+}
+
+function strategyOf(value: string | undefined): StrategyName {
+  if (value === undefined) return 'file-watch';
+  if (!isStrategyName(value)) throw new HotlabError(`unknown strategy "${value}": choose one of ${STRATEGY_NAMES.join(', ')}`);
+  return value;
+}
+
+function restartOf(value: string | undefined): RestartMode {
+  if (value === undefined) return 'graceful';
+  if (value !== 'cold' && value !== 'graceful') throw new HotlabError(`--restart is cold or graceful, not "${value}"`);
+  return value;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+      workspace: { type: 'string' },
+      lang: { type: 'string' },
+      strategy: { type: 'string' },
+      restart: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      json: { type: 'boolean' },
+      rate: { type: 'string' },
+      'call-timeout': { type: 'string' },
+      memory: { type: 'string' },
+      polling: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (values.version) {
+    process.stdout.write(`hotlab ${version()}\n`);
+    return 0;
+  }
+  const [command, ...rest] = positionals;
+  switch (command) {
+    case 'serve': {
+      const file = rest[0];
+      if (!file) throw new HotlabError('serve needs a file: hotlab serve sandbox/service.js');
+      const { serve } = await import('./commands/serve.ts');
+      return serve({
+        file,
+        strategy: strategyOf(values.strategy),
+        restart: restartOf(values.restart),
+        port: number(values.port, '--port', 8787)!,
+        host: values.host ?? '127.0.0.1',
+        json: values.json ?? false,
+        rate: number(values.rate, '--rate', 100)!,
+        callTimeoutMs: number(values['call-timeout'], '--call-timeout'),
+        memoryLimitMb: number(values.memory, '--memory'),
+        polling: values.polling ?? false,
+      });
+    }
+    case 'bench': {
+      const { bench } = await import('./commands/bench.ts');
+      return bench({ json: values.json ?? false });
+    }
+    case undefined: {
+      const { openLab } = await import('./commands/lab.ts');
+      return openLab({ workspace: values.workspace, lang: values.lang === 'zh' ? 'zh' : values.lang === 'en' ? 'en' : undefined });
+    }
+    default:
+      throw new HotlabError(`unknown command "${command}". Run hotlab --help for the list.`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    const known = error instanceof HotlabError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
+    process.stderr.write(`hotlab: ${message}\n`);
+    if (!known && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = known ? 2 : 1;
+  },
+);

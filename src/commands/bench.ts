@@ -1,0 +1,76 @@
+// `hotlab bench`: the same scripted edits under every strategy in one run, with traffic flowing, then
+// capacity. One table; ratios between rows are what to read (this machine is shared and noisy).
+import { measureUpdates, type LatencyRun } from '../bench/update-latency.ts';
+import { httpRequestsPerSecond, inProcessCallsPerSecond } from '../bench/throughput.ts';
+import type { SaveStyle } from '../bench/scripted-edits.ts';
+import { COMPARE_CASES } from '../engine/compare.ts';
+import { summarize } from '../engine/stats/summarize.ts';
+import { renderTable } from '../bench/render-table.ts';
+import { ms } from './format-record.ts';
+
+export interface BenchOptions {
+  json: boolean;
+  /** Saves per strategy and save style. @default 15 */
+  edits?: number;
+  /** Driver traffic during updates, requests per second. @default 1000 */
+  rate?: number;
+  /** How long each capacity measurement runs. @default 2000 */
+  capacityMs?: number;
+}
+
+const STYLES: SaveStyle[] = ['in-place', 'rename'];
+
+export async function bench(options: BenchOptions, out: NodeJS.WritableStream = process.stdout): Promise<number> {
+  const edits = options.edits ?? 15;
+  const rate = options.rate ?? 1000;
+  const capacityMs = options.capacityMs ?? 2000;
+  const progress = (text: string): void => {
+    if (!options.json) process.stderr.write(`\r\x1b[K${text}`);
+  };
+  const runs: LatencyRun[] = [];
+  for (const c of COMPARE_CASES) {
+    for (const style of STYLES) {
+      progress(`bench: ${c.strategy}${c.restart ? ` (${c.restart})` : ''}, ${style} saves …`);
+      runs.push(await measureUpdates(c, style, { edits, rate }));
+    }
+  }
+  progress('bench: in-process capacity …');
+  const inProcess = await inProcessCallsPerSecond(capacityMs);
+  progress('bench: HTTP capacity …');
+  const http = await httpRequestsPerSecond(capacityMs);
+  progress('');
+
+  const rows = runs.map((run) => {
+    const applied = run.records.filter((r) => r.outcome === 'applied');
+    const totals = summarize(applied.flatMap((r) => (r.total !== undefined ? [r.total] : [])));
+    const saveToFirst = summarize(run.saveToFirstResponse);
+    return {
+      strategy: run.case.strategy + (run.case.restart ? ` (${run.case.restart})` : ''),
+      save: run.style,
+      applied: `${applied.length}/${run.records.length}`,
+      saveToFirstP50: saveToFirst.p50,
+      saveToFirstP95: saveToFirst.p95,
+      totalP50: totals.p50,
+      totalP95: totals.p95,
+      downtimeMax: Math.max(0, ...run.records.map((r) => r.downtimeMs)),
+      failed: run.records.reduce((n, r) => n + r.failedRequests, 0),
+      stateKept: `${applied.filter((r) => r.stateKept).length}/${applied.length}`,
+      retained: `${applied.at(-1)?.retainedVersions ?? 0} / ${(run.retainedHeap / 1024).toFixed(0)} KiB`,
+    };
+  });
+  const result = { edits, rate, rows, capacity: { inProcessCallsPerSecond: inProcess.perSecond, inProcessFailed: inProcess.failed, httpRequestsPerSecond: http.perSecond, httpFailed: http.failed } };
+  if (options.json) {
+    out.write(`${JSON.stringify(result)}\n`);
+    return 0;
+  }
+  out.write(`hotlab bench — ${edits} saves per strategy and save style, traffic at ${rate} req/s (times in ms)\n\n`);
+  out.write(
+    renderTable(
+      ['strategy', 'save', 'applied', 'save→1st p50', 'p95', 'total p50', 'p95', 'downtime max', 'failed', 'state kept', 'retained (n / heap)'],
+      rows.map((r) => [r.strategy, r.save, r.applied, ms(r.saveToFirstP50), ms(r.saveToFirstP95), ms(r.totalP50), ms(r.totalP95), ms(r.downtimeMax), String(r.failed), r.stateKept, r.retained]),
+    ),
+  );
+  out.write(`\ncapacity: in-process ${Math.round(inProcess.perSecond).toLocaleString('en')} handler calls/s (${inProcess.failed} failed) · HTTP ${Math.round(http.perSecond).toLocaleString('en')} req/s over 32 keep-alive connections (${http.failed} failed)\n`);
+  out.write('save→1st: from just before the write to the first response served by the new code. total: the record\'s own figure, from the file\'s mtime.\n');
+  return 0;
+}

@@ -1,0 +1,24 @@
+// One update as a terminal line, for `hotlab serve` without --json.
+import type { UpdateRecord } from '../engine/types.ts';
+
+const STAGES = ['detect', 'debounce', 'read', 'compile', 'link', 'migrate', 'swap', 'firstResponse'] as const;
+
+export function ms(value: number | undefined): string {
+  if (value === undefined) return '—';
+  return value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : Math.round(value).toString();
+}
+
+export function formatRecord(record: UpdateRecord): string {
+  if (record.outcome === 'rejected') return `✗ rejected (${record.strategy}): ${record.reason}`;
+  const stages = STAGES.filter((s) => record.timings[s] !== undefined)
+    .map((s) => `${s} ${ms(record.timings[s])}`)
+    .join(' · ');
+  const facts = [
+    record.stateKept ? 'state kept' : 'state reset',
+    `${record.failedRequests} failed`,
+    record.downtimeMs > 0 ? `down ${ms(record.downtimeMs)} ms` : 'no downtime',
+    record.retainedVersions > 0 ? `${record.retainedVersions} old versions retained` : '',
+  ].filter(Boolean);
+  const notes = record.notes.length ? `\n    ${record.notes.join('\n    ')}` : '';
+  return `✓ v${record.previousVersion ?? '–'} → v${record.version} by ${record.strategy}${record.restart ? ` (${record.restart})` : ''} in ${ms(record.total)} ms — ${facts.join(', ')}\n    ${stages}${notes}`;
+}

@@ -1,0 +1,80 @@
+// Compare: replay the learner's last edit under every strategy, each on a scratch service of its own with
+// traffic flowing, so the live service is left alone and every row starts from the same state of affairs.
+import { join } from 'node:path';
+import { Engine } from './engine.ts';
+import { HotlabError } from './errors.ts';
+import { STRATEGY_NAMES, type CompareRow, type RestartMode, type StrategyName, type UpdateRecord } from './types.ts';
+
+/** Traffic on each scratch service, and how long it runs before the edit so there is state to keep. */
+const COMPARE_RATE = 500;
+const WARM_UP_MS = 150;
+
+export interface CompareCase {
+  strategy: StrategyName;
+  restart?: RestartMode;
+}
+
+/** Every strategy, and binary-replace in both restart modes: the contrast is the lesson. */
+export const COMPARE_CASES: CompareCase[] = [
+  ...STRATEGY_NAMES.filter((s) => s !== 'binary-replace').map((strategy) => ({ strategy })),
+  { strategy: 'binary-replace', restart: 'cold' },
+  { strategy: 'binary-replace', restart: 'graceful' },
+];
+
+export async function compareStrategies(live: Engine, onRow?: (row: CompareRow) => void): Promise<CompareRow[]> {
+  const sources = live.appliedSources;
+  const after = sources.at(-1);
+  const before = sources.at(-2);
+  if (after === undefined || before === undefined) {
+    throw new HotlabError('compare replays your last edit: save a change to the service first, then compare');
+  }
+  const rows: CompareRow[] = [];
+  for (const [index, c] of COMPARE_CASES.entries()) {
+    const row = await replayEdit(live, before, after, c, join(live.stateDir, 'compare', String(index)));
+    rows.push(row);
+    onRow?.(row);
+  }
+  return rows;
+}
+
+/** One row: boot `before` under the strategy, let traffic build state, apply `after`, measure. */
+export async function replayEdit(live: Engine, before: string, after: string, c: CompareCase, stateDir: string): Promise<CompareRow> {
+  const options = live.options;
+  const scratch = new Engine({
+    file: live.file,
+    source: before,
+    stateDir,
+    strategy: c.strategy,
+    restart: c.restart,
+    limits: options.limits,
+    traffic: { rate: COMPARE_RATE, requests: options.traffic?.requests },
+    watch: false,
+    http: false,
+  });
+  try {
+    await scratch.start();
+    await new Promise((r) => setTimeout(r, WARM_UP_MS));
+    const record = await scratch.applySource(after, 'compare');
+    return rowFrom(c, record);
+  } finally {
+    await scratch.stop();
+  }
+}
+
+function rowFrom(c: CompareCase, record: UpdateRecord | null): CompareRow {
+  if (!record) {
+    return { strategy: c.strategy, restart: c.restart, outcome: 'rejected', reason: 'the edit was not applied', downtimeMs: 0, failedRequests: 0, stateKept: false, retainedHeap: 0, retainedVersions: 0 };
+  }
+  return {
+    strategy: c.strategy,
+    restart: c.restart,
+    outcome: record.outcome,
+    reason: record.reason,
+    total: record.total,
+    downtimeMs: record.downtimeMs,
+    failedRequests: record.failedRequests,
+    stateKept: record.outcome === 'applied' && record.stateKept,
+    retainedHeap: record.retainedHeap ?? 0,
+    retainedVersions: record.retainedVersions,
+  };
+}

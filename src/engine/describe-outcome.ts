@@ -1,0 +1,12 @@
+// The one sentence a learner reads when an update is refused: what went wrong, where, and what kept running.
+import type { StrategyOutcome } from './strategies/strategy.ts';
+
+export function describeOutcome(outcome: Extract<StrategyOutcome, { kind: 'rejected' }>, serving: number | null, previous: number | null): string {
+  const where = outcome.location ? `${outcome.location.file}:${outcome.location.line}:${outcome.location.column}: ` : '';
+  const kept = outcome.serviceDown
+    ? `the cold restart had already stopped v${previous ?? '?'}: the service is down (503) until a good build`
+    : serving !== null
+      ? `v${serving} keeps serving`
+      : 'nothing is serving';
+  return `${where}${outcome.reason} — ${kept}`;
+}

@@ -1,0 +1,93 @@
+// The engine's observable state: bounded histories, a cached read-only snapshot, and listeners notified
+// at most ~30 times a second for traffic (a busy service must not make every frame re-render) and at
+// once for anything a person did or an update changed.
+import type { EngineSnapshot, FeedEntry, LogEntry, UpdateRecord } from './types.ts';
+
+const FEED_LIMIT = 200;
+const LOG_LIMIT = 200;
+const UPDATE_LIMIT = 500;
+const TRAFFIC_NOTIFY_MS = 33;
+
+type Base = Omit<EngineSnapshot, 'feed' | 'updates' | 'logs'>;
+
+export class EngineStore {
+  #base: Base;
+  #feed: FeedEntry[] = [];
+  #logs: LogEntry[] = [];
+  #updates: UpdateRecord[] = [];
+  #snapshot: EngineSnapshot | null = null;
+  #listeners = new Set<() => void>();
+  #pending: NodeJS.Timeout | null = null;
+
+  constructor(base: Base) {
+    this.#base = base;
+  }
+
+  get updates(): readonly UpdateRecord[] {
+    return this.#updates;
+  }
+
+  get base(): Readonly<Base> {
+    return this.#base;
+  }
+
+  getSnapshot = (): EngineSnapshot => {
+    this.#snapshot ??= { ...this.#base, feed: this.#feed.slice(-FEED_LIMIT), updates: this.#updates.slice(), logs: this.#logs.slice(-LOG_LIMIT) };
+    return this.#snapshot;
+  };
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  set(patch: Partial<Base>): void {
+    this.#base = { ...this.#base, ...patch };
+    this.#changed(true);
+  }
+
+  addFeed(entry: FeedEntry): void {
+    this.#feed.push(entry);
+    if (this.#feed.length > FEED_LIMIT * 2) this.#feed = this.#feed.slice(-FEED_LIMIT);
+    this.#base.served++;
+    if (entry.failed) this.#base.failed++;
+    this.#changed(false);
+  }
+
+  addLog(entry: LogEntry): void {
+    this.#logs.push(entry);
+    if (this.#logs.length > LOG_LIMIT * 2) this.#logs = this.#logs.slice(-LOG_LIMIT);
+    this.#changed(false);
+  }
+
+  addUpdate(record: UpdateRecord): void {
+    this.#updates.push(record);
+    if (this.#updates.length > UPDATE_LIMIT) this.#updates = this.#updates.slice(-UPDATE_LIMIT);
+    this.#changed(true);
+  }
+
+  close(): void {
+    if (this.#pending) clearTimeout(this.#pending);
+    this.#pending = null;
+    this.#listeners.clear();
+  }
+
+  #changed(urgent: boolean): void {
+    this.#snapshot = null;
+    if (urgent) {
+      if (this.#pending) clearTimeout(this.#pending);
+      this.#pending = null;
+      this.#notify();
+    } else if (!this.#pending) {
+      this.#pending = setTimeout(() => {
+        this.#pending = null;
+        this.#notify();
+      }, TRAFFIC_NOTIFY_MS);
+      this.#pending.unref();
+    }
+  }
+
+  #notify(): void {
+    for (const listener of this.#listeners) listener();
+  }
+}

@@ -1,0 +1,36 @@
+// The engine's errors: one base class, and subclasses that carry what their message needs.
+import type { SourceLocation } from './types.ts';
+
+/** Base of every error the engine raises on purpose; anything else reaching the top is a bug. */
+export class HotlabError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/**
+ * The learner's source cannot be run: a syntax error or a construct the sandbox does not offer (imports,
+ * top-level await). `message` is the reason alone; where it happened is in `location`.
+ */
+export class SourceError extends HotlabError {
+  readonly location: SourceLocation | undefined;
+
+  constructor(message: string, location?: SourceLocation, options?: ErrorOptions) {
+    super(message, options);
+    this.location = location;
+  }
+
+  /** `service.js:3:14 — Unexpected token`, as a terminal line. */
+  describe(): string {
+    if (!this.location) return this.message;
+    const { file, line, column } = this.location;
+    return `${file}:${line}:${column} — ${this.message}`;
+  }
+
+  toJSON(): { name: string; message: string; location?: SourceLocation } {
+    return this.location
+      ? { name: this.name, message: this.message, location: { ...this.location } }
+      : { name: this.name, message: this.message };
+  }
+}

@@ -1,0 +1,43 @@
+// Turns whatever isolated-vm threw into a ChildFailure the learner can act on: what happened and where.
+import type ivm from 'isolated-vm';
+import type { SourceLocation } from '../types.ts';
+import type { ChildFailure, FailureKind } from './protocol.ts';
+
+const TIMEOUT = /Script execution timed out/;
+const DISPOSED = /Isolate was disposed|isolate is disposed|memory limit/i;
+
+export function failureFrom(error: unknown, kind: FailureKind, file: string, isolate?: ivm.Isolate): ChildFailure {
+  const message = error instanceof Error ? error.message : String(error);
+  const stack = error instanceof Error && typeof error.stack === 'string' ? error.stack : '';
+  const location = locate(stack, file) ?? locate(message, file);
+  if (isolate?.isDisposed || DISPOSED.test(message)) {
+    return { kind: 'memory', message: 'the isolate ran out of memory (over its heap limit) and was disposed', location };
+  }
+  if (TIMEOUT.test(message)) {
+    return { kind: 'timeout', message: timeoutMessage(kind), location };
+  }
+  const name = error instanceof Error && error.name && error.name !== 'Error' ? `${error.name}: ` : '';
+  const cleaned = message.startsWith(name) ? message : name + message;
+  return { kind, message: cleaned, location };
+}
+
+function timeoutMessage(kind: FailureKind): string {
+  switch (kind) {
+    case 'init':
+      return 'the top-level code did not finish within the initialisation time limit (an endless loop?)';
+    case 'migrate':
+      return 'migrate(prev) did not finish within the time limit';
+    case 'snapshot':
+      return 'snapshot() did not finish within the time limit';
+    default:
+      return 'the call did not finish within the time limit (an endless loop?)';
+  }
+}
+
+/** The first stack frame in the learner's file, e.g. `at handle (service.js:3:5)`. */
+export function locate(text: string, file: string): SourceLocation | undefined {
+  const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(text);
+  if (!match) return undefined;
+  return { file, line: Number(match[1]), column: Number(match[2]) };
+}

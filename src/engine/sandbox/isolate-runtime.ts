@@ -1,0 +1,373 @@
+// The learner's code inside isolated-vm. Runs in the sandbox child process only: an isolate can abort the
+// whole process (design §6), so the engine never loads this module itself.
+import ivm from 'isolated-vm';
+import { BOOTSTRAP, harnessSource } from './in-isolate.ts';
+import { failureFrom, locate } from './failure-from.ts';
+import { staleReferenceProbe } from '../source/stale-references.ts';
+import type {
+  ChildFailure,
+  Handover,
+  HandleResult,
+  LoadableModule,
+  LoadResult,
+  PatchInstruction,
+  PatchResult,
+  SandboxStats,
+} from './protocol.ts';
+
+/** The learner's script runs strict; this prefix shares line 1, so V8 is told to shift line 1's columns back. */
+const STRICT_PREFIX = "'use strict';";
+
+export interface RuntimeLimits {
+  /** Isolate heap limit in MB. @default 64 */
+  memoryLimitMb: number;
+  /** Longest a single call into learner code may run. @default 100 */
+  callTimeoutMs: number;
+  /** Longest the module's top-level initialisation may run. @default 1000 */
+  initTimeoutMs: number;
+}
+
+export type LogSink = (level: 'log' | 'info' | 'warn' | 'error' | 'debug', message: string, version: number | null) => void;
+
+/** One evaluated copy of the learner's module: its own context, globals and state. */
+interface Slot {
+  version: number;
+  context: ivm.Context;
+  harness: ivm.Reference<(op: string, name?: string, payload?: unknown) => unknown>;
+  module: LoadableModule;
+  /** Heap growth measured when this slot was loaded: what keeping it costs. */
+  heapCost: number;
+}
+
+/** One request's result inside a batch: a response or the reason it failed. */
+export type BatchOutcome = { version: number; response: string } | { version: number; failure: ChildFailure };
+
+export class RuntimeFailure extends Error {
+  readonly failure: ChildFailure;
+  constructor(failure: ChildFailure) {
+    super(failure.message);
+    this.failure = failure;
+  }
+}
+
+export class IsolateRuntime {
+  readonly limits: RuntimeLimits;
+  readonly #isolate: ivm.Isolate;
+  readonly #log: LogSink;
+  #current: Slot | null = null;
+  /** Older versions kept loaded (plugin-swap keeps every one, like Go's plugin package). */
+  #retained: Slot[] = [];
+
+  constructor(limits: RuntimeLimits, log: LogSink) {
+    this.limits = limits;
+    this.#log = log;
+    this.#isolate = new ivm.Isolate({ memoryLimit: limits.memoryLimitMb });
+  }
+
+  get disposed(): boolean {
+    return this.#isolate.isDisposed;
+  }
+
+  get version(): number | null {
+    return this.#current?.version ?? null;
+  }
+
+  heapUsed(): number {
+    if (this.#isolate.isDisposed) return 0;
+    const h = this.#isolate.getHeapStatisticsSync();
+    return h.used_heap_size + h.externally_allocated_size;
+  }
+
+  stats(): SandboxStats {
+    const heap = this.#isolate.isDisposed ? null : this.#isolate.getHeapStatisticsSync();
+    return {
+      version: this.version,
+      heapUsed: heap ? heap.used_heap_size + heap.externally_allocated_size : 0,
+      heapLimit: heap?.heap_size_limit ?? 0,
+      retainedVersions: this.#retained.length,
+      retainedHeap: this.#retained.reduce((sum, s) => sum + s.heapCost, 0),
+    };
+  }
+
+  /**
+   * Evaluate a new version in a fresh context next to the current one, hand state over, then switch.
+   * All synchronous: no request is served between the hand-over and the switch, so no update is lost.
+   */
+  load(version: number, module: LoadableModule, handover: Handover, retainPrevious: boolean): LoadResult {
+    const heapBefore = this.heapUsed();
+    const previous = this.#current;
+    const notes: string[] = [];
+    let handedOver = false;
+
+    let hotData: unknown;
+    if (handover === 'hot-data' && previous) {
+      hotData = this.#copyOut(previous, 'hot-data');
+      handedOver = hotData !== undefined && hotData !== null && (typeof hotData !== 'object' || Object.keys(hotData).length > 0);
+    }
+    const t0 = performance.now();
+    const slot = this.#evaluate(version, module, hotData);
+    const t1 = performance.now();
+    try {
+      this.#requireHandle(slot);
+    } catch (error) {
+      slot.context.release();
+      throw error;
+    }
+    const t2 = performance.now();
+    let migrateMs: number | undefined;
+    if (handover === 'migrate') {
+      const prev = previous && this.#exportType(previous, 'snapshot') === 'function' ? this.#snapshotOf(previous) : undefined;
+      const hasMigrate = this.#exportType(slot, 'migrate') === 'function';
+      if (prev !== undefined && hasMigrate) {
+        try {
+          this.#call(slot, 'call', 'migrate', prev, 'migrate', true);
+          handedOver = true;
+        } catch (error) {
+          slot.context.release();
+          throw error;
+        }
+      } else if (prev !== undefined) {
+        notes.push('the old version exported snapshot() but the new one has no migrate(prev): its state was not taken over');
+      } else if (hasMigrate && previous) {
+        notes.push('migrate(prev) was not called: the old version exports no snapshot()');
+      }
+      migrateMs = performance.now() - t2;
+    }
+    const t3 = performance.now();
+    this.#current = slot;
+    if (previous) {
+      if (retainPrevious) this.#retained.push(previous);
+      else previous.context.release();
+    }
+    const swap = performance.now() - t3;
+    const heapAfter = this.heapUsed();
+    slot.heapCost = Math.max(0, heapAfter - heapBefore);
+    const stats = this.stats();
+    return {
+      version,
+      timings: { compile: t1 - t0, link: t2 - t1, migrate: migrateMs, swap },
+      heapBefore,
+      heapAfter,
+      retainedVersions: stats.retainedVersions,
+      retainedHeap: stats.retainedHeap,
+      handedOver,
+      notes,
+    };
+  }
+
+  /** Test-run a module in a scratch context (init + one probe request), then throw it away. */
+  verify(module: LoadableModule, probe: string | null): { heapCost: number } {
+    const before = this.heapUsed();
+    const slot = this.#evaluate(0, module, undefined, true);
+    try {
+      this.#requireHandle(slot);
+      if (probe !== null) this.#call(slot, 'handle', undefined, probe, 'handler', false);
+      return { heapCost: Math.max(0, this.heapUsed() - before) };
+    } finally {
+      slot.context.release();
+    }
+  }
+
+  /** Reflection-patch: run the replacement functions in the live context; state is untouched. */
+  patch(version: number, patches: PatchInstruction[], bindingNames: string[]): PatchResult {
+    const slot = this.#current;
+    if (!slot) throw new RuntimeFailure({ kind: 'patch', message: 'there is no running version to patch' });
+    const heapBefore = this.heapUsed();
+    const t0 = performance.now();
+    // Compile everything before running anything: a patch applies completely or not at all.
+    const scripts = patches.map((p) => this.#compile(p.code, p.location.file, p.location.line - 1, p.location.column - 1 - p.columnOffset));
+    const replaced = patches.filter((p) => p.action === 'replace').map((p) => p.name);
+    this.#call(slot, 'capture', undefined, replaced, 'patch', true);
+    const t1 = performance.now();
+    for (const script of scripts) {
+      try {
+        script.runSync(slot.context, { timeout: this.limits.initTimeoutMs });
+      } catch (error) {
+        throw new RuntimeFailure(failureFrom(error, 'patch', slot.module.file, this.#isolate));
+      }
+    }
+    slot.version = version;
+    const swap = performance.now() - t1;
+    let staleReferences: string[] = [];
+    if (replaced.length > 0 && bindingNames.length > 0) {
+      try {
+        const found = this.#call(slot, 'stale', undefined, staleReferenceProbe(bindingNames), 'patch', true);
+        if (Array.isArray(found)) staleReferences = found.map(String);
+      } catch {
+        // The scan is a teaching aid; a hostile value that breaks it must not fail an applied patch.
+        staleReferences = [];
+      }
+    }
+    return { version, timings: { compile: t1 - t0, swap }, heapBefore, heapAfter: this.heapUsed(), staleReferences };
+  }
+
+  handle(request: string): HandleResult {
+    const slot = this.#current;
+    if (!slot) throw new RuntimeFailure({ kind: 'internal', message: 'no version is loaded' });
+    const response = this.#call(slot, 'handle', undefined, request, 'handler', false) as string;
+    return { version: slot.version, response };
+  }
+
+  /** Graceful restart, new process side: hand the old process's snapshot to migrate(prev). */
+  adopt(state: unknown): { migrated: boolean; ms: number } {
+    const slot = this.#current;
+    const t0 = performance.now();
+    if (!slot || state === undefined || this.#exportType(slot, 'migrate') !== 'function') return { migrated: false, ms: 0 };
+    this.#call(slot, 'call', 'migrate', state, 'migrate', true);
+    return { migrated: true, ms: performance.now() - t0 };
+  }
+
+  /**
+   * Serve many requests in few isolate calls (a per-call time limit costs ~10 µs in isolated-vm; a batch pays it
+   * once). Each request still gets the full per-call limit: see the 'handle-batch' op in in-isolate.ts.
+   */
+  handleBatch(requests: string[]): BatchOutcome[] {
+    const slot = this.#current;
+    if (!slot) throw new RuntimeFailure({ kind: 'internal', message: 'no version is loaded' });
+    const limit = this.limits.callTimeoutMs;
+    const outcomes: BatchOutcome[] = [];
+    let rest = requests;
+    while (rest.length > 0) {
+      let done: unknown[];
+      let interrupted: ChildFailure | null = null;
+      try {
+        done = slot.harness.applySync(undefined, ['handle-batch', limit / 2 as unknown as string, rest as unknown as string], {
+          timeout: Math.ceil(limit * 1.5),
+          arguments: { copy: true },
+          result: { copy: true },
+        }) as unknown[];
+      } catch (error) {
+        interrupted = failureFrom(error, 'handler', slot.module.file, this.#isolate);
+        if (interrupted.kind === 'memory') throw new RuntimeFailure(interrupted);
+        done = slot.harness.applySync(undefined, ['batch-recover'], { timeout: limit, result: { copy: true } }) as unknown[];
+      }
+      for (const item of done) outcomes.push(this.#batchOutcome(slot, item));
+      if (interrupted) outcomes.push({ version: slot.version, failure: interrupted });
+      rest = rest.slice(done.length + (interrupted ? 1 : 0));
+    }
+    return outcomes;
+  }
+
+  #batchOutcome(slot: Slot, item: unknown): BatchOutcome {
+    if (typeof item === 'string') return { version: slot.version, response: item };
+    const { error, stack } = item as { error: string; stack: string };
+    return { version: slot.version, failure: { kind: 'handler', message: error, location: locate(stack, slot.module.file) } };
+  }
+
+  snapshot(): unknown {
+    const slot = this.#current;
+    if (!slot || this.#exportType(slot, 'snapshot') !== 'function') return undefined;
+    return this.#snapshotOf(slot);
+  }
+
+  evaluate(expression: string): string {
+    const slot = this.#current;
+    if (!slot) throw new RuntimeFailure({ kind: 'internal', message: 'no version is loaded' });
+    return this.#call(slot, 'eval', undefined, expression, 'handler', false) as string;
+  }
+
+  set(name: string, valueExpression: string): string {
+    const slot = this.#current;
+    if (!slot) throw new RuntimeFailure({ kind: 'internal', message: 'no version is loaded' });
+    return this.#call(slot, 'set', name, valueExpression, 'handler', false) as string;
+  }
+
+  /** What Go cannot do: drop every retained old version so its memory can be collected. */
+  unload(): number {
+    const count = this.#retained.length;
+    for (const slot of this.#retained) slot.context.release();
+    this.#retained = [];
+    return count;
+  }
+
+  #evaluate(version: number, module: LoadableModule, hotData: unknown, quiet = false): Slot {
+    const context = this.#isolate.createContextSync();
+    try {
+      const log = new ivm.Callback(
+        (level: string, message: string) => {
+          if (!quiet) this.#log(asLevel(level), String(message), version);
+        },
+        { ignored: true },
+      );
+      const data = hotData === undefined ? undefined : new ivm.ExternalCopy(hotData).copyInto({ release: true });
+      context.evalClosureSync(BOOTSTRAP, [log, data], { filename: 'hotlab:bootstrap' });
+      const script = this.#compile(STRICT_PREFIX + module.code, module.file, 0, -STRICT_PREFIX.length);
+      try {
+        script.runSync(context, { timeout: this.limits.initTimeoutMs });
+      } catch (error) {
+        throw new RuntimeFailure(failureFrom(error, 'init', module.file, this.#isolate));
+      }
+      const harness = context.evalSync(harnessSource(module.exports), { reference: true, filename: 'hotlab:harness' }) as Slot['harness'];
+      return { version, context, harness, module, heapCost: 0 };
+    } catch (error) {
+      context.release();
+      throw error;
+    }
+  }
+
+  #compile(code: string, file: string, lineOffset: number, columnOffset: number): ivm.Script {
+    try {
+      return this.#isolate.compileScriptSync(code, { filename: file, lineOffset, columnOffset });
+    } catch (error) {
+      throw new RuntimeFailure(failureFrom(error, 'syntax', file, this.#isolate));
+    }
+  }
+
+  #requireHandle(slot: Slot): void {
+    if (!('handle' in slot.module.exports)) {
+      throw new RuntimeFailure({
+        kind: 'missing-export',
+        message: `${slot.module.file} does not export handle: add \`export function handle(req) { … }\``,
+      });
+    }
+    const type = this.#exportType(slot, 'handle');
+    if (type !== 'function') {
+      throw new RuntimeFailure({
+        kind: 'missing-export',
+        message: `handle is exported but it is ${type === 'undefined' ? 'undefined' : `a ${type}`}, not a function`,
+      });
+    }
+  }
+
+  #exportType(slot: Slot, name: string): string {
+    return this.#call(slot, 'type', name, undefined, 'init', false) as string;
+  }
+
+  #snapshotOf(slot: Slot): unknown {
+    return this.#copyOut(slot, 'snapshot');
+  }
+
+  #copyOut(slot: Slot, what: 'snapshot' | 'hot-data'): unknown {
+    const kind = what === 'snapshot' ? 'snapshot' : 'migrate';
+    try {
+      return slot.harness.applySync(undefined, what === 'snapshot' ? ['call', 'snapshot'] : ['hot-data'], {
+        timeout: this.limits.callTimeoutMs,
+        result: { copy: true },
+      });
+    } catch (error) {
+      const failure = failureFrom(error, kind, slot.module.file, this.#isolate);
+      if (/could not be cloned|#<Object> could not be cloned|cannot be cloned/i.test(failure.message)) {
+        failure.message = `${what === 'snapshot' ? 'snapshot()' : 'hot.data'} holds something that cannot be copied to the new version (a function or a class instance?): ${failure.message}`;
+      }
+      throw new RuntimeFailure(failure);
+    }
+  }
+
+  #call(slot: Slot, op: string, name: string | undefined, payload: unknown, kind: ChildFailure['kind'], copyPayload: boolean): unknown {
+    try {
+      // Payloads are plain data; the cast only quiets isolated-vm's transfer typing. Copying them is what keeps
+      // every host object (and so every Reference) out of the learner's reach.
+      return slot.harness.applySync(undefined, [op, name, payload as string], {
+        timeout: this.limits.callTimeoutMs,
+        arguments: copyPayload ? { copy: true } : undefined,
+        result: { copy: true },
+      });
+    } catch (error) {
+      throw new RuntimeFailure(failureFrom(error, kind, slot.module.file, this.#isolate));
+    }
+  }
+}
+
+function asLevel(level: string): 'log' | 'info' | 'warn' | 'error' | 'debug' {
+  return level === 'info' || level === 'warn' || level === 'error' || level === 'debug' ? level : 'log';
+}

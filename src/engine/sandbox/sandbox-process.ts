@@ -1,0 +1,239 @@
+// The engine's handle on one sandbox child process: send commands, get replies, notice when it dies or hangs.
+// The learner's code can abort V8 (and with it the process it runs in), so it never runs in the engine's process.
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Batcher } from './batcher.ts';
+import { EXIT_ISOLATE_DISPOSED } from './exit-codes.ts';
+import type { ChildCommand, ChildEvent, ChildFailure, ChildReply, Envelope } from './protocol.ts';
+import type { RuntimeLimits } from './isolate-runtime.ts';
+
+// Run the TypeScript source when we are the source (tests), the built file when built.
+const CHILD_ENTRY = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './child-main.ts' : './child-main.js', import.meta.url));
+
+/** Extra time past the learner's own limits before we decide the child is stuck (isolated-vm cannot stop one long built-in call). */
+const WATCHDOG_GRACE_MS = 1000;
+
+export class CommandFailed extends Error {
+  readonly failure: ChildFailure;
+  constructor(failure: ChildFailure) {
+    super(failure.message);
+    this.failure = failure;
+  }
+}
+
+export interface SandboxExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** A sentence for the learner: what happened to the process. */
+  reason: string;
+  /** True when we asked it to stop. */
+  expected: boolean;
+}
+
+export interface SpawnOptions {
+  limits: RuntimeLimits;
+  /** binary-replace: boot from this built artifact. */
+  artifact?: string;
+  onLog?: (event: Extract<ChildEvent, { event: 'log' }>) => void;
+  onExit?: (exit: SandboxExit) => void;
+}
+
+interface Pending {
+  command: ChildCommand;
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+  budgetMs: number;
+  sentAt: number;
+}
+
+export class SandboxProcess {
+  readonly limits: RuntimeLimits;
+  /** Resolves when the child is up (and, with an artifact, has evaluated it). */
+  readonly ready: Promise<{ version: number | null }>;
+  readonly #child: ChildProcess;
+  readonly #pending = new Map<number, Pending>();
+  readonly #out: Batcher<{ id: number; command: ChildCommand }>;
+  readonly #options: SpawnOptions;
+  #nextId = 1;
+  #lastProgressAt = performance.now();
+  #watchdog: NodeJS.Timeout | null = null;
+  #stderrTail = '';
+  #stopping = false;
+  #exited: SandboxExit | null = null;
+  #exitWaiters: Array<() => void> = [];
+
+  constructor(options: SpawnOptions) {
+    this.#options = options;
+    this.limits = options.limits;
+    this.#child = fork(CHILD_ENTRY, [], {
+      execArgv: ['--no-node-snapshot', '--disable-warning=ExperimentalWarning'],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      env: {
+        ...process.env,
+        HOTLAB_LIMITS: JSON.stringify(options.limits),
+        HOTLAB_ARTIFACT: options.artifact ?? '',
+      },
+    });
+    this.#child.stderr?.setEncoding('utf8');
+    this.#child.stderr?.on('data', (chunk: string) => {
+      this.#stderrTail = (this.#stderrTail + chunk).slice(-4000);
+    });
+    this.#out = new Batcher((envelope) => {
+      if (this.#child.connected) this.#child.send(envelope);
+    });
+    let onReady: (value: { version: number | null }) => void = () => {};
+    let onReadyFail: (error: Error) => void = () => {};
+    this.ready = new Promise((resolve, reject) => {
+      onReady = resolve;
+      onReadyFail = reject;
+    });
+    this.ready.catch(() => {}); // observed by whoever awaits it; never an unhandled rejection
+    this.#child.on('message', (envelope: Envelope<ChildReply | ChildEvent>) => {
+      this.#lastProgressAt = performance.now();
+      for (const message of envelope.batch) {
+        if ('event' in message) {
+          if (message.event === 'log') this.#options.onLog?.(message);
+          else if (message.failure) onReadyFail(new CommandFailed(message.failure));
+          else onReady({ version: message.version });
+        } else {
+          this.#settle(message);
+        }
+      }
+    });
+    this.#child.on('exit', (code, signal) => {
+      const exit = this.#describeExit(code, signal);
+      this.#exited = exit;
+      this.#stopWatchdog();
+      onReadyFail(new CommandFailed({ kind: 'crash', message: exit.reason }));
+      for (const pending of this.#pending.values()) pending.reject(new CommandFailed({ kind: exit.code === EXIT_ISOLATE_DISPOSED ? 'memory' : 'crash', message: exit.reason }));
+      this.#pending.clear();
+      for (const waiter of this.#exitWaiters) waiter();
+      this.#options.onExit?.(exit);
+    });
+    this.#child.on('error', () => {
+      // 'exit' follows and reports; an IPC write to a dying child lands here.
+    });
+  }
+
+  get pid(): number | null {
+    return this.#child.pid ?? null;
+  }
+
+  get alive(): boolean {
+    return this.#exited === null;
+  }
+
+  get inFlight(): number {
+    return this.#pending.size;
+  }
+
+  /** Send one command; resolves with the child's result, rejects with CommandFailed. */
+  send<T>(command: ChildCommand): Promise<T> {
+    if (this.#exited) return Promise.reject(new CommandFailed({ kind: 'crash', message: this.#exited.reason }));
+    const id = this.#nextId++;
+    return new Promise<T>((resolve, reject) => {
+      if (this.#pending.size === 0) this.#lastProgressAt = performance.now();
+      this.#pending.set(id, { command, resolve: resolve as (v: unknown) => void, reject, budgetMs: this.#budget(command), sentAt: performance.now() });
+      this.#out.push({ id, command });
+      this.#startWatchdog();
+    });
+  }
+
+  /** Resolves once every command sent so far has been answered (graceful drain). */
+  async drain(): Promise<void> {
+    const waiting = [...this.#pending.values()].map(
+      (p) => new Promise<void>((resolve) => {
+        const { resolve: res, reject: rej } = p;
+        p.resolve = (v) => { res(v); resolve(); };
+        p.reject = (e) => { rej(e); resolve(); };
+      }),
+    );
+    await Promise.all(waiting);
+  }
+
+  /** Ask the child to exit; kill it if it does not within a second. */
+  async stop(): Promise<void> {
+    if (this.#exited) return;
+    this.#stopping = true;
+    const exited = new Promise<void>((resolve) => this.#exitWaiters.push(resolve));
+    if (this.#child.connected) this.#child.disconnect();
+    else this.#child.kill('SIGKILL');
+    const timer = setTimeout(() => this.#child.kill('SIGKILL'), 1000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  kill(): void {
+    this.#stopping = true;
+    this.#child.kill('SIGKILL');
+  }
+
+  #settle(reply: ChildReply): void {
+    const pending = this.#pending.get(reply.id);
+    if (!pending) return;
+    this.#pending.delete(reply.id);
+    if (this.#pending.size === 0) this.#stopWatchdog();
+    if (reply.ok) pending.resolve(reply.result);
+    else pending.reject(new CommandFailed(reply.failure));
+  }
+
+  #budget(command: ChildCommand): number {
+    const { callTimeoutMs, initTimeoutMs } = this.limits;
+    switch (command.op) {
+      case 'load':
+      case 'verify':
+      case 'patch':
+        return initTimeoutMs + 4 * callTimeoutMs + WATCHDOG_GRACE_MS;
+      default:
+        return 2 * callTimeoutMs + WATCHDOG_GRACE_MS;
+    }
+  }
+
+  #startWatchdog(): void {
+    if (this.#watchdog) return;
+    this.#watchdog = setInterval(() => this.#checkStuck(), 200);
+    this.#watchdog.unref();
+  }
+
+  #stopWatchdog(): void {
+    if (this.#watchdog) clearInterval(this.#watchdog);
+    this.#watchdog = null;
+  }
+
+  #checkStuck(): void {
+    const oldest = this.#pending.values().next().value;
+    if (!oldest) return this.#stopWatchdog();
+    const waited = performance.now() - Math.max(this.#lastProgressAt, oldest.sentAt);
+    if (waited > oldest.budgetMs) {
+      this.#stderrTail += `\n[hotlab] no answer to '${oldest.command.op}' for ${Math.round(waited)} ms: killed`;
+      this.#hung = Math.round(waited);
+      this.#child.kill('SIGKILL');
+    }
+  }
+
+  #hung: number | null = null;
+
+  #describeExit(code: number | null, signal: NodeJS.Signals | null): SandboxExit {
+    const expected = this.#stopping && this.#hung === null;
+    let reason: string;
+    if (this.#hung !== null) {
+      reason = `the sandbox stopped answering for ${this.#hung} ms (a long built-in call the time limit cannot interrupt?) and was killed`;
+    } else if (code === EXIT_ISOLATE_DISPOSED) {
+      reason = 'the isolate ran out of memory (over its heap limit) and was disposed';
+    } else if (signal === 'SIGABRT' || /out of memory|heap limit|OOM/i.test(this.#stderrTail)) {
+      reason = `V8 aborted the sandbox process (${signal ?? `exit ${code}`}): out of memory. ${lastLine(this.#stderrTail)}`.trim();
+    } else if (expected) {
+      reason = 'stopped';
+    } else {
+      reason = `the sandbox process exited unexpectedly (${signal ?? `exit code ${code}`}). ${lastLine(this.#stderrTail)}`.trim();
+    }
+    return { code, signal, reason, expected };
+  }
+}
+
+function lastLine(text: string): string {
+  const lines = text.trim().split('\n').filter((l) => l.trim() && !l.startsWith('    at '));
+  const line = lines.find((l) => /out of memory|heap limit|Fatal/i.test(l)) ?? lines.at(-1) ?? '';
+  return line.length > 160 ? `${line.slice(0, 160)}…` : line;
+}

@@ -1,0 +1,95 @@
+// One update at a time, and the latest save wins: a save that arrives while an update runs waits, replacing
+// any save already waiting, and tells the running update it is now stale (as Vite's `isStale` and vitest's
+// `restartsCount` do), so it can stop before switching the service to code that is already out of date.
+
+/** What a running job can ask about the jobs submitted after it. */
+export interface UpdateToken<Job> {
+  /** True once a newer job has been submitted: the running one should not publish its result. */
+  isStale(): boolean;
+  /** The newest job submitted after this one, or null while it is still the latest. */
+  supersededBy(): Job | null;
+}
+
+/** Runs one job. It may throw: the error goes to `onError` and the scheduler carries on. */
+export type UpdateRun<Job> = (job: Job, token: UpdateToken<Job>) => Promise<void>;
+
+export interface UpdateSchedulerOptions {
+  /** Hears a run that threw or rejected. Without it such errors are dropped and the next job still runs. */
+  onError?(error: unknown): void;
+}
+
+interface Running<Job> {
+  /** Boxed so a job that is itself `null` or `undefined` still reads as "superseded". */
+  newer: { job: Job } | null;
+}
+
+/** Serialises updates: at most one runs, at most one (the latest) waits. */
+export class UpdateScheduler<Job> {
+  readonly #run: UpdateRun<Job>;
+  readonly #onError: ((error: unknown) => void) | undefined;
+  #running: Running<Job> | null = null;
+  #pending: { job: Job } | null = null;
+  #idleWaiters: Array<() => void> = [];
+
+  constructor(run: UpdateRun<Job>, options: UpdateSchedulerOptions = {}) {
+    this.#run = run;
+    this.#onError = options.onError;
+  }
+
+  /** Runs `job` now if idle (synchronously up to its first await); otherwise it replaces the waiting job. */
+  submit(job: Job): void {
+    if (this.#running) {
+      this.#pending = { job };
+      this.#running.newer = { job };
+      return;
+    }
+    void this.#loop(job);
+  }
+
+  /** True while a job runs or waits. */
+  get busy(): boolean {
+    return this.#running !== null;
+  }
+
+  /** Resolves once nothing is running or waiting. */
+  idle(): Promise<void> {
+    if (!this.#running) return Promise.resolve();
+    return new Promise((resolve) => this.#idleWaiters.push(resolve));
+  }
+
+  async #loop(first: Job): Promise<void> {
+    let next: { job: Job } | null = { job: first };
+    while (next) {
+      const running: Running<Job> = { newer: null };
+      this.#running = running;
+      const token: UpdateToken<Job> = {
+        isStale: () => running.newer !== null,
+        supersededBy: () => running.newer?.job ?? null,
+      };
+      try {
+        await this.#run(next.job, token);
+      } catch (error) {
+        this.#report(error);
+      }
+      // From here to the end of the loop nothing awaits, so a submit either landed in #pending above (while
+      // #running was still set) or comes after #running is cleared and starts a loop of its own: none is lost.
+      next = this.#pending;
+      this.#pending = null;
+    }
+    this.#running = null;
+    const waiters = this.#idleWaiters;
+    this.#idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  #report(error: unknown): void {
+    try {
+      this.#onError?.(error);
+    } catch (reportError) {
+      // A throwing error handler must not stop the updates either; surface it where it cannot be missed.
+      queueMicrotask(() => {
+        throw new AggregateError([reportError, error], 'UpdateScheduler onError threw while reporting a failed run');
+      });
+    }
+  }
+}

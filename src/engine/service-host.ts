@@ -1,0 +1,100 @@
+// Routes every request (HTTP, driver, checks, REPL) to the sandbox process that serves now, and lets a strategy
+// hold traffic for the instant of a hand-over. Like tableflip's parent holding the listening socket, the host
+// stays up while the process behind it is replaced.
+import { wallNow } from './clock.ts';
+import { CommandFailed, SandboxProcess, type SandboxExit } from './sandbox/sandbox-process.ts';
+import type { HandleResult } from './sandbox/protocol.ts';
+import type { RuntimeLimits } from './sandbox/isolate-runtime.ts';
+import type { LogEntry, ServiceRequest, ServiceResponse } from './types.ts';
+
+export interface ServiceHostEvents {
+  log(entry: LogEntry): void;
+  /** The serving process died on its own (not stopped by us). */
+  crash(exit: SandboxExit, process: SandboxProcess): void;
+}
+
+export class ServiceHost {
+  readonly limits: RuntimeLimits;
+  readonly #events: ServiceHostEvents;
+  #active: SandboxProcess | null = null;
+  #held: Array<() => void> | null = null;
+  #processes = new Set<SandboxProcess>();
+
+  constructor(limits: RuntimeLimits, events: ServiceHostEvents) {
+    this.limits = limits;
+    this.#events = events;
+  }
+
+  get active(): SandboxProcess | null {
+    return this.#active;
+  }
+
+  /** Start a sandbox process (booting from a built artifact for binary-replace). Not serving until switchTo. */
+  spawn(artifact?: string): SandboxProcess {
+    const child: SandboxProcess = new SandboxProcess({
+      limits: this.limits,
+      artifact,
+      onLog: (event) =>
+        this.#events.log({ at: wallNow(), level: event.level, source: 'service', message: event.message, version: event.version }),
+      onExit: (exit) => {
+        this.#processes.delete(child);
+        if (this.#active === child) {
+          this.#active = null;
+          if (!exit.expected) this.#events.crash(exit, child);
+        }
+      },
+    });
+    this.#processes.add(child);
+    return child;
+  }
+
+  /** Route all new requests to this process from now on. */
+  switchTo(child: SandboxProcess | null): void {
+    this.#active = child;
+  }
+
+  /** Queue new requests (they wait, they do not fail) until the returned function is called. */
+  hold(): () => void {
+    if (!this.#held) this.#held = [];
+    return () => {
+      const waiting = this.#held ?? [];
+      this.#held = null;
+      for (const resume of waiting) resume();
+    };
+  }
+
+  async request(req: ServiceRequest): Promise<ServiceResponse> {
+    if (this.#held) await new Promise<void>((resume) => this.#held!.push(resume));
+    const child = this.#active;
+    if (!child || !child.alive) return unavailable('no version of the service is running');
+    try {
+      const result = await child.send<HandleResult>({ op: 'handle', request: JSON.stringify(req) });
+      const parsed = JSON.parse(result.response) as { status: number; headers: Record<string, string>; body: string };
+      return { ...parsed, version: result.version, failed: false };
+    } catch (error) {
+      if (error instanceof CommandFailed) {
+        const { failure } = error;
+        const where = failure.location ? ` (${failure.location.file}:${failure.location.line}:${failure.location.column})` : '';
+        const status = failure.kind === 'crash' || failure.kind === 'memory' ? 503 : 500;
+        return {
+          status,
+          headers: { 'content-type': 'text/plain; charset=utf-8' },
+          body: `${failure.message}${where}\n`,
+          version: status === 503 ? null : (failure.version ?? null),
+          failed: true,
+          error: `${failure.message}${where}`,
+        };
+      }
+      throw error;
+    }
+  }
+
+  async stopAll(): Promise<void> {
+    this.#active = null;
+    await Promise.all([...this.#processes].map((p) => p.stop()));
+  }
+}
+
+function unavailable(why: string): ServiceResponse {
+  return { status: 503, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `${why}\n`, version: null, failed: true, error: why };
+}

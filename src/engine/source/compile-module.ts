@@ -1,0 +1,185 @@
+// Turns the learner's ES module into what the sandbox runs: one classic script with the same positions.
+import type { ExportDefaultDeclaration, Identifier, Literal, Node, Statement, Token } from 'acorn';
+import { SourceError } from '../errors.ts';
+import type { SourceLocation } from '../types.ts';
+import { declaredNames } from './declared-names.ts';
+import { Fingerprinter } from './fingerprint.ts';
+import { implicitSemicolons } from './implicit-semicolons.ts';
+import { fromPosition, locationAt } from './locate.ts';
+import { DEFAULT_EXPORT_BINDING } from './module-shape.ts';
+import type { ModuleShape, TopLevelItem } from './module-shape.ts';
+import { parseModule } from './parse-module.ts';
+import { PositionPreservingText, spansLines } from './position-preserving-text.ts';
+import { checkSandboxRules } from './sandbox-rules.ts';
+
+/** Same length as `export default`, so nothing after it moves. */
+const DEFAULT_EXPORT_REPLACEMENT = `var ${DEFAULT_EXPORT_BINDING}=`;
+
+/**
+ * Parse the learner's module and produce the script the sandbox runs plus its shape (exports and
+ * top-level items). Throws SourceError, located in `file`, for syntax errors, imports and top-level await.
+ */
+export function compileModule(source: string, file: string): ModuleShape {
+  const { program, tokens } = parseModule(source, file);
+  checkSandboxRules(program, source, file);
+  const reader = new ItemReader(source, file, tokens, new Fingerprinter(source, tokens, implicitSemicolons(program, source)));
+  const code = new PositionPreservingText(source);
+  // A hashbang is only legal as a script's very first characters, where the runtime puts 'use strict'.
+  if (source.startsWith('#!')) code.blank(0, lineEnd(source, 0));
+
+  const exports: Record<string, string> = {};
+  const topLevel: TopLevelItem[] = [];
+  let defaultBinding: TopLevelItem | undefined;
+  for (const statement of program.body) {
+    switch (statement.type) {
+      case 'ExportNamedDeclaration': {
+        if (statement.declaration) {
+          code.blank(statement.start, statement.declaration.start);
+          const item = reader.read(statement.declaration);
+          topLevel.push(item);
+          for (const name of boundNames(item)) exports[name] = name;
+        } else {
+          code.blank(statement.start, statement.end);
+          for (const specifier of statement.specifiers) exports[nameOf(specifier.exported)] = nameOf(specifier.local);
+        }
+        break;
+      }
+      case 'ExportDefaultDeclaration': {
+        const item = compileDefaultExport(statement, reader, code, exports);
+        topLevel.push(item);
+        if (exports['default'] === DEFAULT_EXPORT_BINDING) defaultBinding = item;
+        break;
+      }
+      case 'ImportDeclaration':
+      case 'ExportAllDeclaration':
+        throw new Error('checkSandboxRules lets no import through');
+      case 'EmptyStatement':
+        // A stray `;` is not a change worth refusing a patch over.
+        break;
+      default:
+        topLevel.push(reader.read(statement));
+    }
+  }
+  if (defaultBinding) rejectDefaultBindingClash(defaultBinding, topLevel);
+  return { file, source, code: code.toString(), exports, topLevel };
+}
+
+function compileDefaultExport(
+  statement: ExportDefaultDeclaration,
+  reader: ItemReader,
+  code: PositionPreservingText,
+  exports: Record<string, string>,
+): TopLevelItem {
+  const { declaration } = statement;
+  if ((declaration.type === 'FunctionDeclaration' || declaration.type === 'ClassDeclaration') && declaration.id) {
+    code.blank(statement.start, declaration.start);
+    exports['default'] = declaration.id.name;
+    return reader.read(declaration as Statement);
+  }
+  // An expression (or an anonymous function/class): give it a binding the harness can read by name.
+  const keywordsEnd = reader.endOfDefaultKeyword(statement);
+  if (spansLines(reader.source, statement.start, keywordsEnd)) {
+    throw new SourceError(
+      'write `export default` on one line: hotlab rewrites it in place to keep every position, and cannot across a line break',
+      locationAt(reader.file, reader.source, statement.start),
+    );
+  }
+  code.overwrite(statement.start, keywordsEnd, DEFAULT_EXPORT_REPLACEMENT);
+  exports['default'] = DEFAULT_EXPORT_BINDING;
+  return reader.defaultBinding(statement);
+}
+
+/** Builds TopLevelItems from nodes of one parsed source. */
+class ItemReader {
+  readonly source: string;
+  readonly file: string;
+  readonly #tokens: readonly Token[];
+  readonly #fingerprinter: Fingerprinter;
+
+  constructor(source: string, file: string, tokens: readonly Token[], fingerprinter: Fingerprinter) {
+    this.source = source;
+    this.file = file;
+    this.#tokens = tokens;
+    this.#fingerprinter = fingerprinter;
+  }
+
+  read(node: Statement): TopLevelItem {
+    const base = this.#base(node);
+    switch (node.type) {
+      case 'FunctionDeclaration':
+        return { kind: 'function', name: node.id.name, async: node.async, generator: node.generator, ...base };
+      case 'ClassDeclaration':
+        return { kind: 'binding', names: [node.id.name], declaration: 'class', ...base };
+      case 'VariableDeclaration':
+        // `using` never reaches here: checkSandboxRules refused it at the top level.
+        if (node.kind === 'let' || node.kind === 'const' || node.kind === 'var') {
+          return { kind: 'binding', names: declaredNames(node), declaration: node.kind, ...base };
+        }
+        return { kind: 'statement', ...base };
+      default:
+        return { kind: 'statement', ...base };
+    }
+  }
+
+  /** `export default <expression>` as the binding it runs as: `var __default = <expression>`. */
+  defaultBinding(statement: ExportDefaultDeclaration): TopLevelItem {
+    const expression = this.source.slice(statement.declaration.start, statement.end);
+    return {
+      kind: 'binding',
+      names: [DEFAULT_EXPORT_BINDING],
+      declaration: 'var',
+      text: `var ${DEFAULT_EXPORT_BINDING} = ${expression}`,
+      location: this.#location(statement),
+      start: statement.start,
+      end: statement.end,
+      fingerprint: this.#fingerprinter.of(statement.start, statement.end),
+    };
+  }
+
+  /** Offset just past the `default` keyword of an `export default …` (comments may sit in between). */
+  endOfDefaultKeyword(statement: ExportDefaultDeclaration): number {
+    const keyword = this.#tokens.find((token) => token.start > statement.start && token.type.label === 'default');
+    if (!keyword) throw new Error('acorn produced an export default without a default token');
+    return keyword.end;
+  }
+
+  #base(node: Node): Pick<TopLevelItem, 'text' | 'location' | 'start' | 'end' | 'fingerprint'> {
+    return {
+      text: this.source.slice(node.start, node.end),
+      location: this.#location(node),
+      start: node.start,
+      end: node.end,
+      fingerprint: this.#fingerprinter.of(node.start, node.end),
+    };
+  }
+
+  #location(node: Node): SourceLocation {
+    return node.loc ? fromPosition(this.file, node.loc.start) : locationAt(this.file, this.source, node.start);
+  }
+}
+
+function boundNames(item: TopLevelItem): string[] {
+  if (item.kind === 'function') return [item.name];
+  if (item.kind === 'binding') return item.names;
+  return [];
+}
+
+function nameOf(node: Identifier | Literal): string {
+  return node.type === 'Identifier' ? node.name : String(node.value);
+}
+
+function lineEnd(source: string, from: number): number {
+  const match = /[\n\r\u2028\u2029]/.exec(source.slice(from));
+  return match ? from + match.index : source.length;
+}
+
+/** `export default <expression>` declares `__default`; a learner binding of that name would collide. */
+function rejectDefaultBindingClash(defaultItem: TopLevelItem, topLevel: readonly TopLevelItem[]): void {
+  const clash = topLevel.find((item) => item !== defaultItem && boundNames(item).includes(DEFAULT_EXPORT_BINDING));
+  if (clash) {
+    throw new SourceError(
+      `\`${DEFAULT_EXPORT_BINDING}\` is reserved: \`export default <expression>\` runs as \`var ${DEFAULT_EXPORT_BINDING} = …\`. Rename your binding.`,
+      clash.location,
+    );
+  }
+}

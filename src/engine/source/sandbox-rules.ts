@@ -1,0 +1,49 @@
+// What parses as a module but cannot run as one script in the sandbox: imports and top-level await.
+import type { Program } from 'acorn';
+import { SourceError } from '../errors.ts';
+import { locationAt } from './locate.ts';
+import { isNode, walkNodes } from './walk-nodes.ts';
+
+export const IMPORTS_UNAVAILABLE =
+  'imports are not available inside the sandbox: there are no modules, no require, no file system; put everything in this one file';
+
+export const TOP_LEVEL_AWAIT_UNAVAILABLE =
+  'top-level `await` is not available in the sandbox: a version must finish initialising synchronously. Move the `await` into an async function.';
+
+export const TOP_LEVEL_USING_UNAVAILABLE =
+  'a top-level `using` declaration cannot run in the sandbox (the module runs as a script); declare it inside a block or function.';
+
+/** Throw a SourceError at the first construct the sandbox cannot run. */
+export function checkSandboxRules(program: Program, source: string, file: string): void {
+  const fail = (message: string, offset: number): never => {
+    throw new SourceError(message, locationAt(file, source, offset));
+  };
+  for (const statement of program.body) {
+    switch (statement.type) {
+      case 'ImportDeclaration':
+      case 'ExportAllDeclaration':
+        fail(IMPORTS_UNAVAILABLE, statement.start);
+        break;
+      case 'ExportNamedDeclaration':
+        if (statement.source) fail(IMPORTS_UNAVAILABLE, statement.start);
+        break;
+      case 'VariableDeclaration':
+        // Scripts forbid `using` at their top level; a module allows it, so acorn let it through.
+        if (statement.kind === 'using') fail(TOP_LEVEL_USING_UNAVAILABLE, statement.start);
+        break;
+    }
+  }
+  walkNodes(program, (node, functionDepth) => {
+    if (node.type === 'ImportExpression') fail(IMPORTS_UNAVAILABLE, node.start);
+    if (node.type === 'MetaProperty' && isNamed(node['meta'], 'import')) fail(IMPORTS_UNAVAILABLE, node.start);
+    if (functionDepth > 0) return;
+    // acorn accepts top-level await in modules; the sandbox runs a script, where it cannot be.
+    if (node.type === 'AwaitExpression') fail(TOP_LEVEL_AWAIT_UNAVAILABLE, node.start);
+    if (node.type === 'ForOfStatement' && node['await'] === true) fail(TOP_LEVEL_AWAIT_UNAVAILABLE, node.start);
+    if (node.type === 'VariableDeclaration' && node['kind'] === 'await using') fail(TOP_LEVEL_AWAIT_UNAVAILABLE, node.start);
+  });
+}
+
+function isNamed(value: unknown, name: string): boolean {
+  return isNode(value) && value.type === 'Identifier' && value['name'] === name;
+}

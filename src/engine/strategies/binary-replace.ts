@@ -1,0 +1,84 @@
+// binary-replace: build a whole new artifact, rename it atomically over the old one and start a new
+// sandbox process from it (Go: go build + os.Rename + restart). `cold` stops the old process first and
+// the service is down meanwhile; `graceful` starts the new one, waits until it is ready, switches and
+// drains the old one (as cloudflare/tableflip does), handing state over through snapshot/migrate.
+import type { SandboxProcess } from '../sandbox/sandbox-process.ts';
+import { writeArtifact } from './artifact.ts';
+import { rejectionFrom } from './rejection.ts';
+import type { Strategy, StrategyContext, StrategyOutcome } from './strategy.ts';
+import { timed } from './timed.ts';
+
+export const binaryReplace: Strategy = {
+  name: 'binary-replace',
+  summary: 'build a new artifact, rename it over the old, restart (cold or graceful)',
+  goOriginal: 'go build -o app.new && os.Rename("app.new", "app") + exec / tableflip.Upgrade()',
+  apply: applyBinary,
+};
+
+async function applyBinary(context: StrategyContext): Promise<StrategyOutcome> {
+  const { host, next, restart } = context;
+  const [artifact, buildMs] = await timed(() => writeArtifact(context.stateDir, next));
+  const timings: { compile: number; link?: number; migrate?: number; swap?: number } = { compile: buildMs };
+  if (context.isStale()) return { kind: 'superseded' };
+  const old = host.active;
+
+  if (restart === 'cold' || !old) {
+    const swapStart = performance.now();
+    host.switchTo(null); // from here until the new process is ready, requests get 503
+    await old?.stop();
+    const fresh = host.spawn(artifact);
+    try {
+      await fresh.ready;
+    } catch (error) {
+      fresh.kill();
+      return { ...rejectionFrom(error, timings), serviceDown: true };
+    }
+    host.switchTo(fresh);
+    timings.swap = performance.now() - swapStart;
+    return { kind: 'applied', timings, stateKept: false, retainedVersions: 0, retainedHeap: 0, notes: ['cold restart: the old process was stopped before the new one started'] };
+  }
+
+  // graceful: start new → ready → hold traffic → drain old → snapshot → migrate → switch → stop old.
+  const fresh = host.spawn(artifact);
+  try {
+    [, timings.link] = await timed(() => fresh.ready);
+  } catch (error) {
+    fresh.kill();
+    return rejectionFrom(error, timings);
+  }
+  if (context.isStale()) {
+    fresh.kill();
+    return { kind: 'superseded' };
+  }
+  const swapStart = performance.now();
+  const resume = host.hold();
+  try {
+    const handedOver = await handOver(old, fresh, timings);
+    host.switchTo(fresh);
+    resume();
+    timings.swap = performance.now() - swapStart - (timings.migrate ?? 0);
+    void old.stop();
+    return {
+      kind: 'applied',
+      timings,
+      stateKept: handedOver,
+      retainedVersions: 0,
+      retainedHeap: 0,
+      notes: handedOver ? [] : ['graceful restart without snapshot()/migrate(prev): the new process starts with fresh state'],
+    };
+  } catch (error) {
+    resume();
+    fresh.kill();
+    return rejectionFrom(error, timings);
+  }
+}
+
+/** Wait for the old process to finish what it has, then move its snapshot into the new one. */
+async function handOver(old: SandboxProcess, fresh: SandboxProcess, timings: { migrate?: number }): Promise<boolean> {
+  await old.drain();
+  const start = performance.now();
+  const state = await old.send<unknown>({ op: 'snapshot' });
+  const adopted = await fresh.send<{ migrated: boolean }>({ op: 'adopt', state });
+  timings.migrate = performance.now() - start;
+  return adopted.migrated;
+}

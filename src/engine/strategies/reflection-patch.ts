@@ -1,0 +1,58 @@
+// reflection-patch: only the functions that changed are replaced, in place, in the live program (Go:
+// reflect.ValueOf(&fn).Elem().Set(reflect.MakeFunc(...))). State survives; shapes cannot change; anything
+// that captured the old function before the patch keeps calling it, and we say where.
+import { planReflectionPatch } from '../source/plan-reflection-patch.ts';
+import { probedBindingNames } from '../source/stale-references.ts';
+import type { PatchResult } from '../sandbox/protocol.ts';
+import { rejectionFrom } from './rejection.ts';
+import type { Strategy, StrategyContext, StrategyOutcome } from './strategy.ts';
+import { timed } from './timed.ts';
+
+export const reflectionPatch: Strategy = {
+  name: 'reflection-patch',
+  summary: 'patch only the changed functions in place; state kept, shape fixed',
+  goOriginal: 'reflect.ValueOf(&handler).Elem().Set(reflect.MakeFunc(t, fn))',
+  apply: applyPatch,
+};
+
+async function applyPatch(context: StrategyContext): Promise<StrategyOutcome> {
+  const { host, running, next } = context;
+  const serving = host.active;
+  if (!running || !serving) {
+    return { kind: 'rejected', reason: 'there is no running version to patch: start one with another strategy first', timings: {} };
+  }
+  const [plan, diffMs] = await timed(() => planReflectionPatch(running.shape, next.shape));
+  const timings: { link: number; compile?: number; swap?: number } = { link: diffMs };
+  if (plan.kind === 'refused') return { kind: 'rejected', reason: plan.reason, location: plan.location, failure: 'patch', timings };
+  if (plan.kind === 'unchanged') {
+    return { kind: 'applied', timings, stateKept: true, retainedVersions: 0, retainedHeap: 0, notes: ['no function changed: nothing to patch'] };
+  }
+  try {
+    // The changed code is test-run first, like the other strategies, so a looping handler never goes live.
+    const [, verifyMs] = await timed(() => context.verify(next.module));
+    timings.link += verifyMs;
+  } catch (error) {
+    return rejectionFrom(error, timings);
+  }
+  if (context.isStale()) return { kind: 'superseded' };
+  const bindingNames = probedBindingNames(next.shape);
+  try {
+    const [result, roundTrip] = await timed(() =>
+      serving.send<PatchResult>({ op: 'patch', version: next.version, patches: plan.patches, exports: next.shape.exports, bindingNames }),
+    );
+    const changed = [...plan.replaced.map((n) => `replaced ${n}()`), ...plan.added.map((n) => `added ${n}()`)].join(', ');
+    const notes = [changed, ...result.staleReferences.map((s) => `stale reference: ${s} (captured before the patch)`)];
+    return {
+      kind: 'applied',
+      timings: { ...timings, compile: result.timings.compile, swap: Math.max(result.timings.swap, roundTrip - result.timings.compile) },
+      stateKept: true,
+      heapBefore: result.heapBefore,
+      heapAfter: result.heapAfter,
+      retainedVersions: 0,
+      retainedHeap: 0,
+      notes,
+    };
+  } catch (error) {
+    return rejectionFrom(error, timings);
+  }
+}

@@ -1,0 +1,81 @@
+// Real HTTP on 127.0.0.1 in front of the sandbox. Every response says which version answered.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ServiceRequest, ServiceResponse } from '../types.ts';
+
+export interface HttpFront {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Bodies above this are refused with 413: the sandbox is for learning, not uploads. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export async function startHttpServer(
+  handle: (req: ServiceRequest) => Promise<ServiceResponse>,
+  options: { port: number; host: string },
+): Promise<HttpFront> {
+  const server = createServer((req, res) => {
+    void serve(handle, req, res);
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function serve(handle: (req: ServiceRequest) => Promise<ServiceResponse>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  try {
+    const body = await readBody(req);
+    if (body === null) return reply(res, 413, { 'content-type': 'text/plain' }, 'request body too large\n', 'none');
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+    const response = await handle({ method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body });
+    reply(res, response.status, response.headers, response.body, response.version === null ? 'none' : String(response.version));
+  } catch (error) {
+    reply(res, 500, { 'content-type': 'text/plain' }, `hotlab: ${error instanceof Error ? error.message : String(error)}\n`, 'none');
+  }
+}
+
+function reply(res: ServerResponse, status: number, headers: Record<string, string>, body: string, version: string): void {
+  if (res.headersSent) return;
+  const safe: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) if (/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(k) && !/[\r\n]/.test(v)) safe[k] = v;
+  res.writeHead(status, { ...safe, 'x-hotlab-version': version, 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
