@@ -65,6 +65,8 @@ export const DEFAULT_LIMITS: RuntimeLimits = { memoryLimitMb: 64, callTimeoutMs:
 const DEFAULT_REQUEST: ServiceRequest = { method: 'GET', path: '/ping', query: {}, headers: {}, body: '' };
 /** How long an applied update waits for its first response before giving up on measuring it. */
 const FIRST_RESPONSE_TIMEOUT_MS = 3000;
+/** Compiles of the first version at start-up, enough for V8 to optimise the parser (measured: ~30). */
+const WARM_UP_COMPILES = 30;
 /** How often the status line's heap figure is refreshed. */
 const STATS_INTERVAL_MS = 1000;
 
@@ -158,6 +160,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       await this.stop();
       throw error;
     }
+    await this.#warmUp(first);
     this.#driver.start();
     this.#statsTimer = setInterval(() => void this.#refreshStats(), STATS_INTERVAL_MS);
     this.#statsTimer.unref();
@@ -487,6 +490,20 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
         throw new CommandFailed({ ...error.failure, message: `the new version crashed its test run: ${error.failure.message}` });
       }
       throw error;
+    }
+  }
+
+  /**
+   * Run the update path once before the first save, off the clock: a cold JIT makes the first compile take
+   * ~5 ms instead of ~0.4 ms, and the verifier's first test-run pays its own start-up. The learner's first
+   * edit should be timed like every later one.
+   */
+  async #warmUp(first: PreparedVersion): Promise<void> {
+    for (let i = 0; i < WARM_UP_COMPILES; i++) compileModule(first.shape.source, first.shape.file);
+    try {
+      await this.#verify(first.module);
+    } catch {
+      // v1 already runs in the serving process; a test-run failure here is reported when an update needs it.
     }
   }
 

@@ -42,6 +42,12 @@ interface Slot {
 /** One request's result inside a batch: a response or the reason it failed. */
 export type BatchOutcome = { version: number; response: string } | { version: number; failure: ChildFailure };
 
+/** A context made ahead of time; `owner` tells its console which version is speaking once it is used. */
+interface Spare {
+  context: ivm.Context;
+  owner: { version: number; quiet: boolean };
+}
+
 export class RuntimeFailure extends Error {
   readonly failure: ChildFailure;
   constructor(failure: ChildFailure) {
@@ -57,6 +63,8 @@ export class IsolateRuntime {
   #current: Slot | null = null;
   /** Older versions kept loaded (plugin-swap keeps every one, like Go's plugin package). */
   #retained: Slot[] = [];
+  #spare: Spare | null = null;
+  #spareScheduled = false;
 
   constructor(limits: RuntimeLimits, log: LogSink) {
     this.limits = limits;
@@ -281,16 +289,13 @@ export class IsolateRuntime {
   }
 
   #evaluate(version: number, module: LoadableModule, hotData: unknown, quiet = false): Slot {
-    const context = this.#isolate.createContextSync();
+    const { context, owner } = this.#takeSpare();
+    owner.version = version;
+    owner.quiet = quiet;
     try {
-      const log = new ivm.Callback(
-        (level: string, message: string) => {
-          if (!quiet) this.#log(asLevel(level), String(message), version);
-        },
-        { ignored: true },
-      );
-      const data = hotData === undefined ? undefined : new ivm.ExternalCopy(hotData).copyInto({ release: true });
-      context.evalClosureSync(BOOTSTRAP, [log, data], { filename: 'hotlab:bootstrap' });
+      if (hotData !== undefined) {
+        context.evalClosureSync('globalThis.hot.data = $0;', [new ivm.ExternalCopy(hotData).copyInto({ release: true })], { filename: 'hotlab:hot-data' });
+      }
       const script = this.#compile(STRICT_PREFIX + module.code, module.file, 0, -STRICT_PREFIX.length);
       try {
         script.runSync(context, { timeout: this.limits.initTimeoutMs });
@@ -303,6 +308,36 @@ export class IsolateRuntime {
       context.release();
       throw error;
     }
+  }
+
+  /**
+   * A fresh context with console and hot installed. Creating one costs 1–2 ms, so one is made ahead of time,
+   * after each update, and the next update finds it ready: that keeps it off the save-to-response path.
+   */
+  #takeSpare(): Spare {
+    const spare = this.#spare ?? this.#makeSpare();
+    this.#spare = null;
+    if (!this.#spareScheduled) {
+      this.#spareScheduled = true;
+      setImmediate(() => {
+        this.#spareScheduled = false;
+        if (!this.#spare && !this.#isolate.isDisposed) this.#spare = this.#makeSpare();
+      });
+    }
+    return spare;
+  }
+
+  #makeSpare(): Spare {
+    const context = this.#isolate.createContextSync();
+    const owner = { version: 0, quiet: true };
+    const log = new ivm.Callback(
+      (level: string, message: string) => {
+        if (!owner.quiet) this.#log(asLevel(level), String(message), owner.version);
+      },
+      { ignored: true },
+    );
+    context.evalClosureSync(BOOTSTRAP, [log, undefined], { filename: 'hotlab:bootstrap' });
+    return { context, owner };
   }
 
   #compile(code: string, file: string, lineOffset: number, columnOffset: number): ivm.Script {

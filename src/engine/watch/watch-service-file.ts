@@ -73,11 +73,12 @@ export class WatchError extends HotlabError {
 export const EMPTY_READ_GRACE_MS = 25;
 
 /**
- * How long a missing file may stay missing before `deleted` is reported (chokidar's `atomic` window). Saves by
- * rename (vim's backup rename) or delete + create leave the file absent between two syscalls, measured at
- * 0.1–0.5 ms here; chokidar's default 100 ms covers slow editors, and only delays the `deleted` report,
- * never a change. Polling may see the gap on one poll and the new file on the next, so there the window
- * spans two polls and a half.
+ * How long a missing file may stay missing before `deleted` is reported (chokidar's `atomic` window, whose
+ * default we keep). Saves by rename (vim's backup rename) or delete + create leave the file absent between two
+ * of the editor's syscalls, and reporting `deleted` there would flash a false problem. The window delays only
+ * the `deleted` report, never a change (an add inside it is reported at once, as a change), so it costs no
+ * save latency. Polling may see the gap on one poll and the new file on the next, so there it spans two and a
+ * half polls.
  */
 const ATOMIC_WINDOW_MS = 100;
 const POLLING_INTERVAL_MS = 100;
@@ -204,19 +205,24 @@ export async function watchServiceFile(
     else if (event === 'add' || event === 'change') signal('event', eventAt);
   });
 
-  await new Promise<void>((ready, fail) => {
-    const onStartError = (error: unknown): void => fail(new WatchError(`Could not watch ${directory}: ${describe(error)}`, target, { cause: error }));
-    watcher.once('error', onStartError);
-    watcher.once('ready', () => {
-      watcher.off('error', onStartError);
-      ready();
+  // Listen for errors before anything can emit one: an EventEmitter with no 'error' listener throws. Until
+  // 'ready' an error fails the start (an unreadable directory would never report a save); after, onError hears it.
+  let failStart: ((error: WatchError) => void) | null = null;
+  watcher.on('error', (error) => {
+    if (failStart) failStart(new WatchError(`Could not watch ${directory}: ${describe(error)}`, target, { cause: error }));
+    else reportError('Watcher failed for', error);
+  });
+  try {
+    await new Promise<void>((ready, fail) => {
+      failStart = fail;
+      watcher.once('ready', () => ready());
     });
-  }).catch(async (error: unknown) => {
+  } catch (error) {
     await watcher.close();
     throw error;
-  });
-  // An EventEmitter without an 'error' listener throws; route later failures to onError instead.
-  watcher.on('error', (error) => reportError('Watcher failed for', error));
+  } finally {
+    failStart = null;
+  }
 
   return {
     async close() {
