@@ -35,7 +35,7 @@ export interface WatchServiceFileOptions {
 
 /** An event that did not become a {@link SaveEvent}, and why. */
 export type WatchNote =
-  /** The file read empty; the report waits {@link EMPTY_READ_GRACE_MS} for the editor's write. */
+  /** The file read empty; the report waits {@link EMPTY_READ_GRACE_MS} (again) for the editor's write. */
   | { kind: 'empty-read'; file: string; eventAt: number }
   /** The read matched the last report (mtime and content): a duplicate event, or a chmod. */
   | { kind: 'unchanged'; file: string; eventAt: number; mtimeMs: number }
@@ -60,15 +60,17 @@ export class WatchError extends HotlabError {
 
 /**
  * How long an empty read waits for the next event before the file is re-read and reported even if empty.
+ * The re-read reports what is there unless it is an empty file from a newer write than the one that read empty
+ * (another save is under way: chokidar holds its event back for up to 50 ms), in which case it waits again.
  *
  * Editors that save with `open(O_TRUNC)` then `write` (VS Code, anything on Node's async `fs.writeFile`) leave
  * the file empty for a moment. Measured on this machine (2 cores, ext4, Node 24; inotify → readFileSync in a
- * tight loop until non-empty, 600–1,200 async `writeFile` saves): empty for p50 0.4 ms / max 1.4 ms when idle,
- * and p50 0.4 ms / p99 10–12 ms / max 17–81 ms with the CPU oversubscribed by busy loops. `fs.writeFileSync`,
- * shell redirection, Python and vim never showed an empty file. chokidar already holds an empty `change` for
- * 10 ms, so by our first read the writer has had ≥ 10 ms; 25 ms more covers the loaded p99 with room. It
- * only delays reporting a file that really is empty; a writer slower than that yields an empty report
- * followed by the real content, which the engine rejects and then applies.
+ * tight loop until non-empty, 150–1,200 async `writeFile` saves per run): empty for p50 0.4 ms / max 1.4 ms
+ * when idle, and p50 0.4 ms / p99 10–12 ms / max 17–81 ms with the CPU oversubscribed by busy loops.
+ * `fs.writeFileSync`, shell redirection, Python and vim never showed an empty file. chokidar already holds an
+ * empty `change` for 10 ms, so by our first read the writer has had ≥ 10 ms; 25 ms more covers the loaded p99
+ * with room. It only delays reporting a file that really is empty; a writer slower than that yields an empty
+ * report followed by the real content, which the engine rejects and then applies.
  */
 export const EMPTY_READ_GRACE_MS = 25;
 
@@ -86,7 +88,9 @@ const POLLING_ATOMIC_WINDOW_MS = 250;
 
 type Trigger = 'event' | 'unlink' | 'grace';
 
-type ReadResult = { kind: 'missing' } | { kind: 'read'; content: string; mtimeMs: number; readMs: number };
+type ReadResult =
+  | { kind: 'missing' }
+  | { kind: 'read'; content: string; mtimeMs: number; ino: number; readMs: number };
 
 const now = (): number => performance.timeOrigin + performance.now();
 
@@ -112,6 +116,8 @@ export async function watchServiceFile(
   let draining = false;
   let drained: Promise<void> = Promise.resolve();
   let graceTimer: NodeJS.Timeout | undefined;
+  /** The empty file the grace timer is waiting on: which write produced it. */
+  let emptySeen: { mtimeMs: number; ino: number } | null = null;
   let last: { mtimeMs: number; content: string } | null = null;
   let deletedReported = false;
 
@@ -167,11 +173,18 @@ export async function watchServiceFile(
       }
       return;
     }
-    if (result.content === '' && trigger !== 'grace') {
+    // An empty read waits. When the grace is over, an empty file written by the same write (same mtime and
+    // inode) is reported: nobody wrote since. An empty file from a newer write means saves are still coming
+    // (a burst of them, whose events chokidar holds back for up to 50 ms), so it waits again.
+    const emptyHere = { mtimeMs: result.mtimeMs, ino: result.ino };
+    const sameEmpty = emptySeen?.mtimeMs === emptyHere.mtimeMs && emptySeen.ino === emptyHere.ino;
+    if (result.content === '' && !(trigger === 'grace' && sameEmpty)) {
+      emptySeen = emptyHere;
       graceTimer = setTimeout(() => signal('grace', eventAt), EMPTY_READ_GRACE_MS);
       options.onNote?.({ kind: 'empty-read', file: target, eventAt });
       return;
     }
+    emptySeen = null;
     deletedReported = false;
     if (last && last.mtimeMs === result.mtimeMs && last.content === result.content) {
       options.onNote?.({ kind: 'unchanged', file: target, eventAt, mtimeMs: result.mtimeMs });
@@ -255,7 +268,7 @@ async function readFile(file: string): Promise<ReadResult> {
   try {
     const stats = await handle.stat();
     const content = await handle.readFile({ encoding: 'utf8' });
-    return { kind: 'read', content, mtimeMs: stats.mtimeMs, readMs: performance.now() - startedAt };
+    return { kind: 'read', content, mtimeMs: stats.mtimeMs, ino: stats.ino, readMs: performance.now() - startedAt };
   } finally {
     await handle.close();
   }

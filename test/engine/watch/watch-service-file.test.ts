@@ -1,4 +1,5 @@
-import { chmod, type FileHandle, mkdtemp, open, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
+import { chmod, mkdtemp, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -135,16 +136,16 @@ describe('watchServiceFile', () => {
   });
 
   it('does not report the empty file between a truncate and the write that follows it', async () => {
-    let handle: FileHandle | undefined;
-    let written = false;
-    // The write lands as soon as the watcher has read the file empty, well inside the grace period.
+    let fd: number | undefined;
+    // The write lands synchronously as soon as the watcher has read the file empty: inside the grace period.
     await start({}, (note) => {
-      if (note.kind !== 'empty-read' || !handle || written) return;
-      written = true;
-      void handle.write('written after truncate', 0).then(() => handle?.close());
+      if (note.kind !== 'empty-read' || fd === undefined) return;
+      writeSync(fd, 'written after truncate', 0);
+      closeSync(fd);
+      fd = undefined;
     });
-    handle = await open(file, 'r+');
-    await handle.truncate(0);
+    fd = openSync(file, 'r+');
+    ftruncateSync(fd, 0);
     await until(lastChangeIs('written after truncate'), 'the content written after the truncate');
 
     expect(notes.some((note) => note.kind === 'empty-read')).toBe(true);
@@ -180,8 +181,10 @@ describe('watchServiceFile', () => {
     for (const content of saves) await writeFile(file, content);
     await until(lastChangeIs(saves.at(-1) ?? ''), 'the last save of the burst');
 
-    // Every report is a whole save: never an empty or half-written file, never one twice in a row.
-    for (const content of changes()) expect(saves).toContain(content);
+    // Every report is a whole save, never half-written, and never one twice in a row. An empty report is
+    // allowed: a save stalled between its truncate and its write for longer than the grace period cannot be
+    // told from an emptied file (seen here with four busy loops on two cores: an 80 ms stall).
+    for (const content of changes()) expect(['', ...saves]).toContain(content);
     changes().forEach((content, index, all) => expect(content).not.toBe(all[index - 1]));
   });
 
