@@ -155,6 +155,8 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       const watch = this.#options.watch ?? true;
       if (watch) {
         this.#watcher = await watchServiceFile(this.file, { polling: typeof watch === 'object' && watch.polling }, (event) => this.#onSave(event));
+        // A save between our first read and the watcher being ready raised no event: look once more.
+        await this.#catchUpWithFile();
       }
     } catch (error) {
       await this.stop();
@@ -313,6 +315,14 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       return;
     }
     this.#scheduler.submit({ trigger: 'save', source: event.content, origin: event.mtimeMs, eventAt: event.eventAt, readMs: event.readMs, queuedAt: wallNow() });
+  }
+
+  async #catchUpWithFile(): Promise<void> {
+    const started = wallNow();
+    const content = await readFile(this.file, 'utf8').catch(() => null);
+    if (content !== null && content !== this.#running?.shape.source) {
+      this.#onSave({ kind: 'change', file: this.file, content, mtimeMs: started, eventAt: started, readMs: wallNow() - started });
+    }
   }
 
   #enqueueCurrent(trigger: 'strategy' | 'reload'): Promise<UpdateRecord | null> {

@@ -69,7 +69,8 @@ export class ServiceHost {
     if (!child || !child.alive) return unavailable('no version of the service is running');
     try {
       const result = await child.send<HandleResult>({ op: 'handle', request: JSON.stringify(req) });
-      const parsed = JSON.parse(result.response) as { status: number; headers: Record<string, string>; body: string };
+      const parsed = readResponse(result.response);
+      if (!parsed) return unreadable(result.version);
       return { ...parsed, version: result.version, failed: false };
     } catch (error) {
       if (error instanceof CommandFailed) {
@@ -93,6 +94,33 @@ export class ServiceHost {
     this.#active = null;
     await Promise.all([...this.#processes].map((p) => p.stop()));
   }
+}
+
+/**
+ * The response text is produced inside the isolate by JavaScript that shares its globals with the learner's
+ * code, so a service that replaces `JSON.stringify` (say) hands us anything. Never trust it: a throw here would
+ * reach the traffic driver as an unhandled rejection and end the host process.
+ */
+function readResponse(text: unknown): Pick<ServiceResponse, 'status' | 'headers' | 'body'> | null {
+  if (typeof text !== 'string') return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null; // answered as unreadable by the caller
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const { status, headers, body } = value as Record<string, unknown>;
+  if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599 || typeof body !== 'string') return null;
+  if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) return null;
+  const clean: Record<string, string> = {};
+  for (const [name, v] of Object.entries(headers)) if (typeof v === 'string') clean[name] = v;
+  return { status, headers: clean, body };
+}
+
+function unreadable(version: number): ServiceResponse {
+  const why = 'hotlab could not read the response the service produced: did the service replace a built-in (JSON.stringify, Number.isInteger, …) that turning its return value into a response relies on?';
+  return { status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `${why}\n`, version, failed: true, error: why };
 }
 
 function unavailable(why: string): ServiceResponse {

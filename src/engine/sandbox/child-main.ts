@@ -1,5 +1,5 @@
 // Entry point of a sandbox child process (started by sandbox-process.ts with --no-node-snapshot).
-// It owns one isolate and answers the engine's commands in order, synchronously, one batch at a time.
+// It owns one isolate and answers the engine's commands in order, one unit of work per event-loop turn.
 import { readFileSync } from 'node:fs';
 import { Batcher } from './batcher.ts';
 import { IsolateRuntime, RuntimeFailure } from './isolate-runtime.ts';
@@ -69,34 +69,65 @@ function exitIfDisposed(): void {
 
 type Incoming = { id: number; command: ChildCommand };
 
-/** Consecutive requests in one envelope are served in one isolate call (see IsolateRuntime.handleBatch). */
+/**
+ * Commands wait here and are answered in order, one unit of work per event-loop turn: a command, or one isolate
+ * call's worth of consecutive requests (IsolateRuntime.handleSlice). Returning to the event loop in between is
+ * what lets the replies (and console.log lines) actually leave: while this process runs JavaScript, libuv writes
+ * nothing once the IPC pipe is full, the engine hears nothing, and its watchdog takes the busy process for a stuck
+ * one. Measured before this queue: a 30 ms handler (well inside the 100 ms limit) under the default 100 req/s had
+ * its sandbox killed every few seconds, as did a handler logging in a loop.
+ */
+const queue: Incoming[] = [];
+let scheduled = false;
+
+function schedule(): void {
+  // A disposed isolate means exit is on its way (exitIfDisposed); the engine fails what is still waiting.
+  if (scheduled || queue.length === 0 || runtime.disposed) return;
+  scheduled = true;
+  setImmediate(work);
+}
+
+function work(): void {
+  scheduled = false;
+  const first = queue[0];
+  if (!first) return;
+  if (first.command.op !== 'handle') {
+    queue.shift();
+    answer(first.id, first.command);
+  } else {
+    let count = 1;
+    while (queue[count]?.command.op === 'handle') count++;
+    answerRequests(queue.slice(0, count));
+  }
+  out.flush();
+  schedule();
+}
+
+/** Answers a prefix (at least one) of consecutive requests at the head of the queue, and removes it. */
 function answerRequests(items: Incoming[]): void {
+  let answered: number;
   try {
-    const outcomes = runtime.handleBatch(items.map((i) => (i.command as Extract<ChildCommand, { op: 'handle' }>).request));
-    outcomes.forEach((outcome, n) => {
+    const outcomes = runtime.handleSlice(items.map((i) => (i.command as Extract<ChildCommand, { op: 'handle' }>).request));
+    if (outcomes.length === 0) throw new Error('the request harness answered nothing');
+    answered = Math.min(outcomes.length, items.length);
+    outcomes.slice(0, answered).forEach((outcome, n) => {
       const id = items[n]!.id;
       if ('failure' in outcome) out.push({ id, ok: false, failure: { ...outcome.failure, version: outcome.version } });
       else out.push({ id, ok: true, result: outcome });
     });
   } catch (error) {
+    // The isolate itself failed (disposed at its memory limit, or no version loaded): every waiting request fails alike.
     const failure: ChildFailure = error instanceof RuntimeFailure ? error.failure : failureFrom(error, 'internal', '');
+    answered = items.length;
     for (const { id } of items) out.push({ id, ok: false, failure });
   }
+  queue.splice(0, answered);
   exitIfDisposed();
 }
 
 process.on('message', (envelope: Envelope<Incoming>) => {
-  let requests: Incoming[] = [];
-  for (const item of envelope.batch) {
-    if (item.command.op === 'handle') {
-      requests.push(item);
-      continue;
-    }
-    if (requests.length > 0) answerRequests(requests);
-    requests = [];
-    answer(item.id, item.command);
-  }
-  if (requests.length > 0) answerRequests(requests);
+  for (const item of envelope.batch) queue.push(item);
+  schedule();
 });
 process.on('disconnect', () => process.exit(0));
 

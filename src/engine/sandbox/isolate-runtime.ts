@@ -226,40 +226,51 @@ export class IsolateRuntime {
   }
 
   /**
-   * Serve many requests in few isolate calls (a per-call time limit costs ~10 µs in isolated-vm; a batch pays it
-   * once). Each request still gets the full per-call limit: see the 'handle-batch' op in in-isolate.ts.
+   * Serve a prefix of `requests` (at least one) in one isolate call: a per-call time limit costs ~10 µs in
+   * isolated-vm, and a slice pays it once. Each request still gets the full per-call limit: see the
+   * 'handle-batch' op in in-isolate.ts. The caller answers these and comes back for the rest, so a backlog of
+   * slow requests never holds the process for longer than one call.
    */
-  handleBatch(requests: string[]): BatchOutcome[] {
+  handleSlice(requests: string[]): BatchOutcome[] {
     const slot = this.#current;
     if (!slot) throw new RuntimeFailure({ kind: 'internal', message: 'no version is loaded' });
     const limit = this.limits.callTimeoutMs;
-    const outcomes: BatchOutcome[] = [];
-    let rest = requests;
-    while (rest.length > 0) {
-      let done: unknown[];
-      let interrupted: ChildFailure | null = null;
-      try {
-        done = slot.harness.applySync(undefined, ['handle-batch', limit / 2 as unknown as string, rest as unknown as string], {
-          timeout: Math.ceil(limit * 1.5),
-          arguments: { copy: true },
-          result: { copy: true },
-        }) as unknown[];
-      } catch (error) {
-        interrupted = failureFrom(error, 'handler', slot.module.file, this.#isolate);
-        if (interrupted.kind === 'memory') throw new RuntimeFailure(interrupted);
-        done = slot.harness.applySync(undefined, ['batch-recover'], { timeout: limit, result: { copy: true } }) as unknown[];
-      }
-      for (const item of done) outcomes.push(this.#batchOutcome(slot, item));
-      if (interrupted) outcomes.push({ version: slot.version, failure: interrupted });
-      rest = rest.slice(done.length + (interrupted ? 1 : 0));
+    let done: unknown;
+    let interrupted: ChildFailure | null = null;
+    try {
+      done = slot.harness.applySync(undefined, ['handle-batch', limit / 2 as unknown as string, requests as unknown as string], {
+        timeout: Math.ceil(limit * 1.5),
+        arguments: { copy: true },
+        result: { copy: true },
+      });
+    } catch (error) {
+      interrupted = failureFrom(error, 'handler', slot.module.file, this.#isolate);
+      if (interrupted.kind === 'memory') throw new RuntimeFailure(interrupted);
+      done = slot.harness.applySync(undefined, ['batch-recover'], { timeout: limit, result: { copy: true } });
     }
+    // The harness runs next to the learner's code and shares its built-ins: a service that replaces
+    // Array.prototype.push returns an empty slice. Without this guard the caller would ask again forever (until
+    // the engine's watchdog killed the process); instead the request fails and says why.
+    const items = (Array.isArray(done) ? done : []).slice(0, requests.length - (interrupted ? 1 : 0));
+    if (items.length === 0 && !interrupted) {
+      interrupted = {
+        kind: 'handler',
+        message: 'hotlab could not collect the response: did the service replace a built-in (Array.prototype.push, …) that its request harness relies on?',
+      };
+    }
+    const outcomes = items.map((item) => this.#batchOutcome(slot, item));
+    if (interrupted) outcomes.push({ version: slot.version, failure: interrupted });
     return outcomes;
   }
 
   #batchOutcome(slot: Slot, item: unknown): BatchOutcome {
     if (typeof item === 'string') return { version: slot.version, response: item };
-    const { error, stack } = item as { error: string; stack: string };
-    return { version: slot.version, failure: { kind: 'handler', message: error, location: locate(stack, slot.module.file) } };
+    // Copied out of the isolate, so plain data; still shaped by code the learner can influence.
+    const { error, stack } = (typeof item === 'object' && item !== null ? item : {}) as { error?: unknown; stack?: unknown };
+    return {
+      version: slot.version,
+      failure: { kind: 'handler', message: String(error ?? 'the handler failed'), location: locate(typeof stack === 'string' ? stack : '', slot.module.file) },
+    };
   }
 
   snapshot(): unknown {
@@ -271,13 +282,13 @@ export class IsolateRuntime {
   evaluate(expression: string): string {
     const slot = this.#current;
     if (!slot) throw new RuntimeFailure({ kind: 'internal', message: 'no version is loaded' });
-    return this.#call(slot, 'eval', undefined, expression, 'handler', false) as string;
+    return asText(this.#call(slot, 'eval', undefined, expression, 'handler', false));
   }
 
   set(name: string, valueExpression: string): string {
     const slot = this.#current;
     if (!slot) throw new RuntimeFailure({ kind: 'internal', message: 'no version is loaded' });
-    return this.#call(slot, 'set', name, valueExpression, 'handler', false) as string;
+    return asText(this.#call(slot, 'set', name, valueExpression, 'handler', false));
   }
 
   /** What Go cannot do: drop every retained old version so its memory can be collected. */
@@ -401,6 +412,14 @@ export class IsolateRuntime {
       throw new RuntimeFailure(failureFrom(error, kind, slot.module.file, this.#isolate));
     }
   }
+}
+
+/**
+ * The printed value comes from the in-isolate inspector, which calls methods the learner can replace
+ * (`Symbol.prototype.toString = () => ({})` makes it return an object). The REPL renders text only.
+ */
+function asText(value: unknown): string {
+  return typeof value === 'string' ? value : String(value);
 }
 
 function asLevel(level: string): 'log' | 'info' | 'warn' | 'error' | 'debug' {

@@ -70,7 +70,7 @@ export class SandboxProcess {
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       env: {
-        ...process.env,
+        ...inheritedEnvironment(),
         HOTLAB_LIMITS: JSON.stringify(options.limits),
         HOTLAB_ARTIFACT: options.artifact ?? '',
       },
@@ -230,6 +230,20 @@ export class SandboxProcess {
     }
     return { code, signal, reason, expected };
   }
+}
+
+/**
+ * What the child inherits from the host's environment. The isolate has no `process`, so it cannot read any of
+ * it; but the host's environment often holds tokens and keys, and a process that runs untrusted code should not
+ * hold them at all, in case a future isolated-vm escape (GHSA-864f-rcv7-6rh4 was one) reaches its `process.env`.
+ * TZ and the locale stay so the learner's `Date` and `Intl` match the host's.
+ */
+const INHERITED_ENV = ['PATH', 'TZ', 'LANG', 'LC_ALL', 'LC_TIME', 'SYSTEMROOT'];
+
+function inheritedEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const name of INHERITED_ENV) if (process.env[name] !== undefined) env[name] = process.env[name];
+  return env;
 }
 
 function lastLine(text: string): string {

@@ -1,0 +1,114 @@
+// The built CLI as a child process, for end-to-end tests: its JSON event lines as they arrive, and its exit.
+// Node 24 strips types from .ts but refuses .tsx (ERR_UNKNOWN_FILE_EXTENSION for src/cli.tsx), so these tests
+// run dist/cli.js, building it first when any source file is newer.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export const ROOT = new URL('../..', import.meta.url).pathname;
+/** The pinned Node 24 (the system one may be older). */
+export const NODE = join(ROOT, 'node_modules/.bin/node');
+export const CLI = join(ROOT, 'dist/cli.js');
+
+export type CliEvent = { event: string } & Record<string, unknown>;
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Compile src/ to dist/ unless dist/cli.js is newer than every source file (`npm test` builds first anyway). */
+export function ensureBuilt(): void {
+  if (existsSync(CLI) && statSync(CLI).mtimeMs >= newestSource(join(ROOT, 'src'))) return;
+  const tsc = spawnSync(NODE, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.json')], { encoding: 'utf8' });
+  if (tsc.status !== 0) throw new Error(`tsc failed (${tsc.status}):\n${tsc.stdout}${tsc.stderr}`);
+}
+
+export interface ServeProcess {
+  child: ChildProcess;
+  /** Every JSON line printed so far, in order. */
+  events: CliEvent[];
+  stderr(): string;
+  /** The first event at index ≥ `from` that matches, waiting for it if needed. */
+  waitFor(match: (event: CliEvent) => boolean, from?: number, timeoutMs?: number): Promise<CliEvent>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export function startServe(args: string[]): ServeProcess {
+  const child = spawn(NODE, [CLI, 'serve', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const events: CliEvent[] = [];
+  const listeners = new Set<() => void>();
+  let stderr = '';
+  child.stderr!.setEncoding('utf8');
+  child.stderr!.on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    try {
+      events.push(JSON.parse(line) as CliEvent);
+    } catch {
+      events.push({ event: 'not-json', line });
+    }
+    for (const listener of listeners) listener();
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.on('exit', (code, signal) => {
+      resolve({ code, signal });
+      for (const listener of listeners) listener();
+    });
+  });
+  return {
+    child,
+    events,
+    stderr: () => stderr,
+    exited,
+    waitFor(match, from = 0, timeoutMs = 10_000) {
+      return new Promise((resolve, reject) => {
+        const check = (): void => {
+          const found = events.slice(from).find(match);
+          if (found) {
+            done();
+            resolve(found);
+          } else if (child.exitCode !== null || child.signalCode !== null) {
+            done();
+            reject(new Error(`hotlab exited (${child.exitCode ?? child.signalCode}) before the event; stderr:\n${stderr}`));
+          }
+        };
+        const timer = setTimeout(() => {
+          done();
+          reject(new Error(`no matching event within ${timeoutMs} ms; events: ${JSON.stringify(events.map((e) => e.event))}; stderr:\n${stderr}`));
+        }, timeoutMs);
+        const done = (): void => {
+          clearTimeout(timer);
+          listeners.delete(check);
+        };
+        listeners.add(check);
+        check();
+      });
+    },
+  };
+}
+
+/** Run the CLI to completion: its exit code and output. */
+export function runCli(args: string[], timeoutMs = 15_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(NODE, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`hotlab ${args.join(' ')} did not exit within ${timeoutMs} ms`));
+    }, timeoutMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
