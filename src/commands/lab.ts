@@ -30,6 +30,8 @@ export async function openLab(options: LabOptions): Promise<number> {
   const created = await prepareWorkspace(workspace, file);
   process.stdout.write(`hotlab: workspace ${workspace}${created ? ' (new: starter service copied)' : ''} — edit ${file} in your editor.\n`);
   const engine = await startEngine(file);
+  // React's development build renders about twice as slowly; it must be chosen before React is first loaded.
+  process.env.NODE_ENV ??= 'production';
   const { runLab } = await import('../ui/run-lab.tsx');
   const lab = runLab(engine, { lang: options.lang ?? localeLanguage() });
   await lab.waitUntilExit();

@@ -128,6 +128,8 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       rate,
       requests: options.traffic?.requests?.length ? options.traffic.requests : [DEFAULT_REQUEST],
     });
+    this.#driver.onError = (error) =>
+      this.#addLog({ at: wallNow(), level: 'error', source: 'engine', message: `a driver request failed inside hotlab: ${describeError(error)}` });
     this.#scheduler = new UpdateScheduler<Job>((job, token) => this.#runUpdate(job, token.isStale), {
       onError: (error) => this.#addLog({ at: wallNow(), level: 'error', source: 'engine', message: `update failed inside hotlab: ${describeError(error)}` }),
     });
@@ -137,9 +139,17 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
 
   /** Boot the first version, start traffic, watching and HTTP. Rejects (after cleaning up) if v1 cannot run. */
   async start(): Promise<this> {
-    const source = this.#options.source ?? (await readFile(this.file, 'utf8'));
+    const source = this.#options.source ?? (await readServiceFile(this.file));
+    let first: PreparedVersion;
+    try {
+      first = this.#prepare(source);
+    } catch (error) {
+      this.#stopped = true;
+      this.#store.close();
+      if (error instanceof SourceError) throw new HotlabError(`the first version cannot run: ${error.describe()}. Fix it and start again.`);
+      throw error;
+    }
     this.#verifier = this.#host.spawn();
-    const first = this.#prepare(source);
     const outcome = await this.#boot(first);
     if (outcome.kind !== 'applied') {
       await this.stop();
@@ -603,6 +613,17 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   #addLog(entry: LogEntry): void {
     this.#store.addLog(entry);
     this.emit('log', entry);
+  }
+}
+
+async function readServiceFile(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? error.code : '';
+    if (code === 'ENOENT') throw new HotlabError(`${file} does not exist: create it (see sandbox/service.js for a starter) or point to another file`);
+    if (code === 'EISDIR') throw new HotlabError(`${file} is a folder: give the service file itself`);
+    throw new HotlabError(`cannot read ${file}: ${describeError(error)}`);
   }
 }
 

@@ -332,10 +332,9 @@ export function handle(req) {
     expect(snapshot.problem).toBeNull();
   });
 
-  it('a service that breaks the JSON built-ins the harness uses gets a 500, and the host keeps running', async () => {
-    // Learner code shares its globals with hotlab's request harness inside the isolate. Replacing them must
-    // fail that service's requests, never throw in the host (where, through the traffic driver, an unhandled
-    // rejection would end the whole process).
+  it('a service that replaces the JSON built-ins does not break the harness, and the host keeps running', async () => {
+    // Learner code shares its globals with hotlab's request harness inside the isolate. The harness took its
+    // own copies of JSON.stringify/parse before the service ran, so replacing them changes only the service.
     const source = `export function handle(req) {
   if (req.path === '/break') JSON.stringify = () => 'this is not JSON';
   return 'ok';
@@ -345,8 +344,7 @@ export function handle(req) {
     expect((await lab.get()).body).toBe('ok');
     await lab.get('/break');
     const after = await lab.get();
-    expect(after).toMatchObject({ status: 500, failed: true, version: 1 });
-    expect(after.error).toMatch(/response/i);
+    expect(after).toMatchObject({ status: 200, failed: false, version: 1, body: 'ok' });
     // The driver keeps sending requests into the broken service for a while: the host must stay up.
     const served = lab.engine.getSnapshot().served;
     await eventually(() => lab!.engine.getSnapshot().served, (n) => n > served + 20);

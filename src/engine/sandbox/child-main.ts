@@ -2,6 +2,7 @@
 // It owns one isolate and answers the engine's commands in order, one unit of work per event-loop turn.
 import { readFileSync } from 'node:fs';
 import { Batcher } from './batcher.ts';
+import { LogLimiter } from './log-limiter.ts';
 import { IsolateRuntime, RuntimeFailure } from './isolate-runtime.ts';
 import { failureFrom } from './failure-from.ts';
 import { EXIT_ISOLATE_DISPOSED } from './exit-codes.ts';
@@ -18,10 +19,13 @@ const send = (envelope: Envelope<ChildReply | ChildEvent>): void => {
 };
 const out = new Batcher<ChildReply | ChildEvent>(send);
 
+const logLimiter = new LogLimiter();
 const limits = JSON.parse(process.env.HOTLAB_LIMITS ?? '{}') as Partial<IsolateRuntime['limits']>;
 const runtime = new IsolateRuntime(
   { memoryLimitMb: limits.memoryLimitMb ?? 64, callTimeoutMs: limits.callTimeoutMs ?? 100, initTimeoutMs: limits.initTimeoutMs ?? 1000 },
-  (level, message, version) => out.push({ event: 'log', level, message, version }),
+  (level, message, version) => {
+    for (const line of logLimiter.admit(message)) out.push({ event: 'log', level, message: line, version });
+  },
 );
 
 function run(command: ChildCommand): unknown {

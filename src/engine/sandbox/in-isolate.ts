@@ -8,12 +8,17 @@
 export const BOOTSTRAP = String.raw`
 'use strict';
 const log = $0;
+// Captured before any learner code runs: a service that replaces JSON.stringify must not break the harness.
+const stringify = JSON.stringify.bind(JSON);
+const parse = JSON.parse.bind(JSON);
+/** Bodies above this are refused with a clear 500 rather than choking the pipe to the host. */
+const MAX_BODY = 1024 * 1024;
 const MAX = 2000;
 function inspect(value, depth, seen) {
   depth = depth || 0; seen = seen || new Set();
   const t = typeof value;
   if (value === null) return 'null';
-  if (t === 'string') return depth === 0 ? value : JSON.stringify(value);
+  if (t === 'string') return depth === 0 ? value : stringify(value);
   if (t === 'number' || t === 'boolean' || t === 'undefined' || t === 'bigint') return String(value) + (t === 'bigint' ? 'n' : '');
   if (t === 'symbol') return value.toString();
   if (t === 'function') return '[Function ' + (value.name || 'anonymous') + ']';
@@ -34,7 +39,7 @@ function inspect(value, depth, seen) {
     const body = keys.map((k) => {
       const d = Object.getOwnPropertyDescriptor(value, k);
       const shown = d && 'value' in d ? inspect(d.value, depth + 1, seen) : '[Getter]';
-      return (/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)) + ': ' + shown;
+      return (/^[A-Za-z_$][\w$]*$/.test(k) ? k : stringify(k)) + ': ' + shown;
     });
     return '{' + (body.length ? ' ' + body.join(', ') + ' ' : '') + '}';
   } catch (e) {
@@ -71,14 +76,21 @@ function normalise(r) {
     if (r.headers && typeof r.headers === 'object') for (const k of Object.keys(r.headers)) headers[k.toLowerCase()] = header(r.headers[k]);
     let body = r.body;
     if (body === undefined || body === null) body = '';
-    else if (typeof body !== 'string') { body = JSON.stringify(body); if (!headers['content-type']) headers['content-type'] = 'application/json'; }
+    else if (typeof body !== 'string') { body = stringify(body); if (!headers['content-type']) headers['content-type'] = 'application/json'; }
     if (!headers['content-type']) headers['content-type'] = 'text/plain; charset=utf-8';
     return { status, headers, body };
   }
   if (typeof r === 'number' || typeof r === 'boolean') return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: String(r) };
-  return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(r) };
+  return { status: 200, headers: { 'content-type': 'application/json' }, body: stringify(r) };
 }
-Object.defineProperty(globalThis, Symbol.for('hotlab'), { value: Object.freeze({ show, normalise }) });
+function respond(r) {
+  const response = normalise(r);
+  if (typeof response.body === 'string' && response.body.length > MAX_BODY) {
+    throw new RangeError('the response body is ' + (response.body.length / 1048576).toFixed(1) + ' MB; the sandbox answers at most 1 MB');
+  }
+  return stringify(response);
+}
+Object.defineProperty(globalThis, Symbol.for('hotlab'), { value: Object.freeze({ show, respond, parse }) });
 `;
 
 /**
@@ -102,7 +114,7 @@ let batchCursor = 0;
 const handleOne = (payload) => {
   const fn = read('handle');
   if (typeof fn !== 'function') throw new TypeError('handle is not a function (it is ' + typeof fn + ')');
-  return JSON.stringify(kit.normalise(fn(JSON.parse(payload))));
+  return kit.respond(fn(kit.parse(payload)));
 };
 const read = (name) => table[name] ? table[name]() : undefined;
 // arg: an export name, a binding name, or (handle-batch) the ms after which no new call starts.

@@ -9,8 +9,11 @@ export interface DriverOptions {
   requests: ServiceRequest[];
 }
 
-/** Requests in flight past which the driver waits instead of piling up more (a held or stuck service). */
-const MAX_IN_FLIGHT = 2000;
+/**
+ * Requests in flight past which the driver skips its turn instead of piling up more: a slow handler must not
+ * build a backlog that HTTP, the REPL and updates then wait behind (seen: 17 s with a cap of 2,000).
+ */
+const MAX_IN_FLIGHT = 64;
 /** After a pause (a blocked event loop), catch up by at most this many requests, not a storm. */
 const MAX_BURST = 64;
 
@@ -23,6 +26,9 @@ export class TrafficDriver {
   #sent = 0;
   #inFlight = 0;
   #next = 0;
+
+  /** Hears a send that failed outright (the engine turns service failures into responses, so this is a bug). */
+  onError: (error: unknown) => void = () => {};
 
   constructor(send: (req: ServiceRequest) => Promise<unknown>, options: DriverOptions) {
     this.#send = send;
@@ -75,6 +81,8 @@ export class TrafficDriver {
     const request = this.#requests[this.#next++ % this.#requests.length];
     if (!request) return;
     this.#inFlight++;
-    void this.#send(request).finally(() => this.#inFlight--);
+    this.#send(request)
+      .catch((error: unknown) => this.onError(error))
+      .finally(() => this.#inFlight--);
   }
 }

@@ -1,0 +1,56 @@
+// Compare: the table fills row by row as the engine replays the edit under each strategy.
+import { afterEach, expect, test } from 'vitest';
+import { compareRow, FakeEngine } from './fake-engine.ts';
+import { KEYS, renderLab, type LabHarness } from './render-lab.tsx';
+
+let lab: LabHarness | undefined;
+afterEach(() => lab?.unmount());
+
+test('c runs compare and the table fills as rows arrive; Esc closes it', async () => {
+  const engine = new FakeEngine();
+  lab = await renderLab({ engine });
+  await lab.press('c');
+  let frame = await lab.waitFor('running… 0/5');
+  expect(engine.callsTo('compare')).toHaveLength(1);
+  expect(frame).toMatch(/plugin-swap\s+waiting…/);
+  expect(frame).toMatch(/binary-replace cold\s+waiting…/);
+  expect(frame).toMatch(/binary-replace graceful\s+waiting…/);
+
+  engine.emitCompareRow(compareRow({ strategy: 'file-watch', total: 3.2 }));
+  frame = await lab.waitFor('running… 1/5');
+  expect(frame).toMatch(/file-watch\s+✓ applied\s+3\.2ms\s+0ms\s+0\s+✗/);
+  expect(frame).toMatch(/plugin-swap\s+waiting…/);
+
+  engine.emitCompareRow(compareRow({ strategy: 'plugin-swap', total: 2.1, stateKept: true, retainedVersions: 3, retainedHeap: 2_400_000 }));
+  engine.emitCompareRow(
+    compareRow({ strategy: 'reflection-patch', outcome: 'rejected', total: undefined, reason: 'the initialiser of `hits` changed\n  at plan (x.ts:1:1)' }),
+  );
+  engine.emitCompareRow(compareRow({ strategy: 'binary-replace', restart: 'cold', total: 61, downtimeMs: 52, failedRequests: 17 }));
+  frame = await lab.waitFor('running… 4/5');
+  expect(frame).toMatch(/binary-replace graceful\s+waiting…/);
+  engine.emitCompareRow(compareRow({ strategy: 'binary-replace', restart: 'graceful', total: 48, stateKept: true }));
+  engine.finishCompare();
+  frame = await lab.waitFor('done');
+  expect(frame).toMatch(/plugin-swap\s+✓ applied\s+2\.1ms\s+0ms\s+0\s+✓\s+3 · 2\.3MB/);
+  expect(frame).toMatch(/reflection-patch\s+✗ rejected/);
+  expect(frame).toContain('↳ the initialiser of `hits` changed');
+  expect(frame).not.toContain('x.ts:1:1');
+  expect(frame).toMatch(/binary-replace cold\s+✓ applied\s+61\.0ms\s+52\.0ms\s+17\s+✗/);
+  expect(frame).toMatch(/binary-replace graceful\s+✓ applied\s+48\.0ms\s+0ms\s+0\s+✓/);
+  expect(frame).not.toContain('waiting…');
+
+  await lab.press(KEYS.escape);
+  frame = await lab.waitFor('Live service');
+  expect(frame).not.toContain('Compare —');
+});
+
+test('a compare that fails says so instead of hanging', async () => {
+  const engine = new FakeEngine();
+  engine.compare = async () => {
+    throw new Error('no previous edit to replay');
+  };
+  lab = await renderLab({ engine });
+  await lab.press('c');
+  await lab.waitFor('no previous edit to replay');
+  expect(lab.lastFrame()).toContain('compare failed');
+});

@@ -1,0 +1,100 @@
+// What a learner reads in the live feed: versions switching, failures, logs and rejected updates.
+import { afterEach, expect, test } from 'vitest';
+import { FakeEngine, feedEntry, logEntry, updateRecord } from './fake-engine.ts';
+import { renderLab, type LabHarness } from './render-lab.tsx';
+
+let lab: LabHarness | undefined;
+afterEach(() => lab?.unmount());
+
+test('v1 answers, then v2 appears in the feed after the engine publishes a new snapshot', async () => {
+  const engine = new FakeEngine();
+  lab = await renderLab({ engine });
+  engine.pushRequests(feedEntry({ body: 'pong 1', version: 1 }));
+  const first = await lab.waitFor('pong 1');
+  expect(first).toMatch(/GET \/ping -> 200 v1\s+pong 1/);
+  expect(first).not.toContain('v2');
+
+  engine.pushUpdate(updateRecord({ version: 2, previousVersion: 1 }));
+  engine.pushRequests(feedEntry({ body: 'pong 2', version: 2 }));
+  const second = await lab.waitFor('pong 2');
+  expect(second).toMatch(/GET \/ping -> 200 v2\s+pong 2/);
+  expect(second).toContain('serving v2');
+});
+
+test('a failed request is marked, and the counters say how many failed', async () => {
+  const engine = new FakeEngine();
+  lab = await renderLab({ engine });
+  engine.pushRequests(feedEntry({ status: 503, failed: true, body: 'no version', version: null }));
+  const frame = await lab.waitFor('no version');
+  expect(frame).toMatch(/GET \/ping -> 503 FAIL v-\s+no version/);
+  expect(frame).toContain('1 served 1 failed');
+});
+
+test('a rejected update shows file:line:column, the reason, and what kept serving; no stack', async () => {
+  const engine = new FakeEngine();
+  lab = await renderLab({ engine });
+  engine.pushUpdate(
+    updateRecord({
+      version: 1,
+      previousVersion: 1,
+      outcome: 'rejected',
+      reason: 'SyntaxError: Unexpected token ";"\n    at compile (engine.js:10:3)\n    at apply (engine.js:20:1)',
+      location: { file: '/work/lab/sandbox/service.js', line: 3, column: 5 },
+    }),
+  );
+  const frame = await lab.waitFor('service.js:3:5');
+  expect(frame).toContain('SyntaxError: Unexpected token ";"');
+  expect(frame).toContain('v1 keeps serving');
+  expect(frame).not.toContain('engine.js:10:3');
+});
+
+test("the engine's own sentence (location + reason + what kept serving) is shown once, not four times", async () => {
+  const engine = new FakeEngine();
+  lab = await renderLab({ engine });
+  // As src/engine/describe-outcome.ts words it; the engine also sets it as the problem and logs it.
+  const reason = 'service.js:8:11: Unexpected token — v1 keeps serving';
+  engine.pushUpdate(
+    updateRecord({ version: 1, previousVersion: 1, outcome: 'rejected', reason, location: { file: 'service.js', line: 8, column: 11 } }),
+  );
+  engine.publish({ problem: reason, logs: [logEntry({ source: 'engine', level: 'error', message: reason, version: 1 })] });
+  const frame = await lab.waitFor('service.js:8:11');
+  expect(frame.match(/Unexpected token/g)).toHaveLength(1);
+  expect(frame.match(/keeps serving/g)).toHaveLength(1);
+  expect(frame).toMatch(/✗ rejected · file-watch · service\.js:8:11\n\s+Unexpected token — v1 keeps serving/);
+  // With the strip covered by help, the problem line says it instead.
+  await lab.press('?');
+  const help = await lab.waitFor('hotlab — keys');
+  expect(help).toContain('⚠ problem: service.js:8:11: Unexpected token — v1 keeps serving');
+});
+
+test('service logs appear with the version that printed them', async () => {
+  const engine = new FakeEngine();
+  lab = await renderLab({ engine });
+  engine.publish({ logs: [logEntry({ message: 'counter reset', version: 2 }), logEntry({ level: 'error', message: 'boom', version: 2 })] });
+  const frame = await lab.waitFor('boom');
+  expect(frame).toContain('v2 counter reset');
+  expect(frame).toContain('v2 error boom');
+});
+
+test('a busy feed shows only the newest requests that fit, never more rows than the terminal', async () => {
+  const engine = new FakeEngine();
+  lab = await renderLab({ engine }, { columns: 80, rows: 24 });
+  engine.pushRequests(...Array.from({ length: 500 }, (_, i) => feedEntry({ body: `pong ${i}`, version: 1 + Math.floor(i / 100) })));
+  const frame = await lab.waitFor('pong 499');
+  const shown = frame.split('\n').filter((line) => line.includes('GET /ping'));
+  // Exactly the rows the panel has (24 rows minus bar, lesson, header, REPL, status and hints), newest last.
+  expect(shown).toHaveLength(17);
+  expect(shown.at(-1)).toContain('pong 499');
+  expect(shown[0]).toContain('pong 483');
+  expect(frame.split('\n').length).toBeLessThanOrEqual(24);
+});
+
+test('a huge response body is cut to the row, not wrapped over the layout', async () => {
+  const engine = new FakeEngine();
+  lab = await renderLab({ engine });
+  engine.pushRequests(feedEntry({ body: `${'x'.repeat(100_000)}\nsecond line`, version: 1 }));
+  const frame = await lab.waitFor('xxxx');
+  expect(frame).toMatch(/x\.\.\.$/m);
+  expect(frame).not.toContain('second line');
+  expect(frame.split('\n').length).toBeLessThanOrEqual(24);
+});

@@ -1,0 +1,84 @@
+// The lab's keys: strategy switching, reload/rollback, the restart toggle, help generated from the table.
+import { afterEach, expect, test } from 'vitest';
+import { KEY_TABLE } from '../../src/ui/key-table.ts';
+import { keysLabel } from '../../src/ui/help-overlay.tsx';
+import { MESSAGES } from '../../src/ui/messages.ts';
+import { FakeEngine, updateRecord } from './fake-engine.ts';
+import { KEYS, renderLab, type LabHarness } from './render-lab.tsx';
+
+let lab: LabHarness | undefined;
+afterEach(() => lab?.unmount());
+
+test('pressing 2 calls setStrategy("plugin-swap") and the bar shows it active', async () => {
+  const engine = new FakeEngine();
+  lab = await renderLab({ engine });
+  expect(lab.lastFrame()).toContain('[1 file-watch]');
+  await lab.press('2');
+  const frame = await lab.waitFor('[2 plugin-swap]');
+  expect(engine.callsTo('setStrategy')).toEqual([['plugin-swap']]);
+  expect(frame).not.toContain('[1 file-watch]');
+});
+
+test('every strategy key maps to its strategy, in the order of the bar', async () => {
+  const engine = new FakeEngine();
+  lab = await renderLab({ engine });
+  await lab.press('3');
+  await lab.waitFor('[3 reflection-patch]');
+  await lab.press('4');
+  await lab.waitFor('[4 binary-replace (graceful)]');
+  await lab.press('1');
+  await lab.waitFor('[1 file-watch]');
+  expect(engine.callsTo('setStrategy')).toEqual([['reflection-patch'], ['binary-replace'], ['file-watch']]);
+});
+
+test('g toggles binary-replace between graceful and cold', async () => {
+  const engine = new FakeEngine({ strategy: 'binary-replace', restart: 'graceful' });
+  lab = await renderLab({ engine });
+  await lab.press('g');
+  await lab.waitFor('[4 binary-replace (cold)]');
+  await lab.press('g');
+  await lab.waitFor('[4 binary-replace (graceful)]');
+  expect(engine.callsTo('setStrategy')).toEqual([
+    ['binary-replace', 'cold'],
+    ['binary-replace', 'graceful'],
+  ]);
+});
+
+test('r reloads and u rolls back, and the outcome is printed', async () => {
+  const engine = new FakeEngine();
+  engine.nextUpdate = updateRecord({ version: 2, previousVersion: 1, strategy: 'file-watch', total: 4.2, stateKept: true });
+  lab = await renderLab({ engine });
+  await lab.press('r');
+  await lab.waitFor('v1 → v2 applied');
+  expect(engine.callsTo('reload')).toHaveLength(1);
+  engine.nextUpdate = null;
+  await lab.press('u');
+  await lab.waitFor('no change');
+  expect(engine.callsTo('rollback')).toHaveLength(1);
+});
+
+test('? shows help listing every binding of the key table, and Esc closes it', async () => {
+  const engine = new FakeEngine();
+  // Wide enough that no description is cut: the test checks that every binding is listed whole.
+  lab = await renderLab({ engine }, { columns: 120, rows: 40 });
+  await lab.press('?');
+  const frame = await lab.waitFor(MESSAGES.en.helpTitle);
+  for (const binding of KEY_TABLE) {
+    expect(frame).toContain(keysLabel(binding));
+    expect(frame).toContain(MESSAGES.en.describe[binding.action]);
+  }
+  await lab.press(KEYS.escape);
+  await lab.waitFor((f) => !f.includes(MESSAGES.en.helpTitle));
+});
+
+test('an engine command that fails is printed, and the screen stays up', async () => {
+  const engine = new FakeEngine();
+  engine.reload = async () => {
+    throw new Error('scheduler busy\n    at Scheduler.run (scheduler.ts:1:1)');
+  };
+  lab = await renderLab({ engine });
+  await lab.press('r');
+  const frame = await lab.waitFor('engine error: scheduler busy');
+  expect(frame).not.toContain('scheduler.ts');
+  expect(frame).toContain('Live service');
+});

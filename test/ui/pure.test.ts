@@ -1,0 +1,256 @@
+// The pure parts of the screen, tested as data: reducers, parsing, key resolution, numbers, geometry.
+import type { Key } from 'ink';
+import { describe, expect, test } from 'vitest';
+import { compareReducer, initialCompareState } from '../../src/ui/compare-state.ts';
+import { cellWidth, displayPath, formatMs, padEnd, truncate } from '../../src/ui/format.ts';
+import { planMessages, requestCells } from '../../src/ui/feed-rows.ts';
+import { fitHints } from '../../src/ui/hint-line.tsx';
+import { KEY_TABLE, resolveKey } from '../../src/ui/key-table.ts';
+import { computeLayout } from '../../src/ui/layout.ts';
+import { MESSAGES } from '../../src/ui/messages.ts';
+import { parseReplLine } from '../../src/ui/repl-commands.ts';
+import { promptWindow } from '../../src/ui/repl-panel.tsx';
+import { initialReplState, MAX_OUTPUT_LINES, replReducer, type ReplAction, type ReplState } from '../../src/ui/repl-state.ts';
+import { planScreen } from '../../src/ui/screen-plan.ts';
+import { planStats } from '../../src/ui/stats-plan.ts';
+import { strategyRows } from '../../src/ui/stats.ts';
+import { colorFromEnv, createTheme } from '../../src/ui/theme.ts';
+import { initialViewState, viewReducer } from '../../src/ui/view-state.ts';
+import { planWaterfall } from '../../src/ui/waterfall.ts';
+import { compareRow, feedEntry, logEntry, updateRecord } from './fake-engine.ts';
+
+const noKey: Key = {
+  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
+  return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
+  super: false, hyper: false, capsLock: false, numLock: false, eventType: undefined,
+};
+
+const run = (actions: ReplAction[], from: ReplState = initialReplState) => actions.reduce(replReducer, from);
+const type = (text: string): ReplAction => ({ type: 'insert', text });
+
+describe('key table', () => {
+  test('every action is bound once per scope and every key resolves to its action', () => {
+    for (const binding of KEY_TABLE) {
+      for (const spec of binding.keys) {
+        const key = { ...noKey };
+        let input = spec;
+        if (spec === 'escape') key.escape = true;
+        else if (spec === 'return') key.return = true;
+        else if (spec === 'tab') key.tab = true;
+        else if (spec === 'up') key.upArrow = true;
+        else if (spec === 'down') key.downArrow = true;
+        else if (spec === 'left') key.leftArrow = true;
+        else if (spec === 'right') key.rightArrow = true;
+        else if (spec === 'home') key.home = true;
+        else if (spec === 'end') key.end = true;
+        else if (spec === 'backspace') key.backspace = true;
+        else if (spec === 'delete') key.delete = true;
+        else if (spec.startsWith('ctrl+')) [key.ctrl, input] = [true, spec.slice(5)];
+        if (key !== noKey && !/^[\w:/?]$/.test(spec) && !spec.startsWith('ctrl+')) input = '';
+        expect(resolveKey([binding.scope], input, key), `${binding.scope} ${spec}`).toBe(binding.action);
+      }
+    }
+  });
+
+  test('Ctrl+C is not a plain c, and a plain c is not Ctrl+C', () => {
+    expect(resolveKey(['global', 'always'], 'c', { ...noKey, ctrl: true })).toBe('interrupt');
+    expect(resolveKey(['global', 'always'], 'c', noKey)).toBe('compare');
+  });
+
+  test('every action has a description in every language', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      for (const binding of KEY_TABLE) expect(MESSAGES[lang].describe[binding.action]).toBeTruthy();
+    }
+  });
+});
+
+describe('REPL reducer', () => {
+  test('typing, moving the cursor and deleting edit the line', () => {
+    const state = run([type('hits'), { type: 'cursorLeft' }, { type: 'cursorLeft' }, type('X'), { type: 'deleteBack' }, { type: 'deleteForward' }]);
+    expect(state.line).toBe('his');
+    expect(state.cursor).toBe(2);
+  });
+
+  test('pasted control characters do not corrupt the line', () => {
+    expect(run([type('a\r\nb\u0007')]).line).toBe('ab');
+  });
+
+  test('history: ↑ recalls older lines, ↓ returns to the unfinished draft', () => {
+    let state = run([type('one'), { type: 'submit' }, type('two'), { type: 'submit' }, type('dra')]);
+    expect(state.history).toEqual(['one', 'two']);
+    state = run([{ type: 'historyPrev' }], state);
+    expect(state.line).toBe('two');
+    state = run([{ type: 'historyPrev' }, { type: 'historyPrev' }], state);
+    expect(state.line).toBe('one');
+    state = run([{ type: 'historyNext' }, { type: 'historyNext' }], state);
+    expect(state.line).toBe('dra');
+    expect(state.historyIndex).toBeNull();
+  });
+
+  test('the same line twice in a row is kept once in history', () => {
+    expect(run([type('x'), { type: 'submit' }, type('x'), { type: 'submit' }]).history).toEqual(['x']);
+  });
+
+  test('output scrollback is bounded', () => {
+    const state = run(Array.from({ length: MAX_OUTPUT_LINES + 50 }, (_, i): ReplAction => ({ type: 'print', kind: 'result', text: `line ${i}` })));
+    expect(state.output).toHaveLength(MAX_OUTPUT_LINES);
+    expect(state.output.at(-1)?.text).toBe(`line ${MAX_OUTPUT_LINES + 49}`);
+  });
+
+  test('the prompt window keeps the cursor visible on a long line', () => {
+    const line = 'a'.repeat(100) + 'END';
+    const window = promptWindow(line, line.length, 20);
+    expect((window.before + window.at + window.after).length).toBeLessThanOrEqual(20);
+    expect(window.before.endsWith('END')).toBe(true);
+  });
+});
+
+describe('REPL commands', () => {
+  test.each([
+    ['hits', { kind: 'eval', expression: 'hits' }],
+    ['  ', { kind: 'empty' }],
+    [':strategy 2', { kind: 'strategy', strategy: 'plugin-swap' }],
+    [':strategy reflection', { kind: 'strategy', strategy: 'reflection-patch' }],
+    [':strategy binary-replace cold', { kind: 'strategy', strategy: 'binary-replace', restart: 'cold' }],
+    [':strategy nope', { kind: 'unknownStrategy', name: 'nope' }],
+    [':strategy', { kind: 'usage', command: 'strategy' }],
+    [':reload', { kind: 'reload' }],
+    [':rollback', { kind: 'rollback' }],
+    [':stats', { kind: 'stats' }],
+    [':help', { kind: 'help' }],
+    [':set hits 5', { kind: 'set', name: 'hits', value: '5' }],
+    [':set greeting "hello world"', { kind: 'set', name: 'greeting', value: '"hello world"' }],
+    [':set 5', { kind: 'usage', command: 'set' }],
+    [':frobnicate', { kind: 'unknownCommand', name: 'frobnicate' }],
+  ])('%s', (line, command) => {
+    expect(parseReplLine(line)).toEqual(command);
+  });
+});
+
+describe('view and compare reducers', () => {
+  test('focus and overlays', () => {
+    let state = viewReducer(initialViewState, { type: 'focusRepl' });
+    expect(state.focus).toBe('repl');
+    state = viewReducer(state, { type: 'leaveRepl' });
+    state = viewReducer(state, { type: 'toggleHelp' });
+    expect(state.overlay).toBe('help');
+    state = viewReducer(state, { type: 'toggleHelp' });
+    expect(state.overlay).toBe('none');
+  });
+
+  test('rows of an older compare run are ignored', () => {
+    let state = compareReducer(initialCompareState, { type: 'start', run: 1 });
+    state = compareReducer(state, { type: 'start', run: 2 });
+    state = compareReducer(state, { type: 'row', run: 1, row: compareRow({ strategy: 'plugin-swap' }) });
+    expect(state.rows).toEqual([]);
+    state = compareReducer(state, { type: 'row', run: 2, row: compareRow({ strategy: 'file-watch' }) });
+    state = compareReducer(state, { type: 'done', run: 2, rows: [] });
+    expect(state).toMatchObject({ status: 'done', rows: [{ strategy: 'file-watch' }] });
+  });
+});
+
+describe('numbers and geometry', () => {
+  test('strategy rows: used strategies only, in key order, with applied totals for the sparkline', () => {
+    const rows = strategyRows([
+      updateRecord({ strategy: 'plugin-swap', total: 5 }),
+      updateRecord({ strategy: 'file-watch', total: 2 }),
+      updateRecord({ strategy: 'file-watch', total: 6 }),
+      updateRecord({ strategy: 'file-watch', outcome: 'rejected', total: 1 }),
+    ]);
+    expect(rows.map((r) => r.strategy)).toEqual(['file-watch', 'plugin-swap']);
+    expect(rows[0]).toMatchObject({ totals: [2, 6], summary: { rejected: 1, total: { count: 2, p50: 2, max: 6 } } });
+    expect(formatMs(rows[0]?.summary.total.p95)).toBe('6.0ms');
+  });
+
+  test('waterfall bars start where the previous stage ended and stay inside the width', () => {
+    const rows = planWaterfall({ detect: 1, compile: 2, swap: 0, firstResponse: 1 }, 20);
+    expect(rows.map((r) => r.stage)).toEqual(['detect', 'compile', 'swap', 'firstResponse']);
+    expect(rows[0]).toMatchObject({ offset: 0, length: 5 });
+    expect(rows[1]).toMatchObject({ offset: 5, length: 10 });
+    expect(rows[2]).toMatchObject({ length: 0 });
+    expect(rows[3]).toMatchObject({ offset: 15, length: 5 });
+    for (const row of planWaterfall({ detect: 0.001, read: 1000, swap: 0.001 }, 10)) {
+      expect(row.offset + row.length).toBeLessThanOrEqual(10);
+      expect(row.length).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  test('the message strip: the newest rejection first, then the newest logs, within a third of the rows', () => {
+    const rejected = updateRecord({ outcome: 'rejected', reason: 'bad' });
+    const logs = Array.from({ length: 10 }, (_, i) => logEntry({ message: `m${i}` }));
+    const plan = planMessages(logs, [updateRecord(), rejected], 18);
+    expect(plan.rejection).toBe(rejected);
+    expect(plan.logs.map((l) => l.message)).toEqual(['m7', 'm8', 'm9']);
+    expect(plan.rows).toBe(6);
+    // Once a later update applies, the rejection leaves the strip (it stays in the stats table).
+    expect(planMessages([], [rejected, updateRecord()], 18)).toMatchObject({ rejection: null, rows: 0 });
+  });
+
+  test('feed rows stay printable ASCII, so Ink measures them on string-width fast path', () => {
+    for (const entry of [feedEntry(), feedEntry({ body: 'x'.repeat(500) }), feedEntry({ failed: true, status: 503, body: 'a\nb', version: null })]) {
+      const cells = requestCells(entry, 60);
+      expect(Object.values(cells).join(' ')).toMatch(/^[\x20-\x7E]*$/);
+    }
+  });
+
+  test('layout budgets add up to the terminal height', () => {
+    for (const [columns, rows] of [[80, 24], [120, 40], [60, 12]] as const) {
+      for (const replFocused of [false, true]) {
+        const l = computeLayout({ columns, rows, replFocused, hasProblem: true });
+        expect(l.barRows + l.lessonRows + l.problemRows + l.mainRows + l.replRows + l.statusRows + l.hintRows).toBe(rows);
+        expect(l.feedWidth + l.gap + (l.mode === 'split' ? l.statsWidth : 0)).toBe(columns);
+      }
+    }
+  });
+
+  test('the screen plan fills the terminal exactly and says a rejection once', () => {
+    const reason = 'service.js:3:5: Unexpected token — v1 keeps serving';
+    const snapshot = { problem: reason, updates: [updateRecord({ outcome: 'rejected', reason })], logs: [logEntry()] };
+    for (const [columns, rows] of [[80, 24], [160, 50], [60, 14]] as const) {
+      for (const overlayOpen of [false, true]) {
+        const plan = planScreen({ columns, rows, replFocused: false, overlayOpen, snapshot });
+        const l = plan.layout;
+        const main = plan.feedRows + (l.mode === 'split' ? 0 : plan.statsRows) + plan.messages.rows;
+        expect(l.barRows + l.lessonRows + l.problemRows + main + l.replRows + l.statusRows + l.hintRows).toBe(rows);
+        expect(l.problemRows).toBe(plan.showProblem ? 1 : 0);
+        // Said once: in the strip when it is visible, else on the problem line.
+        expect(plan.showProblem).toBe(overlayOpen || plan.messages.rejection === null);
+      }
+    }
+  });
+
+  test('the stats panel never plans more rows than it has', () => {
+    for (let height = 0; height < 30; height++) {
+      const plan = planStats(height, 8, 20, 4);
+      expect(1 + plan.waterfallRows + plan.tableRows + plan.summaryRows).toBeLessThanOrEqual(Math.max(1, height));
+    }
+  });
+
+  test('hints drop the least important first and keep help', () => {
+    const items: Array<[string, string, 'help' | 'quit' | 'toggleRestart']> = [
+      ['g', 'cold/graceful', 'toggleRestart'],
+      ['?', 'help', 'help'],
+      ['q', 'quit', 'quit'],
+    ];
+    expect(fitHints(items, 14).map((i) => i[2])).toEqual(['help', 'quit']);
+  });
+
+  test('text cells: wide characters count double, truncation adds an ellipsis', () => {
+    expect(cellWidth('实时服务')).toBe(8);
+    expect(truncate('hello world', 5)).toBe('hell…');
+    expect(cellWidth(truncate('实时服务实时服务', 7))).toBeLessThanOrEqual(7);
+    expect(padEnd('ab', 4)).toBe('ab  ');
+    expect(displayPath('/work/lab/sandbox/service.js', '/work/lab')).toBe('sandbox/service.js');
+    expect(displayPath('/elsewhere/service.js', '/work/lab')).toBe('/elsewhere/service.js');
+  });
+
+  test('NO_COLOR: set and non-empty turns colour off; the theme then has no styles at all', () => {
+    expect(colorFromEnv({})).toBe(true);
+    expect(colorFromEnv({ NO_COLOR: '' })).toBe(true);
+    expect(colorFromEnv({ NO_COLOR: '1' })).toBe(false);
+    const theme = createTheme(false);
+    expect(theme.tone('bad')).toEqual({});
+    expect(theme.tone('active')).toEqual({});
+    expect(theme.version(3)).toEqual({});
+  });
+});

@@ -1,0 +1,116 @@
+// The REPL: evaluation in the live sandbox, commands, history, and focus against the global keys.
+import { afterEach, expect, test } from 'vitest';
+import { FakeEngine, updateRecord } from './fake-engine.ts';
+import { KEYS, renderLab, type LabHarness } from './render-lab.tsx';
+
+let lab: LabHarness | undefined;
+afterEach(() => lab?.unmount());
+
+async function focusAndType(harness: LabHarness, focusKey: string, text: string) {
+  await harness.press(focusKey);
+  await harness.waitFor('Enter run');
+  await harness.press(...Array.from(text));
+}
+
+test('evaluates an expression in the live sandbox and shows the result', async () => {
+  const engine = new FakeEngine();
+  engine.evaluator = (expression) => (expression === 'hits' ? { ok: true, text: '42' } : { ok: false, error: 'nope' });
+  lab = await renderLab({ engine });
+  await focusAndType(lab, '/', 'hits');
+  await lab.waitFor('› hits');
+  await lab.press(KEYS.enter);
+  const frame = await lab.waitFor((f) => /^42\s*$/m.test(f));
+  expect(engine.callsTo('evaluate')).toEqual([['hits']]);
+  expect(frame).toContain('› hits');
+});
+
+test('a line and its Enter arriving in one chunk (fast typing, paste, tmux) still runs', async () => {
+  const engine = new FakeEngine();
+  lab = await renderLab({ engine });
+  await lab.press('/');
+  await lab.waitFor('Enter run');
+  await lab.press('hits\r:set hits 7\r');
+  await lab.waitFor(() => engine.callsTo('setValue').length === 1);
+  expect(engine.callsTo('evaluate')).toEqual([['hits']]);
+  expect(engine.callsTo('setValue')).toEqual([['hits', '7']]);
+});
+
+test('an evaluation error is shown with its location, first line only', async () => {
+  const engine = new FakeEngine();
+  engine.evaluator = () => ({ ok: false, error: 'ReferenceError: hitz is not defined\n    at <repl>:1:1', location: { file: '<repl>', line: 1, column: 1 } });
+  lab = await renderLab({ engine });
+  await focusAndType(lab, '/', 'hitz');
+  await lab.press(KEYS.enter);
+  const frame = await lab.waitFor('ReferenceError: hitz is not defined (<repl>:1:1)');
+  expect(frame).not.toContain('at <repl>');
+});
+
+test(':set hits 5 calls setValue("hits", "5")', async () => {
+  const engine = new FakeEngine();
+  lab = await renderLab({ engine });
+  // `:` focuses the REPL and starts the command with the colon already typed.
+  await focusAndType(lab, ':', 'set hits 5');
+  await lab.waitFor('› :set hits 5');
+  await lab.press(KEYS.enter);
+  await lab.waitFor('› :set hits 5\n');
+  await lab.waitFor((f) => engine.callsTo('setValue').length === 1 && f.includes('5'));
+  expect(engine.callsTo('setValue')).toEqual([['hits', '5']]);
+});
+
+test(':strategy accepts a number, :reload and :rollback print the outcome', async () => {
+  const engine = new FakeEngine();
+  engine.nextUpdate = updateRecord({ version: 2, previousVersion: 1, strategy: 'reflection-patch', stateKept: true });
+  lab = await renderLab({ engine });
+  await focusAndType(lab, ':', 'strategy 3');
+  await lab.press(KEYS.enter);
+  await lab.waitFor('[3 reflection-patch]');
+  expect(engine.callsTo('setStrategy')).toEqual([['reflection-patch']]);
+  await lab.press(...Array.from(':reload'), KEYS.enter);
+  await lab.waitFor('v1 → v2 applied · reflection-patch');
+  expect(engine.callsTo('reload')).toHaveLength(1);
+  await lab.press(...Array.from(':bogus'), KEYS.enter);
+  await lab.waitFor('unknown command :bogus');
+});
+
+test(':stats prints p50/p95 per strategy', async () => {
+  const engine = new FakeEngine();
+  lab = await renderLab({ engine }, { columns: 100, rows: 30 });
+  engine.pushUpdate(updateRecord({ strategy: 'file-watch', total: 2 }));
+  engine.pushUpdate(updateRecord({ strategy: 'file-watch', total: 4 }));
+  engine.pushUpdate(updateRecord({ strategy: 'plugin-swap', total: 10 }));
+  await focusAndType(lab, ':', 'stats');
+  await lab.press(KEYS.enter);
+  const frame = await lab.waitFor((f) => /plugin-swap\s+n=1/.test(f));
+  expect(frame).toMatch(/file-watch\s+n=2\s+p50\s+2\.0ms\s+p95\s+4\.0ms/);
+});
+
+test('↑ recalls the previous line; history survives leaving and re-entering', async () => {
+  const engine = new FakeEngine();
+  lab = await renderLab({ engine });
+  await focusAndType(lab, '/', '1+1');
+  await lab.press(KEYS.enter);
+  await lab.waitFor('=> 1+1');
+  await lab.press(KEYS.escape);
+  await lab.waitFor('? help');
+  await lab.press(KEYS.tab);
+  await lab.waitFor('Enter run');
+  await lab.press(KEYS.up);
+  await lab.waitFor((f) => /^› 1\+1/m.test(f) && f.includes('Enter run'));
+  await lab.press(KEYS.enter);
+  await lab.waitFor(() => engine.callsTo('evaluate').length === 2);
+  expect(engine.callsTo('evaluate')).toEqual([['1+1'], ['1+1']]);
+});
+
+test('while the REPL has focus, lab keys type text instead of acting', async () => {
+  const engine = new FakeEngine();
+  lab = await renderLab({ engine });
+  await focusAndType(lab, '/', 'r2uq?c');
+  await lab.waitFor('› r2uq?c');
+  expect(engine.calls).toEqual([]);
+  // And once it is left, the keys act again.
+  await lab.press(KEYS.escape);
+  await lab.waitFor('? help');
+  await lab.press('2');
+  await lab.waitFor('[2 plugin-swap]');
+  expect(engine.callsTo('setStrategy')).toEqual([['plugin-swap']]);
+});
