@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Argument parsing only: picks the lab (TUI) or a headless command and hands it what it needs.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { packageRoot } from './package-root.ts';
 import { HotlabError } from './engine/errors.ts';
 import { isStrategyName } from './engine/strategies/registry.ts';
 import { STRATEGY_NAMES, type RestartMode, type StrategyName } from './engine/types.ts';
@@ -9,7 +11,7 @@ import { STRATEGY_NAMES, type RestartMode, type StrategyName } from './engine/ty
 const HELP = `hotlab — learn how hot code updates really work
 
 Usage
-  hotlab [--workspace DIR] [--lang en|zh]     open the lab (needs a terminal)
+  hotlab [--workspace DIR] [--lang en|zh] [--rate N]   open the lab (needs a terminal)
   hotlab serve FILE [options]                 serve FILE over HTTP, hot-updating it on every save
   hotlab bench [--json]                       the same edits under every strategy, one table
   hotlab --help | --version
@@ -33,7 +35,7 @@ Strategies
 `;
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 
@@ -109,7 +111,11 @@ async function main(argv: string[]): Promise<number> {
     }
     case undefined: {
       const { openLab } = await import('./commands/lab.ts');
-      return openLab({ workspace: values.workspace, lang: values.lang === 'zh' ? 'zh' : values.lang === 'en' ? 'en' : undefined });
+      return openLab({
+        workspace: values.workspace,
+        lang: values.lang === 'zh' ? 'zh' : values.lang === 'en' ? 'en' : undefined,
+        rate: number(values.rate, '--rate'),
+      });
     }
     default:
       throw new HotlabError(`unknown command "${command}". Run hotlab --help for the list.`);

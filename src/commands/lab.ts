@@ -1,17 +1,20 @@
 // `hotlab`: the lab in the terminal. Prepares the workspace, starts the engine, hands it to the screen.
 import { copyFile, mkdir, stat } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Engine } from '../engine/engine.ts';
+import { packageRoot } from '../package-root.ts';
 
 export interface LabOptions {
   workspace?: string;
   lang?: 'en' | 'zh';
+  /** In-process traffic, requests per second. @default 20 */
+  rate?: number;
 }
 
 const SERVICE_FILE = 'service.js';
 /** The starter service shipped with the package (this repository's own sandbox/). */
-const STARTER = fileURLToPath(new URL('../../sandbox/service.js', import.meta.url));
+const STARTER = join(packageRoot(), 'sandbox', 'service.js');
 const PREFERRED_PORT = 8787;
 
 export async function openLab(options: LabOptions): Promise<number> {
@@ -29,11 +32,23 @@ export async function openLab(options: LabOptions): Promise<number> {
   const file = join(workspace, SERVICE_FILE);
   const created = await prepareWorkspace(workspace, file);
   process.stdout.write(`hotlab: workspace ${workspace}${created ? ' (new: starter service copied)' : ''} — edit ${file} in your editor.\n`);
-  const engine = await startEngine(file);
+  const port = (await portIsFree(PREFERRED_PORT)) ? PREFERRED_PORT : 0;
+  const engine = new Engine({ file, http: { port, host: '127.0.0.1' }, traffic: { rate: options.rate ?? 20 } });
   // React's development build renders about twice as slowly; it must be chosen before React is first loaded.
   process.env.NODE_ENV ??= 'production';
   const { runLab } = await import('../ui/run-lab.tsx');
+  // The first frame comes up at once and shows the sandbox starting; the engine boots behind it.
   const lab = runLab(engine, { lang: options.lang ?? localeLanguage() });
+  const started = engine.start().then(
+    () => null,
+    (error: unknown) => error,
+  );
+  const failure = await Promise.race([started, lab.waitUntilExit().then(() => null)]);
+  if (failure) {
+    await engine.stop();
+    await lab.waitUntilExit().catch(() => undefined);
+    throw failure;
+  }
   await lab.waitUntilExit();
   await engine.stop();
   return 0;
@@ -51,13 +66,12 @@ async function prepareWorkspace(workspace: string, file: string): Promise<boolea
   }
 }
 
-async function startEngine(file: string): Promise<Engine> {
-  try {
-    return await new Engine({ file, http: { port: PREFERRED_PORT, host: '127.0.0.1' }, traffic: { rate: 20 } }).start();
-  } catch (error) {
-    if (!(error instanceof Error && 'code' in error && error.code === 'EADDRINUSE')) throw error;
-    return new Engine({ file, http: { port: 0, host: '127.0.0.1' }, traffic: { rate: 20 } }).start();
-  }
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolvePromise) => {
+    const probe = createServer();
+    probe.once('error', () => resolvePromise(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolvePromise(true)));
+  });
 }
 
 function localeLanguage(): 'en' | 'zh' {

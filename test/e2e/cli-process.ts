@@ -9,7 +9,8 @@ import { createInterface } from 'node:readline';
 export const ROOT = new URL('../..', import.meta.url).pathname;
 /** The pinned Node 24 (the system one may be older). */
 export const NODE = join(ROOT, 'node_modules/.bin/node');
-export const CLI = join(ROOT, 'dist/cli.js');
+/** What `npx hotlab` runs: the bundled CLI. */
+export const CLI = join(ROOT, 'dist/bundle/cli.js');
 
 export type CliEvent = { event: string } & Record<string, unknown>;
 
@@ -22,11 +23,11 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-/** Compile src/ to dist/ unless dist/cli.js is newer than every source file (`npm test` builds first anyway). */
+/** Build (tsc, then the bundle) unless the bundled CLI is newer than every source file (`npm test` builds first anyway). */
 export function ensureBuilt(): void {
   if (existsSync(CLI) && statSync(CLI).mtimeMs >= newestSource(join(ROOT, 'src'))) return;
-  const tsc = spawnSync(NODE, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.json')], { encoding: 'utf8' });
-  if (tsc.status !== 0) throw new Error(`tsc failed (${tsc.status}):\n${tsc.stdout}${tsc.stderr}`);
+  const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`the build failed (${build.status}):\n${build.stdout}${build.stderr}`);
 }
 
 export interface ServeProcess {
