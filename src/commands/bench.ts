@@ -58,7 +58,7 @@ export async function bench(options: BenchOptions, out: NodeJS.WritableStream = 
       retained: `${applied.at(-1)?.retainedVersions ?? 0} / ${(run.retainedHeap / 1024).toFixed(0)} KiB`,
     };
   });
-  const result = { edits, rate, rows, capacity: { inProcessCallsPerSecond: inProcess.perSecond, inProcessFailed: inProcess.failed, httpRequestsPerSecond: http.perSecond, httpFailed: http.failed } };
+  const result = { edits, rate, rows, capacity: { inProcessCallsPerSecond: inProcess.perSecond, inProcessFailed: inProcess.failed, httpRequestsPerSecond: http.perSecond, httpFailed: http.failed, httpClient: http.client } };
   if (options.json) {
     out.write(`${JSON.stringify(result)}\n`);
     return 0;
@@ -70,7 +70,7 @@ export async function bench(options: BenchOptions, out: NodeJS.WritableStream = 
       rows.map((r) => [r.strategy, r.save, r.applied, ms(r.saveToFirstP50), ms(r.saveToFirstP95), ms(r.totalP50), ms(r.totalP95), ms(r.downtimeMax), String(r.failed), r.stateKept, r.retained]),
     ),
   );
-  out.write(`\ncapacity: in-process ${Math.round(inProcess.perSecond).toLocaleString('en')} handler calls/s (${inProcess.failed} failed) · HTTP ${Math.round(http.perSecond).toLocaleString('en')} req/s over 32 keep-alive connections (${http.failed} failed)\n`);
+  out.write(`\ncapacity: in-process ${Math.round(inProcess.perSecond).toLocaleString('en')} handler calls/s (${inProcess.failed} failed) · HTTP ${Math.round(http.perSecond).toLocaleString('en')} req/s over 32 keep-alive connections, load from ${http.client} (${http.failed} failed)\n`);
   out.write('save→1st: from just before the write to the first response served by the new code. total: the record\'s own figure, from the file\'s mtime.\n');
   return 0;
 }

@@ -2,6 +2,7 @@
 // hold traffic for the instant of a hand-over. Like tableflip's parent holding the listening socket, the host
 // stays up while the process behind it is replaced.
 import { wallNow } from './clock.ts';
+import { readResponse } from './read-response.ts';
 import { CommandFailed, SandboxProcess, type SandboxExit } from './sandbox/sandbox-process.ts';
 import type { HandleResult } from './sandbox/protocol.ts';
 import type { RuntimeLimits } from './sandbox/isolate-runtime.ts';
@@ -68,7 +69,7 @@ export class ServiceHost {
     const child = this.#active;
     if (!child || !child.alive) return unavailable('no version of the service is running');
     try {
-      const result = await child.send<HandleResult>({ op: 'handle', request: JSON.stringify(req) });
+      const result = await child.send<HandleResult>({ op: 'handle', request: requestJson(req) });
       const parsed = readResponse(result.response);
       if (!parsed) return unreadable(result.version);
       return { ...parsed, version: result.version, failed: false };
@@ -96,26 +97,15 @@ export class ServiceHost {
   }
 }
 
-/**
- * The response text is produced inside the isolate by JavaScript that shares its globals with the learner's
- * code, so a service that replaces `JSON.stringify` (say) hands us anything. Never trust it: a throw here would
- * reach the traffic driver as an unhandled rejection and end the host process.
- */
-function readResponse(text: unknown): Pick<ServiceResponse, 'status' | 'headers' | 'body'> | null {
-  if (typeof text !== 'string') return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null; // answered as unreadable by the caller
+/** The driver sends the same few request objects over and over: serialise each once. */
+const serialised = new WeakMap<ServiceRequest, string>();
+function requestJson(req: ServiceRequest): string {
+  let json = serialised.get(req);
+  if (json === undefined) {
+    json = JSON.stringify(req);
+    serialised.set(req, json);
   }
-  if (typeof value !== 'object' || value === null) return null;
-  const { status, headers, body } = value as Record<string, unknown>;
-  if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599 || typeof body !== 'string') return null;
-  if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) return null;
-  const clean: Record<string, string> = {};
-  for (const [name, v] of Object.entries(headers)) if (typeof v === 'string') clean[name] = v;
-  return { status, headers: clean, body };
+  return json;
 }
 
 function unreadable(version: number): ServiceResponse {
