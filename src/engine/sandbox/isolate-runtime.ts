@@ -64,7 +64,6 @@ export class IsolateRuntime {
   /** Older versions kept loaded (plugin-swap keeps every one, like Go's plugin package). */
   #retained: Slot[] = [];
   #spare: Spare | null = null;
-  #spareScheduled = false;
 
   constructor(limits: RuntimeLimits, log: LogSink) {
     this.limits = limits;
@@ -323,19 +322,20 @@ export class IsolateRuntime {
 
   /**
    * A fresh context with console and hot installed. Creating one costs 1–2 ms, so one is made ahead of time,
-   * after each update, and the next update finds it ready: that keeps it off the save-to-response path.
+   * when the process is idle (see prepareSpare), and the next update finds it ready.
    */
   #takeSpare(): Spare {
     const spare = this.#spare ?? this.#makeSpare();
     this.#spare = null;
-    if (!this.#spareScheduled) {
-      this.#spareScheduled = true;
-      setImmediate(() => {
-        this.#spareScheduled = false;
-        if (!this.#spare && !this.#isolate.isDisposed) this.#spare = this.#makeSpare();
-      });
-    }
     return spare;
+  }
+
+  /**
+   * Make the next update's context now. The child calls this when it has nothing queued: right after a
+   * swap it would delay the new version's first response by the cost of a context.
+   */
+  prepareSpare(): void {
+    if (!this.#spare && !this.#isolate.isDisposed) this.#spare = this.#makeSpare();
   }
 
   #makeSpare(): Spare {
