@@ -68,7 +68,7 @@ const FIRST_RESPONSE_TIMEOUT_MS = 3000;
 /** Compiles of the first version at start-up, enough for V8 to optimise the parser (measured: ~30). */
 const WARM_UP_COMPILES = 30;
 /** How often the status line's heap figure is refreshed. */
-const STATS_INTERVAL_MS = 1000;
+const STATS_INTERVAL_MS = 2000;
 
 type Job =
   | { trigger: 'save'; source: string; origin: number; eventAt: number; readMs: number; queuedAt: number }
@@ -595,7 +595,12 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     if (!active) return;
     try {
       const stats = await active.send<SandboxStats>({ op: 'stats' });
-      this.#store.set({ retainedVersions: stats.retainedVersions, sandbox: { ...this.#store.base.sandbox, pid: active.pid, heapUsed: stats.heapUsed } });
+      const { sandbox, retainedVersions } = this.#store.base;
+      // The heap drifts by a few bytes between reads; publishing each drift would redraw an idle screen every
+      // second. Changes under 2% (or 16 KB) are not news.
+      const heapMoved = sandbox.heapUsed === null || Math.abs(stats.heapUsed - sandbox.heapUsed) > Math.max(16_384, sandbox.heapUsed * 0.02);
+      if (!heapMoved && retainedVersions === stats.retainedVersions && sandbox.pid === active.pid) return;
+      this.#store.set({ retainedVersions: stats.retainedVersions, sandbox: { ...sandbox, pid: active.pid, heapUsed: stats.heapUsed } });
     } catch {
       // The process went away between the update and this read; the crash handler reports that.
     }
