@@ -14,6 +14,11 @@ Usage
   hotlab [--workspace DIR] [--lang en|zh] [--rate N]   open the lab (needs a terminal)
   hotlab serve FILE [options]                 serve FILE over HTTP, hot-updating it on every save
   hotlab bench [--json]                       the same edits under every strategy, one table
+  hotlab lessons [--workspace DIR]            the lessons, your progress and the current one
+  hotlab check [LESSON] [--workspace DIR] [--json] [--lang en|zh]
+                                              check your service.js against the current lesson (or LESSON:
+                                              an id or a number); exit 0 when it passes
+  hotlab doctor [--workspace DIR]             can hotlab see your saves there? recommends --polling if not
   hotlab --help | --version
 
 serve options
@@ -108,6 +113,18 @@ async function main(argv: string[]): Promise<number> {
     case 'bench': {
       const { bench } = await import('./commands/bench.ts');
       return bench({ json: values.json ?? false });
+    }
+    case 'lessons': {
+      const { listLessons } = await import('./commands/lessons.ts');
+      return listLessons({ workspace: values.workspace, lang: values.lang });
+    }
+    case 'check': {
+      const { checkLesson } = await import('./commands/check.ts');
+      return checkLesson({ lesson: rest[0], workspace: values.workspace, json: values.json ?? false, lang: values.lang });
+    }
+    case 'doctor': {
+      const { doctor } = await import('./commands/doctor.ts');
+      return doctor({ workspace: values.workspace, json: values.json ?? false });
     }
     case undefined: {
       const { openLab } = await import('./commands/lab.ts');

@@ -1,0 +1,81 @@
+// `hotlab check [LESSON]`: checks the workspace's service.js against a lesson without a screen. Exit 0 when
+// it passes (and the lesson is marked done), 1 when it does not.
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { CheckResult } from '../engine/lessons/check-types.ts';
+import { languageOf, pick, type Language } from '../engine/lessons/language.ts';
+import type { Lesson } from '../engine/lessons/lesson-types.ts';
+import { findLesson, loadLessons } from '../engine/lessons/load-lessons.ts';
+import { currentLesson, doneCount, loadProgress, markDone, nextLesson, setCurrent, updateProgress } from '../engine/lessons/progress.ts';
+import { runCheck } from '../engine/lessons/run-check.ts';
+import { copyStarter, readLearnerSource, serviceFile } from '../engine/lessons/workspace.ts';
+
+export interface CheckOptions {
+  /** A lesson id, number or id prefix; the current lesson when absent. */
+  lesson?: string;
+  /** @default './sandbox' */
+  workspace?: string;
+  json: boolean;
+  lang?: string;
+}
+
+export async function checkLesson(options: CheckOptions, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+  const lang = languageOf(options.lang);
+  const workspace = resolve(options.workspace ?? 'sandbox');
+  const set = await loadLessons();
+  const loaded = await loadProgress(workspace);
+  if (loaded.problem) err.write(`hotlab: ${loaded.problem.message}\n`);
+  const lesson = options.lesson ? findLesson(set, options.lesson) : currentLesson(loaded.progress, set.lessons);
+
+  const file = serviceFile(workspace);
+  const exists = await stat(file).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) {
+    // Nothing to check yet: give the learner the lesson's starter to begin from (copyStarter never overwrites).
+    await copyStarter(lesson, workspace);
+    const error = `${file} did not exist: the starter of lesson ${lesson.id} was copied there. Edit it, save, and run hotlab check again.`;
+    if (options.json) out.write(`${JSON.stringify({ lesson: lesson.id, passed: false, steps: [], error } satisfies CheckResult)}\n`);
+    else err.write(`hotlab: ${error}\n`);
+    return 1;
+  }
+  const source = await readLearnerSource(workspace);
+  if (!options.json) out.write(`Checking ${file} against lesson ${lesson.id} — ${pick(lesson.title, lang)} (${lesson.strategy})\n`);
+  const result = await runCheck(lesson, source);
+
+  let summary = '';
+  if (result.passed) {
+    // Passing the current lesson moves the learner on: without a screen there is no `n` key to press.
+    const next = nextLesson(set.lessons, lesson.id);
+    const saved = await updateProgress(workspace, (p) => {
+      const done = markDone(p, lesson.id);
+      return p.current === lesson.id || p.current === null ? setCurrent(done, next?.id ?? lesson.id) : done;
+    });
+    summary = passedSummary(lesson, next, workspace, doneCount(saved.progress, set.lessons), set.lessons.length, lang);
+  }
+  if (options.json) out.write(`${JSON.stringify(result)}\n`);
+  else out.write(`${formatResult(result, lesson, lang)}${summary}`);
+  return result.passed ? 0 : 1;
+}
+
+export function formatResult(result: CheckResult, lesson: Lesson, lang: Language): string {
+  const lines: string[] = [];
+  for (const step of result.steps) {
+    lines.push(`  ${step.ok ? '✓' : '✗'} ${pick(step.title, lang)}`);
+    if (step.detail) lines.push(`      ${step.detail}`);
+  }
+  if (result.error) lines.push(`  ✗ ${result.error}`);
+  if (!result.passed) {
+    const passing = result.steps.filter((s) => s.ok).length;
+    lines.push('', `Not yet: ${passing} of ${result.steps.length} steps pass.`, `Goal: ${pick(lesson.goal, lang)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function passedSummary(lesson: Lesson, next: Lesson | undefined, workspace: string, done: number, total: number, lang: Language): string {
+  const then = next
+    ? `Next: ${next.id} — ${pick(next.title, lang)}. Your service.js is left as it is; to start from the next starter:\n  cp ${next.dir}/starter/service.js ${workspace}/service.js`
+    : 'That was the last lesson.';
+  return `\n✓ Lesson ${lesson.id} passed (${done} of ${total} done). ${then}\n`;
+}

@@ -1,0 +1,73 @@
+// `hotlab doctor`: can hotlab see the learner's saves in their workspace, and how fast? If file system events
+// do not arrive (network drives, some container and VM mounts), it tries polling and says how to use it.
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { probeSaves, type ProbeReport, type SaveProbe, type WatchFunction } from './probe-saves.ts';
+
+export interface DoctorOptions {
+  /** @default './sandbox' */
+  workspace?: string;
+  json?: boolean;
+  /** For tests: the watcher to probe. */
+  watch?: WatchFunction;
+  /** @default 1000 */
+  timeoutMs?: number;
+}
+
+export interface DoctorReport {
+  workspace: string;
+  events: ProbeReport;
+  /** Only run when events missed a save. */
+  polling?: ProbeReport;
+  /** What the learner should do, in one line. */
+  advice: string;
+  ok: boolean;
+}
+
+export async function doctor(options: DoctorOptions, out: NodeJS.WritableStream = process.stdout): Promise<number> {
+  const workspace = resolve(options.workspace ?? 'sandbox');
+  const info = await stat(workspace).catch(() => null);
+  if (!info?.isDirectory()) {
+    out.write(`hotlab doctor: ${workspace} is not a folder. Open the lab once (hotlab --workspace ${options.workspace ?? 'sandbox'}) or create it, then run the doctor again.\n`);
+    return 2;
+  }
+  if (!options.json) out.write(`hotlab doctor — can hotlab see your saves in ${workspace}?\n`);
+  const report = await diagnose(workspace, options);
+  if (options.json) {
+    out.write(`${JSON.stringify(report)}\n`);
+  } else {
+    for (const probe of report.events.probes) out.write(`${describeProbe(probe)}\n`);
+    if (report.polling) {
+      out.write('  with polling instead of events:\n');
+      for (const probe of report.polling.probes) out.write(`  ${describeProbe(probe)}\n`);
+    }
+    out.write(`${report.advice}\n`);
+  }
+  return report.ok ? 0 : 1;
+}
+
+export async function diagnose(workspace: string, options: Pick<DoctorOptions, 'watch' | 'timeoutMs'> = {}): Promise<DoctorReport> {
+  // Inside the workspace (its .hotlab folder): same file system, same mount, same event behaviour as service.js.
+  const dir = join(workspace, '.hotlab', `doctor-${process.pid}`);
+  const probe = { timeoutMs: options.timeoutMs ?? 1000, ...(options.watch ? { watch: options.watch } : {}) };
+  const events = await probeSaves(dir, probe);
+  if (events.ok) {
+    return { workspace, events, ok: true, advice: 'File system events work here: saves are seen at once, no need for --polling.' };
+  }
+  const polling = await probeSaves(dir, { ...probe, polling: true });
+  const file = join(workspace, 'service.js');
+  const advice = polling.ok
+    ? `Saves do not arrive as file system events in this folder (network drives, some Docker/VM mounts and WSL's /mnt do this). Polling sees them: run hotlab serve ${file} --polling (or move the workspace to a local disk).`
+    : `Neither events nor polling saw the saves in ${workspace}. Check that the folder is writable and on a local disk, or choose another with --workspace.`;
+  return { workspace, events, polling, ok: false, advice };
+}
+
+function describeProbe(probe: SaveProbe): string {
+  const what = probe.how === 'in-place' ? 'in-place save (truncate + write)' : 'rename save (temp file + rename)';
+  if (probe.seen === 0) return `  ✗ ${what}: not seen within the time limit`;
+  const sorted = [...probe.latenciesMs].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  const slowest = sorted.at(-1)!;
+  const mark = probe.seen === probe.tried ? '✓' : '✗';
+  return `  ${mark} ${what}: seen after ${median.toFixed(1)} ms (${probe.seen} of ${probe.tried}; slowest ${slowest.toFixed(1)} ms)`;
+}

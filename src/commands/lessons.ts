@@ -1,0 +1,40 @@
+// `hotlab lessons`: the lessons in order, which are done, which one is current, and how far along the learner is.
+import { resolve } from 'node:path';
+import { languageOf, pick } from '../engine/lessons/language.ts';
+import { loadLessons } from '../engine/lessons/load-lessons.ts';
+import { currentLesson, doneCount, lessonProgress, loadProgress } from '../engine/lessons/progress.ts';
+
+export interface LessonsOptions {
+  /** @default './sandbox' */
+  workspace?: string;
+  /** `--lang`; the locale's language when absent. */
+  lang?: string;
+}
+
+export async function listLessons(options: LessonsOptions, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+  const lang = languageOf(options.lang);
+  const workspace = resolve(options.workspace ?? 'sandbox');
+  const { lessons } = await loadLessons();
+  const { progress, problem } = await loadProgress(workspace);
+  if (problem) err.write(`hotlab: ${problem.message}\n`);
+  const current = currentLesson(progress, lessons);
+  const width = Math.max(...lessons.map((l) => displayWidth(pick(l.title, lang))));
+  const lines = [`hotlab lessons — ${doneCount(progress, lessons)} of ${lessons.length} done — workspace ${workspace}`, ''];
+  for (const lesson of lessons) {
+    const done = lessonProgress(progress, lesson.id).done;
+    const here = lesson.id === current.id;
+    const title = pick(lesson.title, lang);
+    const pad = ' '.repeat(width - displayWidth(title));
+    lines.push(`${here ? '▸' : ' '} ${done ? '✓' : ' '} ${lesson.id.slice(0, 2)}  ${title}${pad}  ${lesson.strategy}${here ? '   ← current' : ''}`);
+  }
+  lines.push('', `Check the current lesson: hotlab check --workspace ${workspace}   (or name one: hotlab check ${current.id})`);
+  out.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+/** Columns a title takes in a terminal: CJK characters take two. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return width;
+}

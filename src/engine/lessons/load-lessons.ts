@@ -1,0 +1,115 @@
+// Reads lessons/manifest.json and every lesson folder it lists, validating each against lessons/FORMAT.md.
+// A broken lesson is an error naming the lesson and the missing or invalid field: better a clear refusal at
+// start-up than a lab that fails half-way through a lesson.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { packageRoot } from '../../package-root.ts';
+import { LessonError, UnknownLessonError } from './lesson-errors.ts';
+import { parseLessonJson } from './lesson-json.ts';
+import type { Lesson, LessonSet } from './lesson-types.ts';
+import type { Localized } from './language.ts';
+
+/** The lessons shipped with hotlab: `lessons/` in the package's folder (from src/, dist/ or a bundle alike). */
+export function lessonsRoot(): string {
+  return join(packageRoot(), 'lessons');
+}
+
+export const FORMAT_VERSION = 1;
+/** The file every starter and solution has: what the learner edits. */
+export const SERVICE_FILE = 'service.js';
+
+const ID_PATTERN = /^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export async function loadLessons(root: string = lessonsRoot()): Promise<LessonSet> {
+  const dir = resolve(root);
+  const manifestText = await readText(join(dir, 'manifest.json'), null, 'manifest.json');
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(manifestText);
+  } catch (error) {
+    throw new LessonError(null, 'manifest.json', `is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  if (typeof manifest !== 'object' || manifest === null) throw new LessonError(null, 'manifest.json', 'must be an object');
+  const { formatVersion, lessons } = manifest as { formatVersion?: unknown; lessons?: unknown };
+  if (formatVersion !== FORMAT_VERSION) {
+    throw new LessonError(null, '"formatVersion"', `must be ${FORMAT_VERSION} (it is ${JSON.stringify(formatVersion)}); this hotlab reads lesson format ${FORMAT_VERSION}`);
+  }
+  if (!Array.isArray(lessons) || lessons.length === 0) throw new LessonError(null, '"lessons"', 'must be a non-empty array of lesson ids');
+  const seen = new Set<string>();
+  for (const id of lessons) {
+    if (typeof id !== 'string' || !ID_PATTERN.test(id)) throw new LessonError(null, '"lessons"', `holds ${JSON.stringify(id)}, which is not a lesson id like "01-what-is-a-hot-update"`);
+    if (seen.has(id)) throw new LessonError(null, '"lessons"', `lists ${id} twice`);
+    seen.add(id);
+  }
+  const loaded: Lesson[] = [];
+  for (const [index, id] of (lessons as string[]).entries()) loaded.push(await loadLesson(dir, id, index + 1));
+  return { formatVersion: FORMAT_VERSION, root: dir, lessons: loaded };
+}
+
+async function loadLesson(root: string, id: string, number: number): Promise<Lesson> {
+  const dir = join(root, id);
+  const info = await stat(dir).catch(() => null);
+  if (!info?.isDirectory()) throw new LessonError(id, 'folder', `is missing: expected ${dir}`);
+  const json = parseLessonJson(id, await readText(join(dir, 'lesson.json'), id, 'lesson.json'));
+  const text = await readPair(dir, id, 'text');
+  const go = await readPair(dir, id, 'go');
+  for (const lang of ['en', 'zh'] as const) {
+    if (!/^```go\s*$/m.test(go[lang])) throw new LessonError(id, `go.${lang}.md`, 'has no fenced ```go block (the Go corner shows the original technique)');
+  }
+  const starterDir = join(dir, 'starter');
+  const starterFiles = await listFiles(starterDir).catch((): string[] => []);
+  if (!starterFiles.includes(SERVICE_FILE)) throw new LessonError(id, `starter/${SERVICE_FILE}`, `is missing: expected ${join(starterDir, SERVICE_FILE)}`);
+  const checkFile = join(dir, 'check.js');
+  await readText(checkFile, id, 'check.js');
+  return {
+    ...json,
+    number,
+    dir,
+    text,
+    go,
+    starterFiles,
+    starter: await readText(join(starterDir, SERVICE_FILE), id, `starter/${SERVICE_FILE}`),
+    solution: await readText(join(dir, 'solution', SERVICE_FILE), id, `solution/${SERVICE_FILE}`),
+    checkFile,
+  };
+}
+
+async function readPair(dir: string, id: string, stem: 'text' | 'go'): Promise<Localized> {
+  return { en: await readText(join(dir, `${stem}.en.md`), id, `${stem}.en.md`), zh: await readText(join(dir, `${stem}.zh.md`), id, `${stem}.zh.md`) };
+}
+
+/** Reads a lesson file that must exist and hold something. */
+async function readText(path: string, id: string | null, field: string): Promise<string> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? error.code : '';
+    throw new LessonError(id, field, code === 'ENOENT' ? `is missing: expected ${path}` : `cannot be read: ${String(error)}`, { cause: error });
+  }
+  if (text.trim() === '') throw new LessonError(id, field, `is empty (${path})`);
+  return text;
+}
+
+/** Every file under `dir`, as paths relative to it, sorted. */
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
+}
+
+/**
+ * The lesson `wanted` names: its id, its number ("2", "02") or the start of its id ("02-watch"). A learner
+ * should not have to type the whole slug.
+ */
+export function findLesson(set: LessonSet, wanted: string): Lesson {
+  const byId = set.lessons.find((l) => l.id === wanted);
+  if (byId) return byId;
+  const asNumber = /^\d+$/.test(wanted) ? Number(wanted) : NaN;
+  const matches = set.lessons.filter((l) => l.number === asNumber || (wanted.length >= 2 && l.id.startsWith(wanted)));
+  const only = matches.length === 1 ? matches[0] : undefined;
+  if (only) return only;
+  throw new UnknownLessonError(wanted, set.lessons.map((l) => l.id));
+}

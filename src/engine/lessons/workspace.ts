@@ -1,0 +1,112 @@
+// The learner's workspace and a lesson's files: copy the starter in without ever overwriting an edit, reset
+// to the starter only after a backup, and show the reference solution as a diff.
+import { constants } from 'node:fs';
+import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { HotlabError } from '../errors.ts';
+import type { Lesson } from './lesson-types.ts';
+import { SERVICE_FILE } from './load-lessons.ts';
+import { unifiedDiff } from './unified-diff.ts';
+
+/** Which starter files were copied, and which were left alone because the learner already has them. */
+export interface StarterCopy {
+  copied: string[];
+  kept: string[];
+}
+
+/** How a workspace file compares with the lesson's starter. */
+export interface StarterFileState {
+  file: string;
+  state: 'missing' | 'starter' | 'edited';
+}
+
+export interface ResetResult {
+  /** Where the learner's files were copied first; null when there was nothing to keep. */
+  backupDir: string | null;
+  backedUp: string[];
+  /** Starter files written over the workspace. */
+  written: string[];
+}
+
+/** The service file in a workspace. */
+export function serviceFile(workspace: string): string {
+  return join(workspace, SERVICE_FILE);
+}
+
+/**
+ * Copies the lesson's starter files into the workspace where they do not exist yet. An existing file is never
+ * touched, even if it is the previous lesson's: the learner's edits are theirs (design §1).
+ */
+export async function copyStarter(lesson: Lesson, workspace: string): Promise<StarterCopy> {
+  const result: StarterCopy = { copied: [], kept: [] };
+  for (const file of lesson.starterFiles) {
+    const target = join(workspace, file);
+    await mkdir(dirname(target), { recursive: true });
+    try {
+      // COPYFILE_EXCL: the existence test and the copy are one step, so an editor creating the file meanwhile wins.
+      await copyFile(join(lesson.dir, 'starter', file), target, constants.COPYFILE_EXCL);
+      result.copied.push(file);
+    } catch (error) {
+      if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
+      result.kept.push(file);
+    }
+  }
+  return result;
+}
+
+/** For each starter file: missing from the workspace, identical to the starter, or edited (or another lesson's). */
+export async function starterState(lesson: Lesson, workspace: string): Promise<StarterFileState[]> {
+  const states: StarterFileState[] = [];
+  for (const file of lesson.starterFiles) {
+    const mine = await readFile(join(workspace, file), 'utf8').catch(() => null);
+    const starter = await readFile(join(lesson.dir, 'starter', file), 'utf8');
+    states.push({ file, state: mine === null ? 'missing' : mine === starter ? 'starter' : 'edited' });
+  }
+  return states;
+}
+
+/**
+ * Puts the lesson's starter files back. The caller has asked the learner to confirm; the learner's current
+ * versions of the files the reset overwrites are first copied to `<workspace>/.hotlab/backups/<timestamp>/`.
+ */
+export async function resetLesson(lesson: Lesson, workspace: string, now: Date = new Date()): Promise<ResetResult> {
+  const backupDir = join(workspace, '.hotlab', 'backups', now.toISOString().replace(/[:.]/g, '-'));
+  const backedUp: string[] = [];
+  for (const file of lesson.starterFiles) {
+    const source = join(workspace, file);
+    const exists = await stat(source).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+    if (!exists) continue;
+    const target = join(backupDir, file);
+    await mkdir(dirname(target), { recursive: true });
+    await copyFile(source, target, constants.COPYFILE_EXCL);
+    backedUp.push(file);
+  }
+  const written: string[] = [];
+  for (const file of lesson.starterFiles) {
+    const target = join(workspace, file);
+    await mkdir(dirname(target), { recursive: true });
+    await copyFile(join(lesson.dir, 'starter', file), target);
+    written.push(file);
+  }
+  return { backupDir: backedUp.length > 0 ? backupDir : null, backedUp, written };
+}
+
+/** The learner's service.js, or a clear error saying where it was expected. */
+export async function readLearnerSource(workspace: string): Promise<string> {
+  const file = serviceFile(workspace);
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? error.code : '';
+    if (code === 'ENOENT') throw new HotlabError(`${file} does not exist`, { cause: error });
+    throw new HotlabError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
+/** The learner's service.js against the reference solution, as a unified diff ('' when they are the same). */
+export function solutionDiff(lesson: Lesson, learnerSource: string): string {
+  return unifiedDiff(learnerSource, lesson.solution, { oldLabel: `your ${SERVICE_FILE}`, newLabel: `${lesson.id}/solution/${SERVICE_FILE}` });
+}

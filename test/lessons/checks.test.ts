@@ -1,0 +1,30 @@
+// The promise every lesson makes (design §7): its check fails on the starter and passes on the solution.
+// One test per lesson in the manifest, so lessons added later are covered without touching this file. The
+// checks run one after another: each boots sandbox processes.
+import { describe, expect, it } from 'vitest';
+import { pick } from '../../src/engine/lessons/language.ts';
+import { loadLessons } from '../../src/engine/lessons/load-lessons.ts';
+import { runCheck } from '../../src/engine/lessons/run-check.ts';
+import type { CheckResult } from '../../src/engine/lessons/check-types.ts';
+
+const set = await loadLessons();
+
+function describeResult(result: CheckResult): string {
+  const steps = result.steps.map((s) => `${s.ok ? '✓' : '✗'} ${pick(s.title, 'en')}${s.detail ? ` — ${s.detail}` : ''}`);
+  return [...steps, ...(result.error ? [`error: ${result.error}`] : [])].join('\n');
+}
+
+describe.sequential('lesson checks', () => {
+  for (const lesson of set.lessons) {
+    it(`${lesson.id}: fails on the starter, passes on the solution`, { timeout: 90_000 }, async () => {
+      const onStarter = await runCheck(lesson, lesson.starter);
+      expect(onStarter.error, describeResult(onStarter)).toBeUndefined();
+      expect(onStarter.passed, `the check passed on the starter:\n${describeResult(onStarter)}`).toBe(false);
+      expect(onStarter.steps.some((s) => !s.ok)).toBe(true);
+
+      const onSolution = await runCheck(lesson, lesson.solution);
+      expect(onSolution.passed, `the check failed on the solution:\n${describeResult(onSolution)}`).toBe(true);
+      expect(onSolution.steps.every((s) => s.title.en && s.title.zh)).toBe(true);
+    });
+  }
+});
