@@ -97,6 +97,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   #firstResponseWaiters = new Map<number, Array<(at: number) => void>>();
   #stopped = false;
   #statsTimer: NodeJS.Timeout | null = null;
+  #requests: ServiceRequest[];
 
   constructor(options: EngineOptions) {
     super();
@@ -124,10 +125,8 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       log: (entry) => this.#addLog(entry),
       crash: (exit) => void this.#recoverFromCrash(exit),
     });
-    this.#driver = new TrafficDriver((req) => this.request(req, 'driver'), {
-      rate,
-      requests: options.traffic?.requests?.length ? options.traffic.requests : [DEFAULT_REQUEST],
-    });
+    this.#requests = options.traffic?.requests?.length ? options.traffic.requests : [DEFAULT_REQUEST];
+    this.#driver = new TrafficDriver((req) => this.request(req, 'driver'), { rate, requests: this.#requests });
     this.#driver.onError = (error) =>
       this.#addLog({ at: wallNow(), level: 'error', source: 'engine', message: `a driver request failed inside hotlab: ${describeError(error)}` });
     this.#scheduler = new UpdateScheduler<Job>((job, token) => this.#runUpdate(job, token.isStale), {
@@ -245,6 +244,13 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     });
     if (!response.failed && response.version !== null) this.#notifyFirstResponse(response.version, at);
     return response;
+  }
+
+  /** What the driver sends (a lesson's routes); also the probe request a new version is test-run with. */
+  setTrafficRequests(requests: ServiceRequest[]): void {
+    if (requests.length === 0) return;
+    this.#requests = requests;
+    this.#driver.setRequests(requests);
   }
 
   setTrafficRate(rate: number): void {
@@ -528,7 +534,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   }
 
   #probeRequest(): ServiceRequest {
-    return this.#options.traffic?.requests?.[0] ?? DEFAULT_REQUEST;
+    return this.#requests[0] ?? DEFAULT_REQUEST;
   }
 
   async #recoverFromCrash(exit: SandboxExit): Promise<void> {
