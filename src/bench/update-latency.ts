@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { wallNow } from '../engine/clock.ts';
 import type { CompareCase } from '../engine/compare.ts';
 import { Engine } from '../engine/engine.ts';
+import { expectRecord } from '../engine/wait-for-record.ts';
 import type { UpdateRecord } from '../engine/types.ts';
 import { save, serviceSource, type SaveStyle } from './scripted-edits.ts';
 
@@ -35,7 +36,7 @@ export async function measureUpdates(c: CompareCase, style: SaveStyle, options: 
     await engine.start();
     await new Promise((r) => setTimeout(r, 100));
     for (let edit = 1; edit <= options.edits; edit++) {
-      const next = nextRecord(engine);
+      const next = expectRecord(engine, 10_000);
       const savedAt = wallNow();
       await save(file, serviceSource(edit), style);
       const record = await next;
@@ -49,24 +50,4 @@ export async function measureUpdates(c: CompareCase, style: SaveStyle, options: 
     await rm(dir, { recursive: true, force: true });
   }
   return run;
-}
-
-function nextRecord(engine: Engine): Promise<UpdateRecord> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      cleanup();
-      reject(new Error('no update within 10 s of a save'));
-    }, 10_000);
-    const onRecord = (record: UpdateRecord): void => {
-      cleanup();
-      resolve(record);
-    };
-    const cleanup = (): void => {
-      clearTimeout(timer);
-      engine.off('update', onRecord);
-      engine.off('rejected', onRecord);
-    };
-    engine.on('update', onRecord);
-    engine.on('rejected', onRecord);
-  });
 }

@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Engine, type EngineOptions } from '../../src/engine/engine.ts';
+import { expectRecord } from '../../src/engine/wait-for-record.ts';
 import type { ServiceResponse, UpdateRecord } from '../../src/engine/types.ts';
 
 export interface Lab {
@@ -46,23 +47,7 @@ export async function startLab(source: string, options: Partial<EngineOptions> =
 }
 
 export function nextRecord(engine: Engine, timeoutMs = 10_000): Promise<UpdateRecord> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      cleanup();
-      reject(new Error(`no update record within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const on = (record: UpdateRecord): void => {
-      cleanup();
-      resolve(record);
-    };
-    const cleanup = (): void => {
-      clearTimeout(timer);
-      engine.off('update', on);
-      engine.off('rejected', on);
-    };
-    engine.on('update', on);
-    engine.on('rejected', on);
-  });
+  return expectRecord(engine, timeoutMs);
 }
 
 /** Poll a condition until true (for things with no event, like a restarted sandbox). */

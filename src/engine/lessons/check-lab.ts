@@ -6,7 +6,7 @@ import type { CheckLab, CheckResponse, CheckStep, SaveHow } from './check-types.
 import type { Localized } from './language.ts';
 import { saveAs } from './save-file.ts';
 import { serviceRequest } from './service-request.ts';
-import { waitForRecord } from './wait-for-record.ts';
+import { waitForRecord } from '../wait-for-record.ts';
 
 /** How long a save that should change something may take to become a record (binary-replace builds). */
 export const SAVE_TIMEOUT_MS = 10_000;

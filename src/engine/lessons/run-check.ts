@@ -14,7 +14,7 @@ import type { CheckLab, CheckResult, CheckStep } from './check-types.ts';
 import type { Lesson } from './lesson-types.ts';
 import { SERVICE_FILE } from './load-lessons.ts';
 import { saveAs } from './save-file.ts';
-import { waitForRecord } from './wait-for-record.ts';
+import { waitForRecord } from '../wait-for-record.ts';
 
 export interface RunCheckOptions {
   /** Traffic on the scratch service, requests per second. @default 200 */
