@@ -67,6 +67,12 @@ async function applyBinary(context: StrategyContext): Promise<StrategyOutcome> {
       notes: handedOver ? [] : ['graceful restart without snapshot()/migrate(prev): the new process starts with fresh state'],
     };
   } catch (error) {
+    if (!old.alive && fresh.alive) {
+      // The old process died during the hand-over: its state is gone either way, and the new one is ready.
+      host.switchTo(fresh);
+      resume();
+      return { kind: 'applied', timings, stateKept: false, retainedVersions: 0, retainedHeap: 0, notes: ['the old process died during the hand-over: the new one started with fresh state'] };
+    }
     resume();
     fresh.kill();
     return rejectionFrom(error, timings);
