@@ -1,9 +1,9 @@
 // `hotlab`: the lab in the terminal. Prepares the workspace, starts the engine, hands it to the screen.
-import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Engine } from '../engine/engine.ts';
-import { packageRoot } from '../package-root.ts';
+import { LessonSession, prepareLessonWorkspace } from '../engine/lessons/lesson-session.ts';
+import { loadLessons, SERVICE_FILE } from '../engine/lessons/load-lessons.ts';
 
 export interface LabOptions {
   workspace?: string;
@@ -12,9 +12,6 @@ export interface LabOptions {
   rate?: number;
 }
 
-const SERVICE_FILE = 'service.js';
-/** The starter service shipped with the package (this repository's own sandbox/). */
-const STARTER = join(packageRoot(), 'sandbox', 'service.js');
 const PREFERRED_PORT = 8787;
 
 export async function openLab(options: LabOptions): Promise<number> {
@@ -30,40 +27,49 @@ export async function openLab(options: LabOptions): Promise<number> {
   }
   const workspace = resolve(options.workspace ?? 'sandbox');
   const file = join(workspace, SERVICE_FILE);
-  const created = await prepareWorkspace(workspace, file);
+  const { lessons } = await loadLessons();
+  // The current lesson's starter is copied only where service.js is missing: a learner's edit is never replaced.
+  const prepared = await prepareLessonWorkspace(lessons, workspace);
+  const created = prepared.copied.includes(SERVICE_FILE);
   process.stdout.write(`hotlab: workspace ${workspace}${created ? ' (new: starter service copied)' : ''} — edit ${file} in your editor.\n`);
   const port = (await portIsFree(PREFERRED_PORT)) ? PREFERRED_PORT : 0;
-  const engine = new Engine({ file, http: { port, host: '127.0.0.1' }, traffic: { rate: options.rate ?? 20 } });
+  const { lesson } = prepared;
+  const engine = new Engine({
+    file,
+    http: { port, host: '127.0.0.1' },
+    strategy: lesson.strategy,
+    ...(lesson.restart ? { restart: lesson.restart } : {}),
+    traffic: { rate: options.rate ?? 20, requests: lesson.requests },
+  });
+  const session = new LessonSession({
+    lessons,
+    workspace,
+    engine,
+    progress: prepared.progress,
+    ...(prepared.problem ? { problem: prepared.problem } : {}),
+  });
   // React's development build renders about twice as slowly; it must be chosen before React is first loaded.
   process.env.NODE_ENV ??= 'production';
   const { runLab } = await import('../ui/run-lab.tsx');
   // The first frame comes up at once and shows the sandbox starting; the engine boots behind it.
-  const lab = runLab(engine, { lang: options.lang ?? localeLanguage() });
+  const lab = runLab(engine, { lang: options.lang ?? localeLanguage(), lessons: session });
+  // The checklist is live from the first frame: check the file as it is now.
+  session.requestCheck();
   const started = engine.start().then(
     () => null,
     (error: unknown) => error,
   );
   const failure = await Promise.race([started, lab.waitUntilExit().then(() => null)]);
   if (failure) {
+    session.dispose();
     await engine.stop();
     await lab.waitUntilExit().catch(() => undefined);
     throw failure;
   }
   await lab.waitUntilExit();
+  session.dispose();
   await engine.stop();
   return 0;
-}
-
-/** Copy the starter only when the learner has no service yet: their edits are never overwritten. */
-async function prepareWorkspace(workspace: string, file: string): Promise<boolean> {
-  await mkdir(workspace, { recursive: true });
-  try {
-    await stat(file);
-    return false;
-  } catch {
-    await copyFile(STARTER, file);
-    return true;
-  }
 }
 
 function portIsFree(port: number): Promise<boolean> {

@@ -2,7 +2,9 @@
 import type { StrategyOutcome } from './strategies/strategy.ts';
 
 export function describeOutcome(outcome: Extract<StrategyOutcome, { kind: 'rejected' }>, serving: number | null, previous: number | null): string {
-  const where = outcome.location ? `${outcome.location.file}:${outcome.location.line}:${outcome.location.column}: ` : '';
+  const place = outcome.location ? `${outcome.location.file}:${outcome.location.line}:${outcome.location.column}` : '';
+  // Some reasons (reflection-patch refusals) already start with their place; say it once.
+  const where = place && !outcome.reason.startsWith(place) ? `${place}: ` : '';
   const kept = outcome.serviceDown
     ? `the cold restart had already stopped v${previous ?? '?'}: the service is down (503) until a good build`
     : serving !== null

@@ -341,8 +341,11 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     }
   }
 
-  #enqueueCurrent(trigger: 'strategy' | 'reload'): Promise<UpdateRecord | null> {
-    const source = this.#running?.shape.source ?? this.#history.at(-1)?.shape.source;
+  async #enqueueCurrent(trigger: 'strategy' | 'reload'): Promise<UpdateRecord | null> {
+    // The file as it is now, not the cached running source: a save still queued must not be replaced by
+    // an older text (the scheduler keeps only the newest job). Scratch engines have no file to read.
+    const onDisk = this.#options.source === undefined ? await readFile(this.file, 'utf8').catch(() => null) : null;
+    const source = onDisk || (this.#running?.shape.source ?? this.#history.at(-1)?.shape.source);
     if (source === undefined) return Promise.resolve(null);
     return this.#enqueueAndWait({ trigger, source, origin: wallNow(), queuedAt: wallNow() });
   }

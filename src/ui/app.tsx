@@ -2,9 +2,11 @@
 // on resize). Everything else is in LabScreen.
 import { useWindowSize } from 'ink';
 import { useMemo } from 'react';
+import type { LessonSession } from '../engine/lessons/lesson-session.ts';
 import type { LabEngine } from '../engine/types.ts';
 import { EngineProvider } from './engine-context.tsx';
 import { LabScreen } from './lab-screen.tsx';
+import { LessonsProvider } from './lessons-context.tsx';
 import { MESSAGES, type Lang } from './messages.ts';
 import { SettingsProvider } from './settings-context.tsx';
 import { createTheme } from './theme.ts';
@@ -19,16 +21,20 @@ export interface AppProps {
   cwd?: string;
   /** Stops the engine at most once; runLab shares it with its own shutdown path. @default engine.stop */
   stop?: () => Promise<void>;
+  /** The lessons of this run; without it the lesson pane says how to start. @default null */
+  lessons?: LessonSession | null;
 }
 
-export function App({ engine, lang = 'en', color = true, cwd = process.cwd(), stop }: AppProps) {
+export function App({ engine, lang = 'en', color = true, cwd = process.cwd(), stop, lessons = null }: AppProps) {
   const { columns, rows } = useWindowSize();
   const settings = useMemo(() => ({ theme: createTheme(color), messages: MESSAGES[lang], lang, cwd }), [color, lang, cwd]);
   return (
     <EngineProvider engine={engine} stop={stop}>
-      <SettingsProvider settings={settings}>
-        <LabScreen columns={columns} rows={rows} />
-      </SettingsProvider>
+      <LessonsProvider session={lessons}>
+        <SettingsProvider settings={settings}>
+          <LabScreen columns={columns} rows={rows} />
+        </SettingsProvider>
+      </LessonsProvider>
     </EngineProvider>
   );
 }

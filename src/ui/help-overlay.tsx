@@ -8,6 +8,7 @@ import { useSettings } from './settings-context.tsx';
 
 const LAB_SCOPES: readonly KeyScope[] = ['global', 'overlay', 'always'];
 const REPL_SCOPES: readonly KeyScope[] = ['repl'];
+const LESSON_SCOPES: readonly KeyScope[] = ['lesson', 'list', 'confirm'];
 
 export const keysLabel = (binding: KeyBinding) => binding.keys.map(formatKey).join(' ');
 
@@ -31,8 +32,10 @@ function Section({ title, scopes, width }: { title: string; scopes: readonly Key
 
 export const HelpOverlay = memo(function HelpOverlay({ width, height }: { width: number; height: number }) {
   const { theme, messages } = useSettings();
-  const split = width >= 72;
-  const column = split ? Math.floor((width - 2) / 2) : width;
+  // Three columns when they fit (lab, lesson, REPL), else two, else one.
+  const columns = width >= 120 ? 3 : width >= 72 ? 2 : 1;
+  const split = columns > 1;
+  const column = Math.floor((width - 2 * (columns - 1)) / columns);
   return (
     <Box width={width} height={height} flexDirection="column" overflow="hidden">
       <Text wrap="truncate-end">
@@ -43,7 +46,17 @@ export const HelpOverlay = memo(function HelpOverlay({ width, height }: { width:
         </Text>
       </Text>
       <Box flexDirection={split ? 'row' : 'column'} columnGap={2}>
-        <Section title={messages.helpKeys} scopes={LAB_SCOPES} width={column} />
+        {columns === 3 ? (
+          <>
+            <Section title={messages.helpKeys} scopes={LAB_SCOPES} width={column} />
+            <Section title={messages.lesson.helpLessons} scopes={LESSON_SCOPES} width={column} />
+          </>
+        ) : (
+          <Box flexDirection="column" width={column}>
+            <Section title={messages.helpKeys} scopes={LAB_SCOPES} width={column} />
+            <Section title={messages.lesson.helpLessons} scopes={LESSON_SCOPES} width={column} />
+          </Box>
+        )}
         <Box flexDirection="column" width={column}>
           <Section title={messages.helpRepl} scopes={REPL_SCOPES} width={column} />
           <Text wrap="truncate-end" {...theme.tone('heading')}>
@@ -52,6 +65,9 @@ export const HelpOverlay = memo(function HelpOverlay({ width, height }: { width:
           <Text>{COMMANDS.map((name) => `:${name}`).join(' ')}</Text>
           <Text wrap="truncate-end" {...theme.tone('muted')}>
             {messages.helpCommandsNote}
+          </Text>
+          <Text wrap="truncate-end" {...theme.tone('muted')}>
+            {messages.helpEditorNote}
           </Text>
         </Box>
       </Box>

@@ -20,7 +20,28 @@ function hintItems(scopes: readonly KeyScope[], messages: Messages): Array<[keys
 }
 
 // Which hints survive on a narrow line: help and quit first, the rest are in the help overlay anyway.
-const HINT_PRIORITY: readonly KeyAction[] = ['closeOverlay', 'submit', 'leaveRepl', 'help', 'quit', 'strategy1', 'focusRepl', 'compare', 'reload', 'rollback', 'toggleRestart'];
+const HINT_PRIORITY: readonly KeyAction[] = [
+  'closeOverlay',
+  'submit',
+  'leaveRepl',
+  'confirmYes',
+  'confirmNo',
+  'confirmCancel',
+  'listJump',
+  'listClose',
+  'help',
+  'quit',
+  'nextHint',
+  'lessonList',
+  'nextLesson',
+  'strategy1',
+  'focusRepl',
+  'toggleGo',
+  'compare',
+  'reload',
+  'rollback',
+  'toggleRestart',
+];
 
 /** Drop the least important hints until the line fits with two spaces between hints; order is kept. */
 export function fitHints(items: Array<[string, string, KeyAction]>, width: number): Array<[string, string, KeyAction]> {

@@ -3,10 +3,12 @@
 import type { Key } from 'ink';
 
 /**
- * Where a binding listens. `global`: the lab screen while the REPL does not have focus. `overlay`: extra keys
- * while help or compare is open. `repl`: while the REPL prompt has focus. `always`: in every mode.
+ * Where a binding listens. `global`: the lab screen while the REPL does not have focus. `lesson`: lesson keys,
+ * on the lab screen when a lesson session is open (same rule as `global`). `overlay`: extra keys while help,
+ * compare or the solution diff is open. `list`: the lesson list (printable keys type its filter). `confirm`: a
+ * yes/no question (replace service.js, reset). `repl`: while the REPL prompt has focus. `always`: in every mode.
  */
-export type KeyScope = 'global' | 'overlay' | 'repl' | 'always';
+export type KeyScope = 'global' | 'lesson' | 'overlay' | 'list' | 'confirm' | 'repl' | 'always';
 
 export type KeyAction =
   | 'strategy1'
@@ -22,6 +24,25 @@ export type KeyAction =
   | 'quit'
   | 'interrupt'
   | 'closeOverlay'
+  | 'nextHint'
+  | 'toggleGo'
+  | 'nextLesson'
+  | 'previousLesson'
+  | 'lessonList'
+  | 'checkLesson'
+  | 'showDiff'
+  | 'resetLesson'
+  | 'openEditor'
+  | 'scrollDown'
+  | 'scrollUp'
+  | 'listUp'
+  | 'listDown'
+  | 'listJump'
+  | 'listClose'
+  | 'listErase'
+  | 'confirmYes'
+  | 'confirmNo'
+  | 'confirmCancel'
   | 'submit'
   | 'leaveRepl'
   | 'historyPrev'
@@ -53,7 +74,29 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { action: 'focusRepl', keys: [':', '/', 'tab'], scope: 'global' },
   { action: 'help', keys: ['?'], scope: 'global' },
   { action: 'quit', keys: ['q'], scope: 'global' },
+  { action: 'nextHint', keys: ['h'], scope: 'lesson' },
+  { action: 'toggleGo', keys: ['o'], scope: 'lesson' },
+  { action: 'nextLesson', keys: ['n'], scope: 'lesson' },
+  { action: 'previousLesson', keys: ['p'], scope: 'lesson' },
+  { action: 'lessonList', keys: ['l'], scope: 'lesson' },
+  { action: 'checkLesson', keys: ['k'], scope: 'lesson' },
+  { action: 'showDiff', keys: ['d'], scope: 'lesson' },
+  // Shift: a reset replaces the learner's file (after a backup and a y/n question), so it is never a slip.
+  { action: 'resetLesson', keys: ['R'], scope: 'lesson' },
+  { action: 'openEditor', keys: ['e'], scope: 'lesson' },
+  { action: 'scrollDown', keys: ['pagedown', ']'], scope: 'lesson' },
+  { action: 'scrollUp', keys: ['pageup', '['], scope: 'lesson' },
   { action: 'closeOverlay', keys: ['escape'], scope: 'overlay' },
+  { action: 'scrollDown', keys: ['down', 'pagedown'], scope: 'overlay' },
+  { action: 'scrollUp', keys: ['up', 'pageup'], scope: 'overlay' },
+  { action: 'listUp', keys: ['up'], scope: 'list' },
+  { action: 'listDown', keys: ['down'], scope: 'list' },
+  { action: 'listJump', keys: ['return'], scope: 'list' },
+  { action: 'listClose', keys: ['escape'], scope: 'list' },
+  { action: 'listErase', keys: ['backspace'], scope: 'list' },
+  { action: 'confirmYes', keys: ['y'], scope: 'confirm' },
+  { action: 'confirmNo', keys: ['n'], scope: 'confirm' },
+  { action: 'confirmCancel', keys: ['escape'], scope: 'confirm' },
   // Ctrl+C quits from anywhere, the REPL included: a learner must never be trapped in a prompt.
   { action: 'interrupt', keys: ['ctrl+c'], scope: 'always' },
   { action: 'submit', keys: ['return'], scope: 'repl' },

@@ -1,14 +1,21 @@
 // The lab screen: wires state, keys and engine commands to the panels. Each panel renders only; the
 // decisions live in the reducers (view, REPL, compare) and the key table.
 import { Box } from 'ink';
-import { useCallback, useReducer } from 'react';
+import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import { CompareView } from './compare-view.tsx';
 import { useSnapshot } from './engine-context.tsx';
 import { FeedPanel } from './feed-panel.tsx';
 import { HelpOverlay } from './help-overlay.tsx';
 import { HintLine } from './hint-line.tsx';
 import type { KeyScope } from './key-table.ts';
-import { LessonPane } from './lesson-pane.tsx';
+import { DiffView } from './diff-view.tsx';
+import { LessonList } from './lesson-list.tsx';
+import { LessonPane, LessonPlaceholder } from './lesson-pane.tsx';
+import { planLesson } from './lesson-plan.ts';
+import { initialLessonUiState, lessonUiReducer } from './lesson-ui-state.ts';
+import { useLessonSession, useLessonSnapshot } from './lessons-context.tsx';
+import { useSettings } from './settings-context.tsx';
+import { useLessonActions } from './use-lesson-actions.ts';
 import { ProblemLine } from './problem-line.tsx';
 import { ReplPanel } from './repl-panel.tsx';
 import { planScreen } from './screen-plan.ts';
@@ -20,15 +27,18 @@ import { StatusLine } from './status-line.tsx';
 import { StrategyBar } from './strategy-bar.tsx';
 import { useCompare } from './use-compare.ts';
 import { useLabActions } from './use-lab-actions.ts';
-import { useInterruptKey, useLabKeys, type KeyHandlers } from './use-lab-keys.ts';
+import { labScopes, useInterruptKey, useLabKeys, useScopedKeys, type KeyHandlers } from './use-lab-keys.ts';
 import { useQuit } from './use-quit.ts';
 import { useReplInput } from './use-repl.ts';
 import { initialViewState, viewReducer } from './view-state.ts';
 
 // Stable arrays, so the memoised hint line does not re-render on every snapshot.
-const KEYS_HINTS: readonly KeyScope[] = ['global'];
-const OVERLAY_HINTS: readonly KeyScope[] = ['overlay', 'global'];
 const REPL_HINTS: readonly KeyScope[] = ['repl'];
+const LIST_HINTS: readonly KeyScope[] = ['list'];
+const CONFIRM_HINTS: readonly KeyScope[] = ['confirm'];
+const LAB_HINTS = new Map<string, readonly KeyScope[]>(
+  [true, false].flatMap((overlay) => [true, false].map((lessons) => [`${overlay}${lessons}`, labScopes(overlay, lessons)] as const)),
+);
 
 export function LabScreen({ columns, rows }: { columns: number; rows: number }) {
   const snapshot = useSnapshot();
@@ -40,6 +50,19 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
   const compare = useCompare();
   const actions = useLabActions(print);
   const quit = useQuit(useCallback(() => dispatchView({ type: 'quitting' }), []));
+  const session = useLessonSession();
+  const lessonSnapshot = useLessonSnapshot();
+  const [lessonUi, dispatchLessonUi] = useReducer(lessonUiReducer, initialLessonUiState);
+  const { lang, messages } = useSettings();
+  const lessonId = lessonSnapshot?.lesson.id;
+  useEffect(() => dispatchLessonUi({ type: 'lessonChanged' }), [lessonId]);
+  // A progress file that could not be read: said once, in the console, then forgotten.
+  const problem = lessonSnapshot?.problem ?? null;
+  useEffect(() => {
+    if (problem === null || !session) return;
+    print([{ kind: 'error', text: problem }]);
+    session.dismissProblem();
+  }, [problem, session, print]);
 
   const labHandlers: KeyHandlers = {
     strategy1: () => actions.switchStrategy(0),
@@ -60,12 +83,41 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
     },
     help: () => dispatchView({ type: 'toggleHelp' }),
     quit,
-    closeOverlay: () => dispatchView({ type: 'closeOverlay' }),
+    closeOverlay: () => (lessonUi.diff ? dispatchLessonUi({ type: 'closeDiff' }) : dispatchView({ type: 'closeOverlay' })),
   };
   const replFocused = view.focus === 'repl';
+  const listOpen = lessonUi.list !== null && lessonSnapshot !== null;
+  const asking = lessonUi.dialog !== null && lessonSnapshot !== null;
+  const overlayOpen = view.overlay !== 'none' || lessonUi.diff !== null || listOpen;
+
+  const plan = planScreen({ columns, rows, replFocused, overlayOpen, lessonPane: lessonSnapshot !== null, snapshot });
+  const { layout } = plan;
+  // An overlay covers the lesson pane too: help and the lesson list need the rows more than the text does.
+  const overlayRows = plan.overlayRows + layout.lessonRows;
+  const { tab, scroll } = lessonUi;
+  const lessonPlan = useMemo(
+    () =>
+      lessonSnapshot
+        ? planLesson(lessonSnapshot, {
+            lang,
+            width: layout.columns,
+            height: layout.lessonRows,
+            tab,
+            scroll,
+            hintLabel: messages.lesson.hint,
+            checkError: messages.lesson.checkError,
+          })
+        : null,
+    [lessonSnapshot, lang, layout.columns, layout.lessonRows, tab, scroll, messages],
+  );
+  const lessonKeys = useLessonActions({ session, ui: lessonUi, dispatch: dispatchLessonUi, plan: lessonPlan, diffRows: overlayRows - 1, print });
+
   // While the engine stops, only quit still acts: pressed again, it exits without waiting.
-  const handlers = view.quitting ? { quit } : labHandlers;
-  useLabKeys({ isActive: !replFocused, overlayOpen: view.overlay !== 'none', handlers });
+  const handlers = view.quitting ? { quit } : { ...labHandlers, ...lessonKeys.lab };
+  const modal = listOpen || asking;
+  useLabKeys({ isActive: !replFocused && !modal, overlayOpen, lessons: lessonSnapshot !== null, handlers });
+  useScopedKeys({ isActive: listOpen && !replFocused && !view.quitting, scope: 'list', handlers: lessonKeys.list, onText: lessonKeys.onListText });
+  useScopedKeys({ isActive: asking && !listOpen && !replFocused && !view.quitting, scope: 'confirm', handlers: lessonKeys.confirm });
   useReplInput({
     isActive: replFocused && !view.quitting,
     state: repl,
@@ -75,17 +127,26 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
   });
   useInterruptKey(quit);
 
-  const plan = planScreen({ columns, rows, replFocused, overlayOpen: view.overlay !== 'none', snapshot });
-  const { layout } = plan;
+  const hintScopes = replFocused ? REPL_HINTS : listOpen ? LIST_HINTS : asking ? CONFIRM_HINTS : LAB_HINTS.get(`${overlayOpen}${lessonSnapshot !== null}`)!;
   return (
     <Box width={layout.columns} height={layout.rows} flexDirection="column">
       <StrategyBar strategy={snapshot.strategy} restart={snapshot.restart} width={layout.columns} />
-      {layout.lessonRows > 0 ? <LessonPane file={snapshot.file} width={layout.columns} height={layout.lessonRows} /> : null}
+      {layout.lessonRows > 0 && !overlayOpen ? (
+        lessonSnapshot && lessonPlan ? (
+          <LessonPane snapshot={lessonSnapshot} plan={lessonPlan} tab={tab} dialog={lessonUi.dialog} width={layout.columns} height={layout.lessonRows} />
+        ) : (
+          <LessonPlaceholder file={snapshot.file} width={layout.columns} height={layout.lessonRows} />
+        )
+      ) : null}
       {plan.showProblem && snapshot.problem !== null ? <ProblemLine problem={snapshot.problem} width={layout.columns} /> : null}
       {view.overlay === 'help' ? (
-        <HelpOverlay width={layout.columns} height={plan.overlayRows} />
+        <HelpOverlay width={layout.columns} height={overlayRows} />
       ) : view.overlay === 'compare' ? (
-        <CompareView state={compare.state} width={layout.columns} height={plan.overlayRows} />
+        <CompareView state={compare.state} width={layout.columns} height={overlayRows} />
+      ) : listOpen && lessonUi.list ? (
+        <LessonList snapshot={lessonSnapshot} filter={lessonUi.list.filter} selected={lessonUi.list.selected} width={layout.columns} height={overlayRows} />
+      ) : lessonUi.diff ? (
+        <DiffView text={lessonUi.diff.text} scroll={lessonUi.diff.scroll} width={layout.columns} height={overlayRows} />
       ) : (
         <>
           <Box flexDirection={layout.mode === 'split' ? 'row' : 'column'} columnGap={layout.gap}>
@@ -105,7 +166,7 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
         </>
       )}
       <StatusLine snapshot={snapshot} quitting={view.quitting} width={layout.columns} />
-      <HintLine scopes={replFocused ? REPL_HINTS : view.overlay !== 'none' ? OVERLAY_HINTS : KEYS_HINTS} width={layout.columns} />
+      <HintLine scopes={hintScopes} width={layout.columns} />
     </Box>
   );
 }

@@ -6,6 +6,8 @@ export interface LayoutInput {
   rows: number;
   replFocused: boolean;
   hasProblem: boolean;
+  /** A lesson is open: the lesson pane gets rows of its own (about 45% of what the panels share). @default false */
+  lessonPane?: boolean;
 }
 
 export interface LabLayout {
@@ -27,15 +29,16 @@ export interface LabLayout {
 
 const clamp = (value: number, min: number, max: number) => Math.max(min, Math.min(max, value));
 
-export function computeLayout({ columns, rows, replFocused, hasProblem }: LayoutInput): LabLayout {
+export function computeLayout({ columns, rows, replFocused, hasProblem, lessonPane = false }: LayoutInput): LabLayout {
   const width = Math.max(20, columns);
   const height = Math.max(10, rows);
-  let lessonRows = height >= 36 ? 2 : 1;
+  let lessonRows = lessonPane ? clamp(Math.floor((height - 5) * 0.45), 3, 16) : height >= 36 ? 2 : 1;
   const problemRows = hasProblem ? 1 : 0;
   let replRows = replFocused ? clamp(Math.floor(height / 3), 4, 14) : height >= 30 ? 3 : 2;
   const fixed = () => 1 + lessonRows + problemRows + replRows + 1 + 1;
   // Small terminals: give rows back to the feed before the feed becomes useless.
   while (height - fixed() < 6 && replRows > (replFocused ? 2 : 1)) replRows--;
+  while (height - fixed() < 6 && lessonRows > 3) lessonRows--;
   if (height - fixed() < 6) lessonRows = 0;
   const mainRows = Math.max(1, height - fixed());
 

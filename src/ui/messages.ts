@@ -42,6 +42,7 @@ export interface Messages {
   helpClose: string;
   helpSwitchNote: string;
   helpCommandsNote: string;
+  helpEditorNote: string;
   compareTitle: string;
   compareProgress: (done: number, all: number) => string;
   compareDone: string;
@@ -58,6 +59,47 @@ export interface Messages {
   switching: (strategy: string) => string;
   commandFailed: (message: string) => string;
   moreLines: (count: number) => string;
+  lesson: LessonMessages;
+}
+
+/** The lesson pane, the lesson list, the solution diff and their questions. */
+export interface LessonMessages {
+  heading: (number: number, total: number) => string;
+  goal: string;
+  checking: string;
+  notChecked: (key: string) => string;
+  checkError: string;
+  done: (nextKey: string, diffKey: string) => string;
+  doneLast: (diffKey: string) => string;
+  doneMark: string;
+  hint: (index: number, total: number) => string;
+  hintsLeft: (key: string, left: number) => string;
+  goCorner: (key: string) => string;
+  textTab: (key: string) => string;
+  edit: string;
+  more: (key: string, shown: number, total: number) => string;
+  confirmReplace: (number: number) => string;
+  confirmReplaceKeys: string;
+  confirmReset: string;
+  confirmResetKeys: string;
+  resetDone: (dir: string) => string;
+  resetNothing: string;
+  opened: (number: number, title: string) => string;
+  keptFile: string;
+  editorCommand: (command: string) => string;
+  noEditor: (file: string) => string;
+  listTitle: string;
+  listFilter: string;
+  listEmpty: string;
+  listCurrent: string;
+  diffTitle: string;
+  diffSame: string;
+  diffLocked: string;
+  firstLesson: string;
+  lastLesson: string;
+  allHints: string;
+  failed: (message: string) => string;
+  helpLessons: string;
 }
 
 const en: Messages = {
@@ -100,6 +142,15 @@ const en: Messages = {
     submit: 'run',
     leaveRepl: 'leave',
     historyPrev: 'history',
+    nextHint: 'hint',
+    nextLesson: 'next',
+    lessonList: 'lessons',
+    toggleGo: 'Go',
+    listJump: 'open',
+    listClose: 'close',
+    confirmYes: 'yes',
+    confirmNo: 'no',
+    confirmCancel: 'cancel',
   },
   describe: {
     strategy1: 'use file-watch',
@@ -126,6 +177,25 @@ const en: Messages = {
     deleteBack: 'delete before cursor',
     deleteForward: 'delete under cursor',
     clearLine: 'clear the line',
+    nextHint: 'show the next hint',
+    toggleGo: 'lesson text / Go corner',
+    nextLesson: 'next lesson',
+    previousLesson: 'previous lesson',
+    lessonList: 'list of lessons',
+    checkLesson: 'check service.js now',
+    showDiff: 'solution diff (after a pass)',
+    resetLesson: 'reset to the starter (asks)',
+    openEditor: 'how to open service.js',
+    scrollDown: 'scroll down',
+    scrollUp: 'scroll up',
+    listUp: 'list: previous',
+    listDown: 'list: next',
+    listJump: 'list: open the lesson',
+    listClose: 'list: close',
+    listErase: 'list: erase filter',
+    confirmYes: 'question: yes',
+    confirmNo: 'question: no',
+    confirmCancel: 'question: cancel',
   },
   helpTitle: 'hotlab — keys',
   helpKeys: 'Lab',
@@ -134,6 +204,7 @@ const en: Messages = {
   helpClose: 'Esc or ? closes',
   helpSwitchNote: 'switching re-applies the file',
   helpCommandsNote: ':help in the REPL explains them',
+  helpEditorNote: 'e: the $EDITOR command, for another window',
   compareTitle: 'Compare — your last edit under every strategy',
   compareProgress: (done, all) => `running… ${done}/${all}`,
   compareDone: 'done',
@@ -158,6 +229,44 @@ const en: Messages = {
   switching: (strategy) => `switching to ${strategy}…`,
   commandFailed: (message) => `engine error: ${message}`,
   moreLines: (count) => `… ${count} more lines`,
+  lesson: {
+    heading: (number, total) => `Lesson ${number}/${total}`,
+    goal: 'Goal',
+    checking: 'checking…',
+    notChecked: (key) => `not checked yet — save service.js, or press ${key}`,
+    checkError: 'the check could not run',
+    done: (nextKey, diffKey) => `✓ Lesson complete — press ${nextKey} for the next one · ${diffKey} shows the solution diff`,
+    doneLast: (diffKey) => `✓ Lesson complete — that was the last one · ${diffKey} shows the solution diff`,
+    doneMark: '✓ done',
+    hint: (index, total) => `Hint ${index}/${total}`,
+    hintsLeft: (key, left) => `${key}: hint (${left} left)`,
+    goCorner: (key) => `${key}: Go corner`,
+    textTab: (key) => `${key}: lesson text`,
+    edit: 'edit',
+    more: (key, shown, total) => `${key} more · ${shown}/${total}`,
+    confirmReplace: (number) => `Replace service.js with lesson ${number}'s starter? (your file is backed up)`,
+    confirmReplaceKeys: 'y replace · n keep my file · Esc stay here',
+    confirmReset: "Reset service.js to this lesson's starter? (your file is backed up)",
+    confirmResetKeys: 'y reset · n or Esc cancel',
+    resetDone: (dir) => `service.js is the starter again; your file was kept in ${dir}`,
+    resetNothing: 'service.js is the starter again',
+    opened: (number, title) => `lesson ${number}: ${title}`,
+    keptFile: 'service.js kept as it is',
+    editorCommand: (command) => `open it in another window: ${command}`,
+    noEditor: (file) => `open ${file} in your editor, in another window ($EDITOR is not set)`,
+    listTitle: 'Lessons',
+    listFilter: 'type to filter · ↑↓ choose · Enter open · Esc close',
+    listEmpty: 'no lesson matches',
+    listCurrent: '← current',
+    diffTitle: 'Your service.js → the reference solution',
+    diffSame: 'your file is the reference solution, byte for byte',
+    diffLocked: 'the solution opens once the check passes',
+    firstLesson: 'this is the first lesson',
+    lastLesson: 'this is the last lesson',
+    allHints: 'every hint is open',
+    failed: (message) => `lesson error: ${message}`,
+    helpLessons: 'Lesson',
+  },
 };
 
 const zh: Messages = {
@@ -200,6 +309,15 @@ const zh: Messages = {
     submit: '执行',
     leaveRepl: '离开',
     historyPrev: '历史',
+    nextHint: '提示',
+    nextLesson: '下一课',
+    lessonList: '课程',
+    toggleGo: 'Go',
+    listJump: '打开',
+    listClose: '关闭',
+    confirmYes: '是',
+    confirmNo: '否',
+    confirmCancel: '取消',
   },
   describe: {
     strategy1: '使用 file-watch',
@@ -226,6 +344,25 @@ const zh: Messages = {
     deleteBack: '删除光标前字符',
     deleteForward: '删除光标处字符',
     clearLine: '清空这一行',
+    nextHint: '显示下一条提示',
+    toggleGo: '课文 / Go 角落',
+    nextLesson: '下一课',
+    previousLesson: '上一课',
+    lessonList: '课程列表',
+    checkLesson: '立即检查 service.js',
+    showDiff: '参考答案差异（通过后）',
+    resetLesson: '把 service.js 重置为初始代码',
+    openEditor: '如何打开 service.js',
+    scrollDown: '向下滚动',
+    scrollUp: '向上滚动',
+    listUp: '列表：上一项',
+    listDown: '列表：下一项',
+    listJump: '列表：打开该课',
+    listClose: '列表：关闭',
+    listErase: '列表：删除筛选字符',
+    confirmYes: '确认：是',
+    confirmNo: '确认：否',
+    confirmCancel: '确认：取消',
   },
   helpTitle: 'hotlab — 快捷键',
   helpKeys: '实验室',
@@ -234,6 +371,7 @@ const zh: Messages = {
   helpClose: 'Esc 或 ? 关闭',
   helpSwitchNote: '切换策略会重新应用文件',
   helpCommandsNote: '在 REPL 中输入 :help 查看说明',
+  helpEditorNote: 'e：在另一个窗口运行的 $EDITOR 命令',
   compareTitle: '对比 — 用每种策略重放上次修改',
   compareProgress: (done, all) => `运行中… ${done}/${all}`,
   compareDone: '完成',
@@ -258,6 +396,44 @@ const zh: Messages = {
   switching: (strategy) => `正在切换到 ${strategy}…`,
   commandFailed: (message) => `引擎错误：${message}`,
   moreLines: (count) => `… 还有 ${count} 行`,
+  lesson: {
+    heading: (number, total) => `第 ${number}/${total} 课`,
+    goal: '目标',
+    checking: '检查中…',
+    notChecked: (key) => `尚未检查 — 保存 service.js，或按 ${key}`,
+    checkError: '检查无法运行',
+    done: (nextKey, diffKey) => `✓ 本课完成 — 按 ${nextKey} 进入下一课 · ${diffKey} 查看参考答案的差异`,
+    doneLast: (diffKey) => `✓ 本课完成 — 这是最后一课 · ${diffKey} 查看参考答案的差异`,
+    doneMark: '✓ 完成',
+    hint: (index, total) => `提示 ${index}/${total}`,
+    hintsLeft: (key, left) => `${key}：提示（还有 ${left} 条）`,
+    goCorner: (key) => `${key}：Go 角落`,
+    textTab: (key) => `${key}：课文`,
+    edit: '编辑',
+    more: (key, shown, total) => `${key} 更多 · ${shown}/${total}`,
+    confirmReplace: (number) => `用第 ${number} 课的初始代码替换 service.js？（你的文件会先备份）`,
+    confirmReplaceKeys: 'y 替换 · n 保留我的文件 · Esc 留在本课',
+    confirmReset: '把 service.js 重置为本课的初始代码？（你的文件会先备份）',
+    confirmResetKeys: 'y 重置 · n 或 Esc 取消',
+    resetDone: (dir) => `service.js 已恢复为初始代码；你的文件备份在 ${dir}`,
+    resetNothing: 'service.js 已恢复为初始代码',
+    opened: (number, title) => `第 ${number} 课：${title}`,
+    keptFile: 'service.js 保持不变',
+    editorCommand: (command) => `在另一个窗口中打开：${command}`,
+    noEditor: (file) => `在另一个窗口用编辑器打开 ${file}（未设置 $EDITOR）`,
+    listTitle: '课程',
+    listFilter: '输入以筛选 · ↑↓ 选择 · Enter 打开 · Esc 关闭',
+    listEmpty: '没有匹配的课程',
+    listCurrent: '← 当前',
+    diffTitle: '你的 service.js → 参考答案',
+    diffSame: '你的文件与参考答案完全相同',
+    diffLocked: '检查通过后才能查看参考答案',
+    firstLesson: '这是第一课',
+    lastLesson: '这是最后一课',
+    allHints: '提示已全部显示',
+    failed: (message) => `课程错误：${message}`,
+    helpLessons: '课程',
+  },
 };
 
 export const MESSAGES: Record<Lang, Messages> = { en, zh };

@@ -1,5 +1,6 @@
 // Entry point of the TUI: render the lab for an engine and report when it has exited.
 import { render } from 'ink';
+import type { LessonSession } from '../engine/lessons/lesson-session.ts';
 import type { LabEngine } from '../engine/types.ts';
 import { App } from './app.tsx';
 import { stopOnce } from './engine-context.tsx';
@@ -24,6 +25,8 @@ export interface RunLabOptions {
   alternateScreen?: boolean;
   /** Route stray `console.*` output around the frame instead of through it. @default true */
   patchConsole?: boolean;
+  /** The lesson session (goal, checks, progress); the lab runs without one too. @default null */
+  lessons?: LessonSession | null;
 }
 
 export interface LabHandle {
@@ -36,7 +39,7 @@ export function runLab(engine: LabEngine, options: RunLabOptions = {}): LabHandl
   const stderr = options.stderr ?? process.stderr;
   const stop = stopOnce(engine);
   const instance = render(
-    <App engine={engine} lang={options.lang ?? 'en'} color={colorFromEnv(options.env ?? process.env)} cwd={options.cwd} stop={stop} />,
+    <App engine={engine} lang={options.lang ?? 'en'} color={colorFromEnv(options.env ?? process.env)} cwd={options.cwd} stop={stop} lessons={options.lessons ?? null} />,
     {
       stdout,
       stdin: options.stdin ?? process.stdin,

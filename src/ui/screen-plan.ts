@@ -19,19 +19,21 @@ export interface ScreenInput {
   rows: number;
   replFocused: boolean;
   overlayOpen: boolean;
+  /** A lesson session is open (see LayoutInput.lessonPane). @default false */
+  lessonPane?: boolean;
   snapshot: Pick<EngineSnapshot, 'problem' | 'updates' | 'logs'>;
 }
 
-export function planScreen({ columns, rows, replFocused, overlayOpen, snapshot }: ScreenInput): ScreenPlan {
+export function planScreen({ columns, rows, replFocused, overlayOpen, lessonPane = false, snapshot }: ScreenInput): ScreenPlan {
   const rejection = currentRejection(snapshot.updates);
   // The engine sets a rejection's sentence as the problem too. The message strip shows it with its location,
   // unless an overlay covers the strip or the terminal is too small for the strip to show it.
   const sameAsRejection = !overlayOpen && rejection !== null && snapshot.problem === rejection.reason;
-  let layout = computeLayout({ columns, rows, replFocused, hasProblem: snapshot.problem !== null && !sameAsRejection });
+  let layout = computeLayout({ columns, rows, replFocused, lessonPane, hasProblem: snapshot.problem !== null && !sameAsRejection });
   let messages = planMessages(snapshot.logs, snapshot.updates, layout.mainRows);
   const showProblem = snapshot.problem !== null && !(sameAsRejection && messages.rejection !== null);
   if (showProblem && sameAsRejection) {
-    layout = computeLayout({ columns, rows, replFocused, hasProblem: true });
+    layout = computeLayout({ columns, rows, replFocused, lessonPane, hasProblem: true });
     messages = planMessages(snapshot.logs, snapshot.updates, layout.mainRows);
   }
   const splitRows = layout.mainRows - messages.rows;

@@ -45,8 +45,10 @@ describe('key table', () => {
         else if (spec === 'end') key.end = true;
         else if (spec === 'backspace') key.backspace = true;
         else if (spec === 'delete') key.delete = true;
+        else if (spec === 'pageup') key.pageUp = true;
+        else if (spec === 'pagedown') key.pageDown = true;
         else if (spec.startsWith('ctrl+')) [key.ctrl, input] = [true, spec.slice(5)];
-        if (key !== noKey && !/^[\w:/?]$/.test(spec) && !spec.startsWith('ctrl+')) input = '';
+        if (key !== noKey && !/^[\w:/?[\]]$/.test(spec) && !spec.startsWith('ctrl+')) input = '';
         expect(resolveKey([binding.scope], input, key), `${binding.scope} ${spec}`).toBe(binding.action);
       }
     }

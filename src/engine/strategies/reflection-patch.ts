@@ -25,7 +25,9 @@ async function applyPatch(context: StrategyContext): Promise<StrategyOutcome> {
   const timings: { link: number; compile?: number; swap?: number } = { link: diffMs };
   if (plan.kind === 'refused') return { kind: 'rejected', reason: plan.reason, location: plan.location, failure: 'patch', timings };
   if (plan.kind === 'unchanged') {
-    return { kind: 'applied', timings, stateKept: true, retainedVersions: 0, retainedHeap: 0, notes: ['no function changed: nothing to patch'] };
+    // Nothing to patch, but the live program still becomes the new version number, so its answers say so.
+    const [, swapMs] = await timed(() => serving.send<PatchResult>({ op: 'patch', version: next.version, patches: [], exports: next.shape.exports, bindingNames: [] }));
+    return { kind: 'applied', timings: { ...timings, swap: swapMs }, stateKept: true, retainedVersions: 0, retainedHeap: 0, notes: ['no function changed: nothing to patch'] };
   }
   try {
     // The changed code is test-run first, like the other strategies, so a looping handler never goes live.

@@ -1,0 +1,11 @@
+// Lesson 10: a graceful restart starts the new process first, waits until it is ready, switches traffic to it,
+// lets the old one finish (drain) and only then stops it. No request fails — but the counter still starts
+// over, because memory does not move between processes by itself.
+
+let hits = 0;
+
+export function handle(req) {
+  hits++;
+  if (req.path === '/ping') return `pong ${hits}`;
+  return { status: 404, body: `no route for ${req.path}\n` };
+}

@@ -1,0 +1,116 @@
+// Lesson 12: one edit that every strategy can apply, keeping state wherever the strategy can.
+//
+// The check runs under reflection-patch, the strictest judge of an edit's shape: it applies the learner's edit
+// for real (only functions changed; state kept in place). The other strategies move state with the learner's
+// own code, and the check calls that code in the live service, each probe in a single synchronous evaluation
+// so no request interleaves:
+//   file-watch                          → the counts must be in hot.data, which the next version starts from;
+//   plugin-swap, graceful binary-replace → migrate(prev) must take the starter's snapshot `{ hits }`, and
+//                                          snapshot() → migrate(prev) must restore everything /stats shows.
+// Cold binary-replace keeps nothing by design.
+
+/** `pong 17` → 17 (NaN when the body does not end in a number). */
+const countOf = (body) => Number(String(body).trim().split(/\s+/).at(-1));
+
+/** In-isolate helpers for the probes: a GET request, a response's text, a deep copy (what crosses over). */
+const HELPERS = `const get = (path) => ({ method: 'GET', path, query: {}, headers: {}, body: '' });
+  const text = (r) => (typeof r === 'string' ? r : typeof r?.body === 'string' ? r.body : JSON.stringify(r?.body));
+  const copy = (v) => JSON.parse(JSON.stringify(v));`;
+
+/** The counts /stats showed, and hot.data, at the same instant. */
+const FILE_WATCH_PROBE = `(() => {
+  ${HELPERS}
+  return JSON.stringify({ stats: JSON.parse(text(handle(get('/stats')))), data: copy(hot.data) });
+})()`;
+
+/** A new version that receives the starter's snapshot `{ hits: 41 }`; the live state is put back afterwards (runs last). */
+const FROM_STARTER_PROBE = `(() => {
+  ${HELPERS}
+  const saved = copy(snapshot());
+  try {
+    migrate({ hits: 41 });
+    const ping = text(handle(get('/ping')));
+    const stats = JSON.parse(text(handle(get('/stats'))));
+    return JSON.stringify({ ping, statsIsObject: stats !== null && typeof stats === 'object' });
+  } finally {
+    migrate(copy(saved));
+  }
+})()`;
+
+/** One request, snapshot(), more traffic, then migrate(that snapshot): /stats must look exactly as it did. */
+const ROUND_TRIP_PROBE = `(() => {
+  ${HELPERS}
+  handle(get('/ping'));
+  const saved = copy(snapshot());
+  const before = text(handle(get('/stats')));
+  handle(get('/ping'));
+  handle(get('/ping'));
+  migrate(copy(saved));
+  const after = text(handle(get('/stats')));
+  return JSON.stringify({ before, after });
+})()`;
+
+/** Run a probe; its JSON result, or an Error saying why it failed. */
+async function probe(lab, source) {
+  const result = await lab.evaluate(source);
+  if (!result.ok) return new Error(result.error);
+  try {
+    return JSON.parse(result.text);
+  } catch {
+    return new Error(`unexpected result: ${result.text}`);
+  }
+}
+
+/** Does `value` hold, at any depth, an object whose '/ping' count equals `count`? */
+function holdsCount(value, count, depth = 0) {
+  if (typeof count !== 'number' || value === null || typeof value !== 'object' || depth > 4) return false;
+  if (value['/ping'] === count) return true;
+  return Object.values(value).some((v) => holdsCount(v, count, depth + 1));
+}
+
+/** @param {import('../../src/engine/lessons/check-types.ts').CheckLab} lab */
+export async function check(lab) {
+  const { update } = lab;
+  const patched = update.outcome === 'applied' && update.stateKept && update.notes.some((n) => /^(replaced|added) /.test(n));
+  const ping = update.outcome === 'applied' ? await lab.request('/ping') : null;
+  lab.expect(
+    patched && /^pong \d+$/.test(ping.body) && countOf(ping.body) > countOf(lab.before.body),
+    { en: 'reflection-patch applies your edit in place (only functions changed) and /ping keeps counting', zh: 'reflection-patch 就地应用了你的改动（只改了函数），/ping 持续计数' },
+    patched ? `before the edit /ping said ${JSON.stringify(lab.before.body)}, after it ${JSON.stringify(ping.body)}` : update.reason ?? update.notes.join('; '),
+  );
+  if (update.outcome !== 'applied') return;
+
+  const statsResponse = await lab.request('/stats');
+  let stats = null;
+  try {
+    stats = JSON.parse(statsResponse.body);
+  } catch {
+    // not JSON: reported below
+  }
+  lab.expect(
+    statsResponse.status === 200 && stats !== null && typeof stats === 'object' && Number(stats['/ping']) >= 1,
+    { en: '/stats answers JSON counts per path, e.g. {"/ping": 12}', zh: '/stats 以 JSON 返回按路径的计数，比如 {"/ping": 12}' },
+    `/stats answered ${statsResponse.status} ${JSON.stringify(statsResponse.body.slice(0, 200))}`,
+  );
+
+  const fileWatch = await probe(lab, FILE_WATCH_PROBE);
+  lab.expect(
+    !(fileWatch instanceof Error) && holdsCount(fileWatch.data, fileWatch.stats?.['/ping']),
+    { en: 'file-watch would keep them: hot.data holds the counts /stats shows', zh: 'file-watch 能保留它们：hot.data 里有 /stats 显示的计数' },
+    fileWatch instanceof Error ? fileWatch.message : `hot.data: ${JSON.stringify(fileWatch.data).slice(0, 200)}`,
+  );
+
+  // The round trip runs first: the other probe overwrites the live state with a made-up snapshot.
+  const roundTrip = await probe(lab, ROUND_TRIP_PROBE);
+  const fromStarter = await probe(lab, FROM_STARTER_PROBE);
+  lab.expect(
+    !(fromStarter instanceof Error) && fromStarter.ping === 'pong 42' && fromStarter.statsIsObject,
+    { en: 'plugin-swap / graceful: your migrate(prev) takes the starter’s snapshot `{ hits }`', zh: 'plugin-swap / 优雅重启：你的 migrate(prev) 能接收起始版本的快照 `{ hits }`' },
+    fromStarter instanceof Error ? fromStarter.message : `after migrate({ hits: 41 }) /ping answered ${JSON.stringify(fromStarter.ping)}`,
+  );
+  lab.expect(
+    !(roundTrip instanceof Error) && roundTrip.before === roundTrip.after && /^\s*\{/.test(roundTrip.before),
+    { en: 'plugin-swap / graceful: snapshot() → migrate(prev) carries everything /stats shows to the next version', zh: 'plugin-swap / 优雅重启：snapshot() → migrate(prev) 能把 /stats 显示的一切带给下一个版本' },
+    roundTrip instanceof Error ? roundTrip.message : `/stats before ${roundTrip.before}, after the hand-over ${roundTrip.after}`,
+  );
+}

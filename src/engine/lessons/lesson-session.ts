@@ -1,0 +1,309 @@
+// The lessons of one lab run: which lesson is open, the learner's progress, the hints shown and the last check.
+// No React: the screen reads `getSnapshot()` through `subscribe()`, as it reads the engine, and sends commands.
+// The workspace has one service.js for every lesson, so moving to another lesson never replaces it unless the
+// learner confirmed (the caller asks, then calls `switchTo(id, {replace: true})`, which backs it up first).
+import type { RestartMode, ServiceRequest, StrategyName, UpdateRecord } from '../types.ts';
+import type { CheckResult } from './check-types.ts';
+import type { Lesson } from './lesson-types.ts';
+import {
+  currentLesson,
+  doneCount,
+  lessonProgress,
+  loadProgress,
+  markDone,
+  nextLesson,
+  saveProgress,
+  setCurrent,
+  showHints,
+  type Progress,
+} from './progress.ts';
+import { runCheck as realRunCheck } from './run-check.ts';
+import { copyStarter, readLearnerSource, resetLesson, serviceFile, solutionDiff, starterState, type ResetResult } from './workspace.ts';
+
+/** What the session needs of the engine (the real Engine has all of it; tests pass a small stand-in). */
+export interface LessonEngine {
+  getSnapshot(): { strategy: StrategyName; restart: RestartMode };
+  setStrategy(strategy: StrategyName, restart?: RestartMode): Promise<UpdateRecord | null>;
+  setTrafficRequests(requests: ServiceRequest[]): void;
+  on(event: 'update' | 'rejected', listener: (record: UpdateRecord) => void): unknown;
+  off(event: 'update' | 'rejected', listener: (record: UpdateRecord) => void): unknown;
+}
+
+/** What the screen reads. A new object on every change; never mutated. */
+export interface LessonSnapshot {
+  lessons: readonly Lesson[];
+  lesson: Lesson;
+  /** 0-based position of `lesson`. */
+  index: number;
+  progress: Progress;
+  hintsShown: number;
+  /** The open lesson's check has passed (now or in an earlier run). */
+  done: boolean;
+  doneCount: number;
+  /** The lesson after this one, or null on the last. */
+  next: Lesson | null;
+  /** A check is running (or queued behind one). */
+  checking: boolean;
+  /** The last check of the open lesson; null until one ran since it was opened. */
+  result: CheckResult | null;
+  /** Why the progress file was set aside, until the learner has seen it (`dismissProblem`). */
+  problem: string | null;
+  /** The learner's service.js. */
+  file: string;
+}
+
+/** What `next`/`previous`/`jump` decided. `confirm`: the file differs from that lesson's starter; ask first. */
+export type SwitchPlan = { kind: 'switched'; lesson: Lesson } | { kind: 'confirm'; lesson: Lesson } | { kind: 'none' };
+
+export interface LessonSessionOptions {
+  lessons: readonly Lesson[];
+  workspace: string;
+  engine: LessonEngine;
+  progress: Progress;
+  /** The progress file's problem message, shown once. */
+  problem?: string;
+  /** Replaced in UI tests, so they do not boot scratch services. @default runCheck */
+  runCheck?: (lesson: Lesson, source: string) => Promise<CheckResult>;
+  /** A burst of saves (editors write twice) runs one check after the last. @default 300 */
+  debounceMs?: number;
+}
+
+type Listener = () => void;
+
+export class LessonSession {
+  readonly #lessons: readonly Lesson[];
+  readonly #workspace: string;
+  readonly #engine: LessonEngine;
+  readonly #runCheck: (lesson: Lesson, source: string) => Promise<CheckResult>;
+  readonly #debounceMs: number;
+  readonly #listeners = new Set<Listener>();
+  #snapshot: LessonSnapshot;
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<CheckResult> | null = null;
+  #queued: Promise<CheckResult> | null = null;
+  #disposed = false;
+  readonly #onRecord = (record: UpdateRecord) => {
+    // The check judges the file, so only a save (applied or rejected) can change its result.
+    if (record.trigger === 'save') this.requestCheck();
+  };
+
+  constructor(options: LessonSessionOptions) {
+    this.#lessons = options.lessons;
+    this.#workspace = options.workspace;
+    this.#engine = options.engine;
+    this.#runCheck = options.runCheck ?? ((lesson, source) => realRunCheck(lesson, source));
+    this.#debounceMs = options.debounceMs ?? 300;
+    const lesson = currentLesson(options.progress, options.lessons);
+    this.#snapshot = this.#derive({ progress: options.progress, lesson, result: null, checking: false, problem: options.problem ?? null });
+    this.#engine.on('update', this.#onRecord);
+    this.#engine.on('rejected', this.#onRecord);
+  }
+
+  getSnapshot(): LessonSnapshot {
+    return this.#snapshot;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Stops listening to the engine and drops a pending check. */
+  dispose(): void {
+    this.#disposed = true;
+    clearTimeout(this.#timer);
+    this.#engine.off('update', this.#onRecord);
+    this.#engine.off('rejected', this.#onRecord);
+  }
+
+  // ── moving between lessons ─────────────────────────────────────────────────────────────────────────────
+
+  next(): Promise<SwitchPlan> {
+    return this.#plan(this.#lessons[this.#snapshot.index + 1]);
+  }
+
+  previous(): Promise<SwitchPlan> {
+    return this.#plan(this.#lessons[this.#snapshot.index - 1]);
+  }
+
+  jump(id: string): Promise<SwitchPlan> {
+    return this.#plan(this.#lessons.find((l) => l.id === id));
+  }
+
+  /**
+   * Opens the lesson. `replace`: the learner confirmed; service.js is backed up and the starter written.
+   * Otherwise the file is kept (a missing one gets the starter).
+   */
+  async switchTo(id: string, { replace }: { replace: boolean }): Promise<{ lesson: Lesson; reset: ResetResult | null }> {
+    const lesson = this.#lessons.find((l) => l.id === id);
+    if (!lesson) throw new RangeError(`no lesson ${id}`);
+    // The engine first, the file second: a strategy switch re-applies the running source, and one queued
+    // behind a save would supersede it (newest job wins), losing the new starter until the next save.
+    await this.#tellEngine(lesson);
+    const reset = replace ? await resetLesson(lesson, this.#workspace) : null;
+    if (!replace) await copyStarter(lesson, this.#workspace);
+    await this.#open(lesson);
+    return { lesson, reset };
+  }
+
+  // ── within a lesson ────────────────────────────────────────────────────────────────────────────────────
+
+  /** Opens one more hint (they open in order) and remembers it. Returns how many are open. */
+  async showHint(): Promise<number> {
+    const { lesson, progress, hintsShown } = this.#snapshot;
+    const count = Math.min(lesson.hints.length, hintsShown + 1);
+    if (count === hintsShown) return count;
+    const changed = showHints(progress, lesson.id, count);
+    this.#update({ progress: changed });
+    await saveProgress(this.#workspace, changed);
+    return count;
+  }
+
+  /**
+   * Checks the workspace's service.js against the open lesson. One check runs at a time; asking during one
+   * queues a single re-run that reads the newest file. A result for a lesson no longer open is dropped.
+   */
+  check(): Promise<CheckResult> {
+    if (!this.#running) return this.#start();
+    this.#queued ??= this.#running.then(() => {
+      this.#queued = null;
+      return this.#start();
+    });
+    this.#update({ checking: true });
+    return this.#queued;
+  }
+
+  /** A check after the saves settle (debounced). */
+  requestCheck(): void {
+    if (this.#disposed) return;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.check(), this.#debounceMs);
+  }
+
+  /** The learner's file against the reference solution; null until the lesson is done (no spoilers). */
+  async diff(): Promise<string | null> {
+    const { lesson, done } = this.#snapshot;
+    if (!done) return null;
+    return solutionDiff(lesson, await readLearnerSource(this.#workspace));
+  }
+
+  /** Backs service.js up, then writes the open lesson's starter. The caller has asked the learner to confirm. */
+  async reset(): Promise<ResetResult> {
+    const result = await resetLesson(this.#snapshot.lesson, this.#workspace);
+    this.#update({ result: null });
+    this.requestCheck();
+    return result;
+  }
+
+  dismissProblem(): void {
+    if (this.#snapshot.problem !== null) this.#update({ problem: null });
+  }
+
+  // ── inside ─────────────────────────────────────────────────────────────────────────────────────────────
+
+  async #plan(lesson: Lesson | undefined): Promise<SwitchPlan> {
+    if (!lesson) return { kind: 'none' };
+    const states = await starterState(lesson, this.#workspace);
+    if (states.some((s) => s.state === 'edited')) return { kind: 'confirm', lesson };
+    await this.switchTo(lesson.id, { replace: false });
+    return { kind: 'switched', lesson };
+  }
+
+  async #open(lesson: Lesson): Promise<void> {
+    const progress = setCurrent(this.#snapshot.progress, lesson.id);
+    this.#update({ progress, lesson, result: null });
+    await saveProgress(this.#workspace, progress);
+    this.requestCheck();
+  }
+
+  /** The lesson's traffic, and its strategy when the engine runs another (a switch re-applies the file). */
+  async #tellEngine(lesson: Lesson): Promise<void> {
+    this.#engine.setTrafficRequests(lesson.requests);
+    const { strategy, restart } = this.#engine.getSnapshot();
+    if (strategy === lesson.strategy && (lesson.restart === undefined || lesson.restart === restart)) return;
+    // A failed switch shows in the feed and the problem line like any update; the lesson still opens.
+    await this.#engine.setStrategy(lesson.strategy, lesson.restart).catch(() => null);
+  }
+
+  #start(): Promise<CheckResult> {
+    const lesson = this.#snapshot.lesson;
+    this.#update({ checking: true });
+    const run = (async (): Promise<CheckResult> => {
+      let result: CheckResult;
+      try {
+        result = await this.#runCheck(lesson, await readLearnerSource(this.#workspace));
+      } catch (error) {
+        result = { lesson: lesson.id, passed: false, steps: [], error: error instanceof Error ? error.message : String(error) };
+      }
+      // Stale guard: the learner moved on while this ran; its result belongs to no open lesson.
+      if (!this.#disposed && lesson.id === this.#snapshot.lesson.id) await this.#record(result);
+      return result;
+    })();
+    this.#running = run;
+    void run.finally(() => {
+      if (this.#running !== run) return;
+      this.#running = null;
+      this.#update({ checking: this.#queued !== null });
+    });
+    return run;
+  }
+
+  async #record(result: CheckResult): Promise<void> {
+    const { lesson, progress } = this.#snapshot;
+    if (result.passed && !lessonProgress(progress, lesson.id).done) {
+      const changed = markDone(progress, lesson.id);
+      this.#update({ progress: changed, result });
+      await saveProgress(this.#workspace, changed).catch(() => undefined);
+      return;
+    }
+    this.#update({ result });
+  }
+
+  #update(patch: Partial<Pick<LessonSnapshot, 'progress' | 'lesson' | 'result' | 'checking' | 'problem'>>): void {
+    const s = this.#snapshot;
+    this.#snapshot = this.#derive({
+      progress: patch.progress ?? s.progress,
+      lesson: patch.lesson ?? s.lesson,
+      result: 'result' in patch ? (patch.result ?? null) : s.result,
+      checking: patch.checking ?? s.checking,
+      problem: 'problem' in patch ? (patch.problem ?? null) : s.problem,
+    });
+    for (const listener of this.#listeners) listener();
+  }
+
+  #derive(base: Pick<LessonSnapshot, 'progress' | 'lesson' | 'result' | 'checking' | 'problem'>): LessonSnapshot {
+    const mine = lessonProgress(base.progress, base.lesson.id);
+    return {
+      ...base,
+      lessons: this.#lessons,
+      index: this.#lessons.indexOf(base.lesson),
+      hintsShown: Math.min(mine.hintsShown, base.lesson.hints.length),
+      done: mine.done,
+      doneCount: doneCount(base.progress, this.#lessons),
+      next: nextLesson(this.#lessons, base.lesson.id) ?? null,
+      file: serviceFile(this.#workspace),
+    };
+  }
+}
+
+/** What a lab run starts from: the progress, the lesson to open, and whether its starter was just copied in. */
+export interface PreparedWorkspace {
+  progress: Progress;
+  problem?: string;
+  lesson: Lesson;
+  /** Starter files copied because the workspace lacked them (a learner's file is never overwritten). */
+  copied: string[];
+}
+
+/**
+ * Loads a workspace's progress and opens its current lesson, copying the starter only where files are missing.
+ * The caller starts the engine under `lesson.strategy` and then creates the session with the engine.
+ */
+export async function prepareLessonWorkspace(lessons: readonly Lesson[], workspace: string): Promise<PreparedWorkspace> {
+  const loaded = await loadProgress(workspace);
+  const lesson = currentLesson(loaded.progress, lessons);
+  const { copied } = await copyStarter(lesson, workspace);
+  const progress = setCurrent(loaded.progress, lesson.id);
+  await saveProgress(workspace, progress);
+  return { progress, lesson, copied, ...(loaded.problem ? { problem: loaded.problem.message } : {}) };
+}

@@ -1,0 +1,155 @@
+// The lesson session against a real temp workspace, the real lessons and the real checks; the engine is a
+// stand-in that records what the session tells it and emits the records a real one would.
+import { EventEmitter } from 'node:events';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LessonSession, prepareLessonWorkspace, type LessonEngine } from '../../src/engine/lessons/lesson-session.ts';
+import type { Lesson } from '../../src/engine/lessons/lesson-types.ts';
+import { loadLessons } from '../../src/engine/lessons/load-lessons.ts';
+import { loadProgress, progressFile } from '../../src/engine/lessons/progress.ts';
+import type { RestartMode, ServiceRequest, StrategyName, UpdateRecord } from '../../src/engine/types.ts';
+
+class StubEngine extends EventEmitter<{ update: [UpdateRecord]; rejected: [UpdateRecord] }> implements LessonEngine {
+  readonly strategies: Array<[StrategyName, RestartMode | undefined]> = [];
+  readonly traffic: ServiceRequest[][] = [];
+  strategy: StrategyName = 'plugin-swap';
+  getSnapshot() {
+    return { strategy: this.strategy, restart: 'graceful' as RestartMode };
+  }
+  async setStrategy(strategy: StrategyName, restart?: RestartMode): Promise<UpdateRecord | null> {
+    this.strategies.push([strategy, restart]);
+    return null;
+  }
+  setTrafficRequests(requests: ServiceRequest[]): void {
+    this.traffic.push(requests);
+  }
+}
+
+let workspace: string;
+let lessons: Lesson[];
+let sessions: LessonSession[] = [];
+beforeEach(async () => {
+  workspace = await mkdtemp(join(tmpdir(), 'hotlab-session-'));
+  lessons = (await loadLessons()).lessons;
+});
+afterEach(async () => {
+  for (const s of sessions) s.dispose();
+  sessions = [];
+  await rm(workspace, { recursive: true, force: true });
+});
+
+async function open(engine = new StubEngine(), debounceMs = 20): Promise<LessonSession> {
+  const prepared = await prepareLessonWorkspace(lessons, workspace);
+  const session = new LessonSession({ lessons, workspace, engine, progress: prepared.progress, debounceMs, ...(prepared.problem ? { problem: prepared.problem } : {}) });
+  sessions.push(session);
+  return session;
+}
+
+const file = () => join(workspace, 'service.js');
+
+describe('lesson session', () => {
+  it('copies the first starter in, fails on it, passes on the solution, and remembers it', async () => {
+    const session = await open();
+    const first = lessons[0]!;
+    expect(session.getSnapshot().lesson.id).toBe(first.id);
+    expect(await readFile(file(), 'utf8')).toBe(first.starter);
+
+    const failed = await session.check();
+    expect(failed.passed).toBe(false);
+    expect(session.getSnapshot()).toMatchObject({ done: false, result: failed, checking: false });
+
+    await writeFile(file(), first.solution);
+    const passed = await session.check();
+    expect(passed.passed).toBe(true);
+    expect(session.getSnapshot()).toMatchObject({ done: true, doneCount: 1, next: lessons[1] });
+    expect(await session.diff()).toBe('');
+
+    // A new session (a new lab run) reads the progress back.
+    const again = await open();
+    expect(again.getSnapshot()).toMatchObject({ done: true, doneCount: 1 });
+  }, 60_000);
+
+  it('a save from the engine runs one check for a burst of saves', async () => {
+    const engine = new StubEngine();
+    let runs = 0;
+    const prepared = await prepareLessonWorkspace(lessons, workspace);
+    const session = new LessonSession({
+      lessons,
+      workspace,
+      engine,
+      progress: prepared.progress,
+      debounceMs: 20,
+      runCheck: async (lesson) => {
+        runs++;
+        return { lesson: lesson.id, passed: false, steps: [{ title: { en: 'a', zh: 'a' }, ok: false }] };
+      },
+    });
+    sessions.push(session);
+    const seen = new Promise<void>((resolve) => session.subscribe(() => session.getSnapshot().result && resolve()));
+    const record = { trigger: 'save' } as UpdateRecord;
+    engine.emit('update', record);
+    engine.emit('update', record);
+    engine.emit('rejected', record);
+    engine.emit('update', { trigger: 'strategy' } as UpdateRecord);
+    await seen;
+    expect(runs).toBe(1);
+  });
+
+  it('hints open one at a time and persist', async () => {
+    const session = await open();
+    expect(await session.showHint()).toBe(1);
+    expect(await session.showHint()).toBe(2);
+    expect(session.getSnapshot().hintsShown).toBe(2);
+    const { progress } = await loadProgress(workspace);
+    expect(progress.lessons[lessons[0]!.id]?.hintsShown).toBe(2);
+  });
+
+  it('moving on asks first when the file is edited, and tells the engine the lesson', async () => {
+    const engine = new StubEngine();
+    const session = await open(engine);
+    await writeFile(file(), '// mine\n');
+    const plan = await session.next();
+    expect(plan).toMatchObject({ kind: 'confirm', lesson: { id: lessons[1]!.id } });
+    expect(session.getSnapshot().lesson.id).toBe(lessons[0]!.id);
+
+    // Declined: the lesson opens, the file stays.
+    await session.switchTo(lessons[1]!.id, { replace: false });
+    expect(await readFile(file(), 'utf8')).toBe('// mine\n');
+    expect(session.getSnapshot().lesson.id).toBe(lessons[1]!.id);
+    expect(engine.strategies.at(-1)).toEqual([lessons[1]!.strategy, lessons[1]!.restart]);
+    expect(engine.traffic.at(-1)).toEqual(lessons[1]!.requests);
+
+    // Confirmed: backed up, then replaced.
+    const { reset } = await session.switchTo(lessons[1]!.id, { replace: true });
+    expect(await readFile(file(), 'utf8')).toBe(lessons[1]!.starter);
+    expect(await readFile(join(reset!.backupDir!, 'service.js'), 'utf8')).toBe('// mine\n');
+  });
+
+  it('moving on from the untouched starter of the next lesson switches without asking', async () => {
+    const session = await open();
+    await writeFile(file(), lessons[1]!.starter);
+    expect(await session.next()).toMatchObject({ kind: 'switched' });
+    expect(await session.previous()).toMatchObject({ kind: 'confirm', lesson: { id: lessons[0]!.id } });
+  });
+
+  it('reset makes a backup and writes the starter', async () => {
+    const session = await open();
+    await writeFile(file(), '// broken\n');
+    const result = await session.reset();
+    expect(result.backedUp).toEqual(['service.js']);
+    expect(await readFile(join(result.backupDir!, 'service.js'), 'utf8')).toBe('// broken\n');
+    expect(await readFile(file(), 'utf8')).toBe(lessons[0]!.starter);
+  });
+
+  it('a corrupted progress file is reported once and progress starts fresh', async () => {
+    await open();
+    await writeFile(progressFile(workspace), '{ nope');
+    const session = await open();
+    expect(session.getSnapshot().problem).toMatch(/could not be read/);
+    session.dismissProblem();
+    expect(session.getSnapshot().problem).toBeNull();
+    expect((await readdir(join(workspace, '.hotlab'))).some((f) => f.startsWith('progress.json.bak-'))).toBe(true);
+  });
+});

@@ -1,0 +1,156 @@
+// The lesson pane and its keys: a real session over a temp workspace and the real lessons, the fake engine,
+// and a check the test decides (so no scratch service boots).
+import { EventEmitter } from 'node:events';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import type { CheckResult } from '../../src/engine/lessons/check-types.ts';
+import { LessonSession, prepareLessonWorkspace, type LessonEngine } from '../../src/engine/lessons/lesson-session.ts';
+import type { Lesson } from '../../src/engine/lessons/lesson-types.ts';
+import { loadLessons } from '../../src/engine/lessons/load-lessons.ts';
+import type { ServiceRequest, UpdateRecord } from '../../src/engine/types.ts';
+import { FakeEngine } from './fake-engine.ts';
+import { KEYS, nextTurn, renderLab, type LabHarness } from './render-lab.tsx';
+
+/** The fake engine plus what the session needs: traffic, and update events it can emit. */
+class LessonFakeEngine extends FakeEngine implements LessonEngine {
+  readonly events = new EventEmitter<{ update: [UpdateRecord]; rejected: [UpdateRecord] }>();
+  readonly traffic: ServiceRequest[][] = [];
+  setTrafficRequests(requests: ServiceRequest[]): void {
+    this.traffic.push(requests);
+  }
+  on(event: 'update' | 'rejected', listener: (record: UpdateRecord) => void): void {
+    this.events.on(event, listener);
+  }
+  off(event: 'update' | 'rejected', listener: (record: UpdateRecord) => void): void {
+    this.events.off(event, listener);
+  }
+}
+
+let lab: LabHarness | undefined;
+let session: LessonSession | undefined;
+let workspace: string;
+let lessons: Lesson[];
+let verdict: (lesson: Lesson, source: string) => CheckResult;
+
+beforeEach(async () => {
+  workspace = await mkdtemp(join(tmpdir(), 'hotlab-ui-lessons-'));
+  lessons = (await loadLessons()).lessons;
+  verdict = (lesson) => ({ lesson: lesson.id, passed: false, steps: [{ title: { en: 'the reply changed', zh: '回复变了' }, ok: false, detail: 'it answered "pong 3"' }] });
+});
+afterEach(async () => {
+  lab?.unmount();
+  session?.dispose();
+  await rm(workspace, { recursive: true, force: true });
+});
+
+async function open(): Promise<{ engine: LessonFakeEngine; session: LessonSession }> {
+  const engine = new LessonFakeEngine({ file: join(workspace, 'service.js'), workspace });
+  const prepared = await prepareLessonWorkspace(lessons, workspace);
+  session = new LessonSession({ lessons, workspace, engine, progress: prepared.progress, debounceMs: 10, runCheck: async (l, s) => verdict(l, s) });
+  lab = await renderLab({ engine, lessons: session }, { columns: 120, rows: 40 });
+  return { engine, session };
+}
+
+const first = () => lessons[0]!;
+
+test('the goal checklist shows ✗ with the detail, then ✓ and the done moment after a passing check', async () => {
+  await open();
+  await lab!.waitFor('Lesson 1/');
+  expect(lab!.lastFrame()).toContain('What a hot update is');
+  await lab!.press('k');
+  let frame = await lab!.waitFor('✗ the reply changed');
+  expect(frame).toContain('it answered "pong 3"');
+  verdict = (lesson) => ({ lesson: lesson.id, passed: true, steps: [{ title: { en: 'the reply changed', zh: '回复变了' }, ok: true }] });
+  await lab!.press('k');
+  frame = await lab!.waitFor('Lesson complete');
+  expect(frame).toContain('✓ the reply changed');
+  expect(frame).toContain('press n for the next one');
+  expect(frame).toContain('1/');
+});
+
+test('a save reported by the engine runs the check on its own', async () => {
+  const { engine } = await open();
+  engine.events.emit('update', { trigger: 'save' } as UpdateRecord);
+  await lab!.waitFor('✗ the reply changed');
+});
+
+test('h reveals hint 1, then hint 2', async () => {
+  await open();
+  const hints = first().hints;
+  await lab!.press('h');
+  let frame = await lab!.waitFor(`Hint 1/${hints.length}`);
+  expect(frame).not.toContain(`Hint 2/${hints.length}`);
+  await lab!.press('h');
+  frame = await lab!.waitFor(`Hint 2/${hints.length}`);
+  expect(frame).toContain(`Hint 1/${hints.length}`);
+});
+
+test('o shows the Go corner, and o again the lesson text', async () => {
+  await open();
+  await lab!.press('o');
+  await lab!.waitFor('o: lesson text');
+  await lab!.press('o');
+  await lab!.waitFor('o: Go corner');
+});
+
+test('l lists the lessons with progress; typing filters and Enter opens one', async () => {
+  await open();
+  await writeFile(join(workspace, 'service.js'), lessons[1]!.starter);
+  await lab!.press('l');
+  let frame = await lab!.waitFor('Lessons');
+  await nextTurn();
+  expect(frame).toContain(`0/${lessons.length}`);
+  expect(frame).toContain('← current');
+  for (const lesson of lessons) expect(frame).toContain(lesson.title.en);
+  await lab!.press('0', '2');
+  frame = await lab!.waitFor((f) => !f.includes(first().title.en));
+  expect(frame).toContain(lessons[1]!.title.en);
+  await lab!.press(KEYS.enter);
+  await lab!.waitFor(`Lesson 2/${lessons.length}`);
+});
+
+test('n on an edited file asks first; Esc stays, n opens the lesson and keeps the file', async () => {
+  const { engine } = await open();
+  await writeFile(join(workspace, 'service.js'), '// my edits\n');
+  await lab!.press('n');
+  await lab!.waitFor("Replace service.js with lesson 2's starter?");
+  await nextTurn(); // the question's keys attach in an effect after its frame
+  await lab!.press(KEYS.escape);
+  await lab!.waitFor((f) => !f.includes('Replace service.js') && f.includes('Lesson 1/'));
+  expect(await readFile(join(workspace, 'service.js'), 'utf8')).toBe('// my edits\n');
+
+  await lab!.press('n');
+  await lab!.waitFor("Replace service.js with lesson 2's starter?");
+  await nextTurn();
+  await lab!.press('n');
+  await lab!.waitFor(`Lesson 2/${lessons.length}`);
+  expect(await readFile(join(workspace, 'service.js'), 'utf8')).toBe('// my edits\n');
+  expect(engine.traffic.at(-1)).toEqual(lessons[1]!.requests);
+});
+
+test('R asks before a reset; y backs the file up and writes the starter', async () => {
+  await open();
+  await writeFile(join(workspace, 'service.js'), '// broken\n');
+  await lab!.press('R');
+  await lab!.waitFor('Reset service.js');
+  await nextTurn();
+  await lab!.press('y');
+  await lab!.waitFor('your file was kept in');
+  expect(await readFile(join(workspace, 'service.js'), 'utf8')).toBe(first().starter);
+});
+
+test('d shows the solution diff only after a pass', async () => {
+  await open();
+  await lab!.press('d');
+  await lab!.waitFor('the solution opens once the check passes');
+  verdict = (lesson) => ({ lesson: lesson.id, passed: true, steps: [{ title: { en: 'ok', zh: 'ok' }, ok: true }] });
+  await lab!.press('k');
+  await lab!.waitFor('Lesson complete');
+  await lab!.press('d');
+  const frame = await lab!.waitFor('the reference solution');
+  expect(frame).toMatch(/^\+/m);
+  await lab!.press(KEYS.escape);
+  await lab!.waitFor('Lesson complete');
+});

@@ -1,0 +1,43 @@
+// Lesson Markdown to rows: pure, so wrapping rules are checked with plain data.
+import { describe, expect, test } from 'vitest';
+import { cellWidth } from '../../src/ui/format.ts';
+import { filterLessons, initialLessonUiState, lessonUiReducer } from '../../src/ui/lesson-ui-state.ts';
+import { markdownLines } from '../../src/ui/markdown-lines.ts';
+
+const text = (line: { text: string }[]) => line.map((s) => s.text).join('');
+
+describe('markdown lines', () => {
+  test('headings, lists with a hanging indent, `code` and fenced code', () => {
+    const lines = markdownLines('# Title\n\n- one `two` three four five six\n\n```go\nfunc main() {}\n```', 20);
+    expect(lines[0]).toEqual([{ text: 'Title', tone: 'heading' }]);
+    expect(text(lines[2]!)).toBe('• one two three four');
+    expect(text(lines[3]!)).toBe('  five six');
+    expect(lines[2]!.some((s) => s.tone === 'code' && s.text === 'two')).toBe(true);
+    expect(lines.at(-1)).toEqual([{ text: '  func main() {}', tone: 'codeBlock' }]);
+  });
+
+  test('Chinese wraps between characters and no row is wider than asked', () => {
+    const lines = markdownLines('热更新在不停止程序的情况下替换正在运行的代码。', 10);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(cellWidth(text(line))).toBeLessThanOrEqual(10);
+  });
+});
+
+describe('lesson ui state', () => {
+  test('the list filters by number or title, and the selection wraps around', () => {
+    const lessons = [1, 2, 3].map((n) => ({ id: `0${n}-x`, number: n, title: { en: `Lesson ${n === 2 ? 'watch' : 'other'}`, zh: '课' } }));
+    expect(filterLessons(lessons, 'WATCH').map((l) => l.number)).toEqual([2]);
+    let state = lessonUiReducer(initialLessonUiState, { type: 'openList', selected: 0 });
+    state = lessonUiReducer(state, { type: 'listMove', by: -1, count: 3 });
+    expect(state.list?.selected).toBe(2);
+    state = lessonUiReducer(state, { type: 'listType', text: 'w' });
+    expect(state.list).toEqual({ filter: 'w', selected: 0 });
+  });
+
+  test('scrolling stays within the text', () => {
+    let state = lessonUiReducer(initialLessonUiState, { type: 'scroll', by: 50, max: 12 });
+    expect(state.scroll).toBe(12);
+    state = lessonUiReducer(state, { type: 'scroll', by: -50, max: 12 });
+    expect(state.scroll).toBe(0);
+  });
+});
