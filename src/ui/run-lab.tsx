@@ -47,6 +47,10 @@ export function runLab(engine: LabEngine, options: RunLabOptions = {}): LabHandl
       // q and Ctrl+C go through the lab so the engine (sandbox processes, HTTP server) stops before Ink
       // restores the terminal; Ink's own Ctrl+C handler would unmount without stopping anything.
       exitOnCtrlC: false,
+      // Ink goes non-interactive (final frame only) when it sees CI=true, even on a terminal. The lab only
+      // starts on a TTY, so a CI variable in the learner's shell (or in our tmux end-to-end test) must not
+      // leave the screen blank.
+      interactive: Boolean(stdout.isTTY),
       alternateScreen: options.alternateScreen ?? Boolean(stdout.isTTY),
       patchConsole: options.patchConsole ?? true,
       // Ink rebuilds and measures the whole frame on every render (~2–5 ms at 80×24–160×50) and throttles
