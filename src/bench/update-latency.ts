@@ -9,6 +9,9 @@ import { expectRecord } from '../engine/wait-for-record.ts';
 import type { UpdateRecord } from '../engine/types.ts';
 import { save, serviceSource, type SaveStyle } from './scripted-edits.ts';
 
+/** Between one update's first response and the next save. */
+const PAUSE_BETWEEN_SAVES_MS = 150;
+
 export interface LatencyRun {
   case: CompareCase;
   style: SaveStyle;
@@ -43,7 +46,9 @@ export async function measureUpdates(c: CompareCase, style: SaveStyle, options: 
       run.records.push(record);
       if (record.outcome === 'applied' && record.firstResponseAt !== undefined) run.saveToFirstResponse.push(record.firstResponseAt - savedAt);
       run.retainedHeap = record.retainedHeap ?? 0;
-      await new Promise((r) => setTimeout(r, 30));
+      // People save seconds apart. chokidar holds back a second change of one file within 50 ms of the last,
+      // so saves closer than that would measure chokidar's throttle, not the update path.
+      await new Promise((r) => setTimeout(r, PAUSE_BETWEEN_SAVES_MS));
     }
   } finally {
     await engine.stop();
