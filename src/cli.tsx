@@ -11,7 +11,7 @@ import { STRATEGY_NAMES, type RestartMode, type StrategyName } from './engine/ty
 const HELP = `hotlab — learn how hot code updates really work
 
 Usage
-  hotlab [--workspace DIR] [--lang en|zh] [--rate N]   open the lab (needs a terminal)
+  hotlab [--workspace DIR] [--lang en|zh] [--rate N] [--polling]   open the lab (needs a terminal)
   hotlab serve FILE [options]                 serve FILE over HTTP, hot-updating it on every save
   hotlab bench [--json]                       the same edits under every strategy, one table
   hotlab lessons [--workspace DIR]            the lessons, your progress and the current one
@@ -132,6 +132,7 @@ async function main(argv: string[]): Promise<number> {
         workspace: values.workspace,
         lang: values.lang === 'zh' ? 'zh' : values.lang === 'en' ? 'en' : undefined,
         rate: number(values.rate, '--rate'),
+        polling: values.polling ?? false,
       });
     }
     default:

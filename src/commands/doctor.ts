@@ -57,7 +57,7 @@ export async function diagnose(workspace: string, options: Pick<DoctorOptions, '
   const polling = await probeSaves(dir, { ...probe, polling: true });
   const file = join(workspace, 'service.js');
   const advice = polling.ok
-    ? `Saves do not arrive as file system events in this folder (network drives, some Docker/VM mounts and WSL's /mnt do this). Polling sees them: run hotlab serve ${file} --polling (or move the workspace to a local disk).`
+    ? `Saves do not arrive as file system events in this folder (network drives, some Docker/VM mounts and WSL's /mnt do this). Polling sees them: run hotlab --workspace ${workspace} --polling (or hotlab serve ${file} --polling), or move the workspace to a local disk.`
     : `Neither events nor polling saw the saves in ${workspace}. Check that the folder is writable and on a local disk, or choose another with --workspace.`;
   return { workspace, events, polling, ok: false, advice };
 }

@@ -10,6 +10,8 @@ export interface LabOptions {
   lang?: 'en' | 'zh';
   /** In-process traffic, requests per second. @default 20 */
   rate?: number;
+  /** Poll the file instead of waiting for file system events (hotlab doctor says when). @default false */
+  polling?: boolean;
 }
 
 const PREFERRED_PORT = 8787;
@@ -40,6 +42,7 @@ export async function openLab(options: LabOptions): Promise<number> {
     strategy: lesson.strategy,
     ...(lesson.restart ? { restart: lesson.restart } : {}),
     traffic: { rate: options.rate ?? 20, requests: lesson.requests },
+    watch: { polling: options.polling ?? false },
   });
   const session = new LessonSession({
     lessons,
