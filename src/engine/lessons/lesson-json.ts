@@ -7,12 +7,17 @@ import { serviceRequest } from './service-request.ts';
 
 /** The fields of `lesson.json` after validation. */
 export interface LessonJson {
+  /** `NN-slug`, the folder's name. */
   id: string;
   title: Localized;
   goal: Localized;
+  /** The strategy the check (and the lab, when the lesson opens) runs the service under. */
   strategy: StrategyName;
+  /** binary-replace only. @default 'graceful' */
   restart?: RestartMode;
+  /** Progressive hints, 2–4, shown one at a time. */
   hints: Localized[];
+  /** The traffic the service gets, cycled by the driver. @default [GET /ping] */
   requests: ServiceRequest[];
 }
 
