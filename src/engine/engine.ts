@@ -6,7 +6,8 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { wallNow } from './clock.ts';
 import { EngineStore } from './engine-store.ts';
-import { HotlabError, SourceError } from './errors.ts';
+import { describeError, HotlabError, SourceError } from './errors.ts';
+import { readServiceFile } from './read-service-file.ts';
 import { UpdateScheduler } from './scheduler/update-scheduler.ts';
 import type { RuntimeLimits } from './sandbox/isolate-runtime.ts';
 import { CommandFailed, type SandboxExit, type SandboxProcess } from './sandbox/sandbox-process.ts';
@@ -251,11 +252,6 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     if (requests.length === 0) return;
     this.#requests = requests;
     this.#driver.setRequests(requests);
-  }
-
-  setTrafficRate(rate: number): void {
-    this.#driver.setRate(rate);
-    this.#store.set({ trafficRate: this.#driver.rate });
   }
 
   // ── commands ───────────────────────────────────────────────────────────────────────────────────────────
@@ -628,19 +624,4 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     this.#store.addLog(entry);
     this.emit('log', entry);
   }
-}
-
-async function readServiceFile(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    const code = error instanceof Error && 'code' in error ? error.code : '';
-    if (code === 'ENOENT') throw new HotlabError(`${file} does not exist: create it (see sandbox/service.js for a starter) or point to another file`);
-    if (code === 'EISDIR') throw new HotlabError(`${file} is a folder: give the service file itself`);
-    throw new HotlabError(`cannot read ${file}: ${describeError(error)}`);
-  }
-}
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

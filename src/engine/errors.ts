@@ -34,3 +34,8 @@ export class SourceError extends HotlabError {
       : { name: this.name, message: this.message };
   }
 }
+
+/** The message of anything thrown, for a sentence a person reads. */
+export function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -4,6 +4,7 @@ import { isStrategyName } from '../strategies/registry.ts';
 import { LessonError } from './lesson-errors.ts';
 import type { Localized } from './language.ts';
 import { serviceRequest } from './service-request.ts';
+import { describeError } from '../errors.ts';
 
 /** The fields of `lesson.json` after validation. */
 export interface LessonJson {
@@ -29,7 +30,7 @@ export function parseLessonJson(id: string, text: string): LessonJson {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new LessonError(id, 'lesson.json', `is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new LessonError(id, 'lesson.json', `is not valid JSON: ${describeError(error)}`, { cause: error });
   }
   const fail = (field: string, problem: string): never => {
     throw new LessonError(id, `lesson.json: "${field}"`, problem);

@@ -19,6 +19,7 @@ import {
 } from './progress.ts';
 import { runCheck as realRunCheck } from './run-check.ts';
 import { copyStarter, readLearnerSource, resetLesson, serviceFile, solutionDiff, starterState, type ResetResult } from './workspace.ts';
+import { describeError } from '../errors.ts';
 
 /** What the session needs of the engine (the real Engine has all of it; tests pass a small stand-in). */
 export interface LessonEngine {
@@ -233,7 +234,7 @@ export class LessonSession {
       try {
         result = await this.#runCheck(lesson, await readLearnerSource(this.#workspace));
       } catch (error) {
-        result = { lesson: lesson.id, passed: false, steps: [], error: error instanceof Error ? error.message : String(error) };
+        result = { lesson: lesson.id, passed: false, steps: [], error: describeError(error) };
       }
       // Stale guard: the learner moved on while this ran; its result belongs to no open lesson.
       if (!this.#disposed && lesson.id === this.#snapshot.lesson.id) await this.#record(result);

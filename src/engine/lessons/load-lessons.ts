@@ -8,6 +8,7 @@ import { LessonError, UnknownLessonError } from './lesson-errors.ts';
 import { parseLessonJson } from './lesson-json.ts';
 import type { Lesson, LessonSet } from './lesson-types.ts';
 import type { Localized } from './language.ts';
+import { describeError } from '../errors.ts';
 
 /** The lessons shipped with hotlab: `lessons/` in the package's folder (from src/, dist/ or a bundle alike). */
 export function lessonsRoot(): string {
@@ -27,7 +28,7 @@ export async function loadLessons(root: string = lessonsRoot()): Promise<LessonS
   try {
     manifest = JSON.parse(manifestText);
   } catch (error) {
-    throw new LessonError(null, 'manifest.json', `is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new LessonError(null, 'manifest.json', `is not valid JSON: ${describeError(error)}`, { cause: error });
   }
   if (typeof manifest !== 'object' || manifest === null) throw new LessonError(null, 'manifest.json', 'must be an object');
   const { formatVersion, lessons } = manifest as { formatVersion?: unknown; lessons?: unknown };

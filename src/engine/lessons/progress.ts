@@ -4,6 +4,7 @@
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Lesson } from './lesson-types.ts';
+import { describeError } from '../errors.ts';
 
 export const PROGRESS_VERSION = 1;
 
@@ -54,7 +55,7 @@ export async function loadProgress(workspace: string, now: Date = new Date()): P
     if (typeof parsed !== 'string') return { progress: parsed };
     reason = parsed;
   } catch (error) {
-    reason = `it is not valid JSON (${error instanceof Error ? error.message : String(error)})`;
+    reason = `it is not valid JSON (${describeError(error)})`;
   }
   const backup = await freeName(`${file}.bak-${stamp(now)}`);
   await rename(file, backup);

@@ -15,6 +15,7 @@ import type { Lesson } from './lesson-types.ts';
 import { SERVICE_FILE } from './load-lessons.ts';
 import { saveAs } from './save-file.ts';
 import { waitForRecord } from '../wait-for-record.ts';
+import { describeError } from '../errors.ts';
 
 export interface RunCheckOptions {
   /** Traffic on the scratch service, requests per second. @default 200 */
@@ -44,7 +45,7 @@ export async function runCheck(lesson: Lesson, learnerSource: string, options: R
   try {
     check = await loadCheck(lesson);
   } catch (error) {
-    return failed(`check.js of lesson ${lesson.id} cannot be loaded: ${message(error)}`);
+    return failed(`check.js of lesson ${lesson.id} cannot be loaded: ${describeError(error)}`);
   }
   const dir = await mkdtemp(join(options.tmpRoot ?? tmpdir(), 'hotlab-check-'));
   const file = join(dir, SERVICE_FILE);
@@ -65,7 +66,7 @@ export async function runCheck(lesson: Lesson, learnerSource: string, options: R
     try {
       await engine.start();
     } catch (error) {
-      return failed(`the starter of lesson ${lesson.id} does not run (a bug in the lesson): ${message(error)}`);
+      return failed(`the starter of lesson ${lesson.id} does not run (a bug in the lesson): ${describeError(error)}`);
     }
     await delay(options.warmUpMs ?? 150);
     const before = checkResponse(await engine.request(lesson.requests[0]!, 'check'));
@@ -84,7 +85,7 @@ export async function runCheck(lesson: Lesson, learnerSource: string, options: R
     try {
       await withTimeout(Promise.resolve().then(() => check(handle.lab)), options.timeoutMs ?? 30_000);
     } catch (error) {
-      handle.steps.push({ title: CHECK_RAN, ok: false, detail: message(error) });
+      handle.steps.push({ title: CHECK_RAN, ok: false, detail: describeError(error) });
     } finally {
       handle.close();
     }
@@ -120,6 +121,3 @@ function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

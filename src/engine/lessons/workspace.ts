@@ -4,6 +4,7 @@ import { constants } from 'node:fs';
 import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { HotlabError } from '../errors.ts';
+import { readServiceFile } from '../read-service-file.ts';
 import type { Lesson } from './lesson-types.ts';
 import { SERVICE_FILE } from './load-lessons.ts';
 import { unifiedDiff } from './unified-diff.ts';
@@ -95,15 +96,8 @@ export async function resetLesson(lesson: Lesson, workspace: string, now: Date =
 }
 
 /** The learner's service.js, or a clear error saying where it was expected. */
-export async function readLearnerSource(workspace: string): Promise<string> {
-  const file = serviceFile(workspace);
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    const code = error instanceof Error && 'code' in error ? error.code : '';
-    if (code === 'ENOENT') throw new HotlabError(`${file} does not exist`, { cause: error });
-    throw new HotlabError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
+export function readLearnerSource(workspace: string): Promise<string> {
+  return readServiceFile(serviceFile(workspace));
 }
 
 /** The learner's service.js against the reference solution, as a unified diff ('' when they are the same). */

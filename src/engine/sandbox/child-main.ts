@@ -39,7 +39,8 @@ function run(command: ChildCommand): unknown {
     case 'verify':
       return runtime.verify(command.module, command.probe);
     case 'handle':
-      return runtime.handle(command.request);
+      // Requests never come here: work() answers them in slices (answerRequests), one isolate call for many.
+      throw new Error('a request reached the single-command path');
     case 'snapshot':
       return runtime.snapshot();
     case 'eval':

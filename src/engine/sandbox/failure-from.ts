@@ -2,12 +2,13 @@
 import type ivm from 'isolated-vm';
 import type { SourceLocation } from '../types.ts';
 import type { ChildFailure, FailureKind } from './protocol.ts';
+import { describeError } from '../errors.ts';
 
 const TIMEOUT = /Script execution timed out/;
 const DISPOSED = /Isolate was disposed|isolate is disposed|memory limit/i;
 
 export function failureFrom(error: unknown, kind: FailureKind, file: string, isolate?: ivm.Isolate): ChildFailure {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = describeError(error);
   const stack = error instanceof Error && typeof error.stack === 'string' ? error.stack : '';
   const location = locate(stack, file) ?? locate(message, file);
   if (isolate?.isDisposed || DISPOSED.test(message)) {

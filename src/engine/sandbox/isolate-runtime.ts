@@ -7,7 +7,6 @@ import { staleReferenceProbe } from '../source/stale-references.ts';
 import type {
   ChildFailure,
   Handover,
-  HandleResult,
   LoadableModule,
   LoadResult,
   PatchInstruction,
@@ -206,13 +205,6 @@ export class IsolateRuntime {
       }
     }
     return { version, timings: { compile: t1 - t0, swap }, heapBefore, heapAfter: this.heapUsed(), staleReferences };
-  }
-
-  handle(request: string): HandleResult {
-    const slot = this.#current;
-    if (!slot) throw new RuntimeFailure({ kind: 'internal', message: 'no version is loaded' });
-    const response = this.#call(slot, 'handle', undefined, request, 'handler', false) as string;
-    return { version: slot.version, response };
   }
 
   /** Graceful restart, new process side: hand the old process's snapshot to migrate(prev). */

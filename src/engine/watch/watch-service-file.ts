@@ -3,7 +3,7 @@
 import { watch } from 'chokidar';
 import { open } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { HotlabError } from '../errors.ts';
+import { describeError, HotlabError } from '../errors.ts';
 
 /** One save as the watcher saw it. Times are wall-clock ms since the epoch, with sub-ms precision. */
 export type SaveEvent =
@@ -107,7 +107,7 @@ export async function watchServiceFile(
   const target = resolve(file);
   const directory = dirname(target);
   const reportError = (message: string, cause: unknown): void => {
-    options.onError?.(new WatchError(`${message} ${basename(target)}: ${describe(cause)}`, target, { cause }));
+    options.onError?.(new WatchError(`${message} ${basename(target)}: ${describeError(cause)}`, target, { cause }));
   };
 
   let closed = false;
@@ -222,7 +222,7 @@ export async function watchServiceFile(
   // 'ready' an error fails the start (an unreadable directory would never report a save); after, onError hears it.
   let failStart: ((error: WatchError) => void) | null = null;
   watcher.on('error', (error) => {
-    if (failStart) failStart(new WatchError(`Could not watch ${directory}: ${describe(error)}`, target, { cause: error }));
+    if (failStart) failStart(new WatchError(`Could not watch ${directory}: ${describeError(error)}`, target, { cause: error }));
     else reportError('Watcher failed for', error);
   });
   try {
@@ -278,6 +278,3 @@ function isMissing(error: unknown): boolean {
   return error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR');
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
