@@ -1,5 +1,6 @@
 // Turns the learner's ES module into what the sandbox runs: one classic script with the same positions.
-import type { ExportDefaultDeclaration, Identifier, Literal, Node, Statement, Token } from 'acorn';
+// Imports and re-exports are blanked in place and listed as requests: the module graph links them.
+import type { ExportAllDeclaration, ExportDefaultDeclaration, ExportNamedDeclaration, Identifier, ImportDeclaration, Literal, Node, Statement, Token } from 'acorn';
 import { SourceError } from '../errors.ts';
 import type { SourceLocation } from '../types.ts';
 import { declaredNames } from './declared-names.ts';
@@ -11,29 +12,39 @@ import type { ModuleShape, TopLevelItem } from './module-shape.ts';
 import { parseModule } from './parse-module.ts';
 import { PositionPreservingText, spansLines } from './position-preserving-text.ts';
 import { checkSandboxRules } from './sandbox-rules.ts';
+import { isTypeScript, stripTypes } from './strip-types.ts';
+import type { ModuleRequest } from './module-shape.ts';
 
 /** Same length as `export default`, so nothing after it moves. */
 const DEFAULT_EXPORT_REPLACEMENT = `var ${DEFAULT_EXPORT_BINDING}=`;
 
 /**
- * Parse the learner's module and produce the script the sandbox runs plus its shape (exports and
- * top-level items). Throws SourceError, located in `file`, for syntax errors, imports and top-level await.
+ * Parse the learner's module and produce the script the sandbox runs plus its shape (exports, imports and
+ * top-level items). A `.ts` module has its types stripped in place first. Throws SourceError, located in
+ * `file`, for syntax errors, types that cannot be stripped, dynamic imports and top-level await.
  */
-export function compileModule(source: string, file: string): ModuleShape {
-  const { program, tokens } = parseModule(source, file);
-  checkSandboxRules(program, source, file);
-  const reader = new ItemReader(source, file, tokens, new Fingerprinter(source, tokens, implicitSemicolons(program, source)));
-  const code = new PositionPreservingText(source);
+export function compileModule(learnerSource: string, file: string): ModuleShape {
+  // A UTF-8 byte order mark is no column of line 1 for an editor: drop it so V8's columns there match.
+  const source = learnerSource.startsWith('\uFEFF') ? learnerSource.slice(1) : learnerSource;
+  const javascript = isTypeScript(file) ? stripTypes(source, file) : source;
+  const { program, tokens } = parseModule(javascript, file);
+  checkSandboxRules(program, javascript, file);
+  const reader = new ItemReader(javascript, source, file, tokens, new Fingerprinter(javascript, tokens, implicitSemicolons(program, javascript)));
+  const code = new PositionPreservingText(javascript);
   // A hashbang is only legal as a script's very first characters, where the runtime puts 'use strict'.
-  if (source.startsWith('#!')) code.blank(0, lineEnd(source, 0));
+  if (javascript.startsWith('#!')) code.blank(0, lineEnd(javascript, 0));
 
   const exports: Record<string, string> = {};
   const topLevel: TopLevelItem[] = [];
+  const requests: ModuleRequest[] = [];
   let defaultBinding: TopLevelItem | undefined;
   for (const statement of program.body) {
     switch (statement.type) {
       case 'ExportNamedDeclaration': {
-        if (statement.declaration) {
+        if (statement.source) {
+          code.blank(statement.start, statement.end);
+          requests.push(reExportRequest(statement, statement.source, reader));
+        } else if (statement.declaration) {
           code.blank(statement.start, statement.declaration.start);
           const item = reader.read(statement.declaration);
           topLevel.push(item);
@@ -51,8 +62,13 @@ export function compileModule(source: string, file: string): ModuleShape {
         break;
       }
       case 'ImportDeclaration':
+        code.blank(statement.start, statement.end);
+        requests.push(importRequest(statement, reader));
+        break;
       case 'ExportAllDeclaration':
-        throw new Error('checkSandboxRules lets no import through');
+        code.blank(statement.start, statement.end);
+        requests.push(exportAllRequest(statement, reader));
+        break;
       case 'EmptyStatement':
         // A stray `;` is not a change worth refusing a patch over.
         break;
@@ -61,7 +77,31 @@ export function compileModule(source: string, file: string): ModuleShape {
     }
   }
   if (defaultBinding) rejectDefaultBindingClash(defaultBinding, topLevel);
-  return { file, source, code: code.toString(), exports, topLevel };
+  return { file, source: learnerSource, code: code.toString(), exports, topLevel, requests };
+}
+
+function importRequest(statement: ImportDeclaration, reader: ItemReader): ModuleRequest {
+  const imports = statement.specifiers.map((specifier) => {
+    switch (specifier.type) {
+      case 'ImportDefaultSpecifier':
+        return { local: specifier.local.name, imported: 'default' };
+      case 'ImportNamespaceSpecifier':
+        return { local: specifier.local.name, imported: '*' };
+      default:
+        return { local: specifier.local.name, imported: nameOf(specifier.imported) };
+    }
+  });
+  return { specifier: String(statement.source.value), location: reader.locationOf(statement.source), imports, reExports: [] };
+}
+
+function reExportRequest(statement: ExportNamedDeclaration, source: Literal, reader: ItemReader): ModuleRequest {
+  const reExports = statement.specifiers.map((specifier) => ({ exported: nameOf(specifier.exported), imported: nameOf(specifier.local) }));
+  return { specifier: String(source.value), location: reader.locationOf(source), imports: [], reExports };
+}
+
+function exportAllRequest(statement: ExportAllDeclaration, reader: ItemReader): ModuleRequest {
+  const exported = statement.exported ? nameOf(statement.exported) : '*';
+  return { specifier: String(statement.source.value), location: reader.locationOf(statement.source), imports: [], reExports: [{ exported, imported: '*' }] };
 }
 
 function compileDefaultExport(
@@ -91,13 +131,17 @@ function compileDefaultExport(
 
 /** Builds TopLevelItems from nodes of one parsed source. */
 class ItemReader {
+  /** The JavaScript that was parsed (the learner's source with types blanked, for a `.ts` module). */
   readonly source: string;
+  /** The learner's source: same offsets, with the types. */
+  readonly #learnerSource: string;
   readonly file: string;
   readonly #tokens: readonly Token[];
   readonly #fingerprinter: Fingerprinter;
 
-  constructor(source: string, file: string, tokens: readonly Token[], fingerprinter: Fingerprinter) {
+  constructor(source: string, learnerSource: string, file: string, tokens: readonly Token[], fingerprinter: Fingerprinter) {
     this.source = source;
+    this.#learnerSource = learnerSource;
     this.file = file;
     this.#tokens = tokens;
     this.#fingerprinter = fingerprinter;
@@ -129,7 +173,8 @@ class ItemReader {
       names: [DEFAULT_EXPORT_BINDING],
       declaration: 'var',
       text: `var ${DEFAULT_EXPORT_BINDING} = ${expression}`,
-      location: this.#location(statement),
+      shown: `var ${DEFAULT_EXPORT_BINDING} = ${this.#learnerSource.slice(statement.declaration.start, statement.end)}`,
+      location: this.locationOf(statement),
       start: statement.start,
       end: statement.end,
       fingerprint: this.#fingerprinter.of(statement.start, statement.end),
@@ -143,17 +188,18 @@ class ItemReader {
     return keyword.end;
   }
 
-  #base(node: Node): Pick<TopLevelItem, 'text' | 'location' | 'start' | 'end' | 'fingerprint'> {
+  #base(node: Node): Pick<TopLevelItem, 'text' | 'shown' | 'location' | 'start' | 'end' | 'fingerprint'> {
     return {
       text: this.source.slice(node.start, node.end),
-      location: this.#location(node),
+      shown: this.#learnerSource.slice(node.start, node.end),
+      location: this.locationOf(node),
       start: node.start,
       end: node.end,
       fingerprint: this.#fingerprinter.of(node.start, node.end),
     };
   }
 
-  #location(node: Node): SourceLocation {
+  locationOf(node: Node): SourceLocation {
     return node.loc ? fromPosition(this.file, node.loc.start) : locationAt(this.file, this.source, node.start);
   }
 }

@@ -3,8 +3,10 @@ import type { SourceLocation } from '../types.ts';
 
 /** Fields every top-level item has. */
 interface ItemBase {
-  /** The item's source text, without `export` / `export default`. */
+  /** The item's JavaScript (types stripped from a `.ts` module), without `export` / `export default`. */
   text: string;
+  /** The item as the learner wrote it (with its types), for messages. Same offsets as `text`. */
+  shown: string;
   /** Where `text` starts in the learner's file (1-based, as editors show it). */
   location: SourceLocation;
   /**
@@ -43,11 +45,35 @@ export interface StatementItem extends ItemBase {
 
 export type TopLevelItem = FunctionItem | BindingItem | StatementItem;
 
+/** One name an import binds in this module: `import { a as b }` → `{local: 'b', imported: 'a'}`. */
+export interface ImportedName {
+  local: string;
+  /** The exported name read from the other module; `default` for a default import, `*` for a namespace. */
+  imported: string;
+}
+
+/** One name a module re-exports from another: `export { a as b } from` → `{exported: 'b', imported: 'a'}`. */
+export interface ReExportedName {
+  /** `*` with `imported: '*'` is `export * from` (every name but `default`). */
+  exported: string;
+  imported: string;
+}
+
+/** One static `import … from` or `export … from` statement: an edge of the module graph. */
+export interface ModuleRequest {
+  /** As written: `./greet.js`. */
+  specifier: string;
+  /** Where the specifier's string literal is, for "cannot find" messages. */
+  location: SourceLocation;
+  imports: ImportedName[];
+  reExports: ReExportedName[];
+}
+
 /** One version of the learner's module, ready to run as a classic strict script. */
 export interface ModuleShape {
-  /** The file as given to compileModule; used in every location. */
+  /** The module's name in the workspace (`service.js`, `lib/greet.ts`); used in every location. */
   file: string;
-  /** The learner's source, untouched. */
+  /** The learner's source, untouched (TypeScript for a `.ts` module). */
   source: string;
   /**
    * The source with module syntax blanked out, every line and column where it was, so V8's error positions
@@ -60,8 +86,10 @@ export interface ModuleShape {
    * `let`/`const`/`class` bindings are not properties of globalThis: read them by evaluating the name.
    */
   exports: Record<string, string>;
-  /** Top-level items in source order; empty statements (stray `;`) and `export { … }` lists are left out. */
+  /** Top-level items in source order; empty statements (stray `;`), imports and `export { … }` lists are left out. */
   topLevel: TopLevelItem[];
+  /** Static imports and re-exports, in source order. */
+  requests: ModuleRequest[];
 }
 
 /** The binding `export default <expression>` becomes: `export default 42` runs as `var __default= 42`. */

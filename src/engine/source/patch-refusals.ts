@@ -17,7 +17,7 @@ export function kindChanged(name: string, before: TopLevelItem, after: TopLevelI
 }
 
 export function stateChanged(before: StateItem, after: StateItem): PatchRefusal {
-  const [was, now] = excerptPair(before.text, after.text);
+  const [was, now] = excerptPair(before.shown, after.shown);
   const quoted = `running \`${was}\`, new \`${now}\``;
   if (before.kind === 'binding' && after.kind === 'binding' && sameNames(before, after)) {
     if (after.declaration === 'class') {
@@ -46,7 +46,7 @@ export function stateChanged(before: StateItem, after: StateItem): PatchRefusal 
 }
 
 export function stateAdded(after: StateItem): PatchRefusal {
-  const code = `\`${excerpt(after.text)}\``;
+  const code = `\`${excerpt(after.shown)}\``;
   if (after.kind === 'binding') {
     const what = after.declaration === 'class' ? `a new class ${names(after.names)}` : `a new top-level binding ${names(after.names)}`;
     return refuse(
@@ -61,7 +61,7 @@ export function stateAdded(after: StateItem): PatchRefusal {
 }
 
 export function stateRemoved(before: StateItem): PatchRefusal {
-  const where = `\`${excerpt(before.text)}\`, line ${before.location.line} of the running version`;
+  const where = `\`${excerpt(before.shown)}\`, line ${before.location.line} of the running version`;
   if (before.kind === 'binding') {
     return refuse(
       undefined,

@@ -1,11 +1,19 @@
-// What parses as a module but cannot run as one script in the sandbox: imports and top-level await.
+// What parses as a module but cannot run in the sandbox: dynamic imports, import.meta and top-level await.
+// Static imports between the workspace's own files are the module graph (src/engine/graph/); which
+// specifiers may be imported is decided there, where the files are known.
 import type { Program } from 'acorn';
 import { SourceError } from '../errors.ts';
 import { locationAt } from './locate.ts';
 import { isNode, walkNodes } from './walk-nodes.ts';
 
-export const IMPORTS_UNAVAILABLE =
-  'imports are not available inside the sandbox: there are no modules, no require, no file system; put everything in this one file';
+export const DYNAMIC_IMPORT_UNAVAILABLE =
+  'dynamic `import()` is not available in the sandbox: the module graph is read from static imports before anything runs. Import at the top of the file: `import { name } from \'./other.js\'`';
+
+export const IMPORT_META_UNAVAILABLE =
+  '`import.meta` is not available in the sandbox: modules have no URL or file system there. Use `hot.data` for what must survive an update';
+
+export const IMPORT_ATTRIBUTES_UNAVAILABLE =
+  'import attributes (`with { … }`) are not available in the sandbox: only JavaScript and TypeScript modules of this workspace can be imported';
 
 export const TOP_LEVEL_AWAIT_UNAVAILABLE =
   'top-level `await` is not available in the sandbox: a version must finish initialising synchronously. Move the `await` into an async function.';
@@ -22,10 +30,10 @@ export function checkSandboxRules(program: Program, source: string, file: string
     switch (statement.type) {
       case 'ImportDeclaration':
       case 'ExportAllDeclaration':
-        fail(IMPORTS_UNAVAILABLE, statement.start);
-        break;
       case 'ExportNamedDeclaration':
-        if (statement.source) fail(IMPORTS_UNAVAILABLE, statement.start);
+        if ('attributes' in statement && Array.isArray(statement.attributes) && statement.attributes.length > 0) {
+          fail(IMPORT_ATTRIBUTES_UNAVAILABLE, statement.start);
+        }
         break;
       case 'VariableDeclaration':
         // Scripts forbid `using` at their top level; a module allows it, so acorn let it through.
@@ -34,8 +42,8 @@ export function checkSandboxRules(program: Program, source: string, file: string
     }
   }
   walkNodes(program, (node, functionDepth) => {
-    if (node.type === 'ImportExpression') fail(IMPORTS_UNAVAILABLE, node.start);
-    if (node.type === 'MetaProperty' && isNamed(node['meta'], 'import')) fail(IMPORTS_UNAVAILABLE, node.start);
+    if (node.type === 'ImportExpression') fail(DYNAMIC_IMPORT_UNAVAILABLE, node.start);
+    if (node.type === 'MetaProperty' && isNamed(node['meta'], 'import')) fail(IMPORT_META_UNAVAILABLE, node.start);
     if (functionDepth > 0) return;
     // acorn accepts top-level await in modules; the sandbox runs a script, where it cannot be.
     if (node.type === 'AwaitExpression') fail(TOP_LEVEL_AWAIT_UNAVAILABLE, node.start);

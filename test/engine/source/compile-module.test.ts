@@ -2,7 +2,7 @@ import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { SourceError } from '../../../src/engine/errors.ts';
 import { compileModule } from '../../../src/engine/source/compile-module.ts';
-import { IMPORTS_UNAVAILABLE } from '../../../src/engine/source/sandbox-rules.ts';
+import { DYNAMIC_IMPORT_UNAVAILABLE, IMPORT_ATTRIBUTES_UNAVAILABLE, IMPORT_META_UNAVAILABLE } from '../../../src/engine/source/sandbox-rules.ts';
 import { runModule, throwSite } from './run-in-vm.ts';
 
 const SERVICE = `let hits = 0;
@@ -144,18 +144,37 @@ describe('compileModule', () => {
   });
 
   it.each([
-    ['import x from "./x.js";', 1, 1],
-    ['let a = 1;\n  import { y } from "y";', 2, 3],
-    ['export * from "./x.js";', 1, 1],
-    ['export { a } from "./x.js";', 1, 1],
-    ['export function f() {\n  return import("./x.js");\n}', 2, 10],
-    ['export function f() {\n  return import.meta.url;\n}', 2, 10],
-  ])('refuses imports with a clear message at their location: %s', (source, line, column) => {
+    ['export function f() {\n  return import("./x.js");\n}', 2, 10, DYNAMIC_IMPORT_UNAVAILABLE],
+    ['export function f() {\n  return import.meta.url;\n}', 2, 10, IMPORT_META_UNAVAILABLE],
+    ['import data from "./x.json" with { type: "json" };', 1, 1, IMPORT_ATTRIBUTES_UNAVAILABLE],
+  ])('refuses what the module graph cannot link, with a clear message at its location: %s', (source, line, column, message) => {
     const error = sourceErrorOf(source);
     expect(error).toBeInstanceOf(SourceError);
-    expect(error.message).toBe(IMPORTS_UNAVAILABLE);
-    expect(error.message).toContain('put everything in this one file');
+    expect(error.message).toBe(message);
     expect(error.location).toEqual({ file: 'service.js', line, column });
+  });
+
+  it('lists static imports and re-exports as requests and blanks them in place', () => {
+    const shape = compileModule(
+      "import def, { a as b, c } from './x.js';\nimport * as ns from './y.js';\nimport './setup.js';\nexport { d as e } from './z.js';\nexport * from './w.js';\nexport * as all from './v.js';\nexport const k = 1;\n",
+      'service.js',
+    );
+    expect(shape.requests).toEqual([
+      { specifier: './x.js', location: { file: 'service.js', line: 1, column: 32 }, imports: [{ local: 'def', imported: 'default' }, { local: 'b', imported: 'a' }, { local: 'c', imported: 'c' }], reExports: [] },
+      { specifier: './y.js', location: { file: 'service.js', line: 2, column: 21 }, imports: [{ local: 'ns', imported: '*' }], reExports: [] },
+      { specifier: './setup.js', location: { file: 'service.js', line: 3, column: 8 }, imports: [], reExports: [] },
+      { specifier: './z.js', location: { file: 'service.js', line: 4, column: 24 }, imports: [], reExports: [{ exported: 'e', imported: 'd' }] },
+      { specifier: './w.js', location: { file: 'service.js', line: 5, column: 15 }, imports: [], reExports: [{ exported: '*', imported: '*' }] },
+      { specifier: './v.js', location: { file: 'service.js', line: 6, column: 22 }, imports: [], reExports: [{ exported: 'all', imported: '*' }] },
+    ]);
+    expect(shape.exports).toEqual({ k: 'k' });
+    expect(shape.code.split('\n').slice(0, 6).every((line) => line.trim() === '')).toBe(true);
+    expect(shape.topLevel.map((item) => item.text)).toEqual(['const k = 1;']);
+  });
+
+  it('drops a UTF-8 byte order mark so line 1 columns are the editor\'s', () => {
+    const error = sourceErrorOf('\uFEFFlet a = ;');
+    expect(error.location).toEqual({ file: 'service.js', line: 1, column: 9 });
   });
 
   it('reports syntax errors with the reason alone and a 1-based line and column', () => {
