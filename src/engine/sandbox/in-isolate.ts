@@ -96,6 +96,14 @@ Object.defineProperty(globalThis, Symbol.for('hotlab'), { value: Object.freeze({
 `;
 
 /**
+ * Characters of responses one slice of requests may build before it stops starting calls (see 'handle-batch').
+ * 2 M characters is at most 4 MB of strings, plus as much again while each is copied out, plus one response
+ * (≤ 1 MB): room for a service that itself holds most of the 64 MB heap. A slice costs ~10 µs, so large
+ * responses lose nothing by leaving two or three at a time.
+ */
+export const SLICE_RESPONSE_CHARS = 2 * 1024 * 1024;
+
+/**
  * A global-scope script evaluated after the learner's code, so its closures see the learner's top-level
  * bindings by name, live: when reflection-patch reassigns `handle`, `table.handle()` returns the new one.
  * It evaluates to the harness function the host calls through a Reference.
@@ -127,12 +135,18 @@ return function hotlabHarness(op, arg, payload) {
     case 'handle-batch': {
       // Start no new call once half the per-call limit is used, so the batch timeout (1.5 × limit) can
       // only fire inside a call that itself ran past the limit.
+      // Start none either once the slice holds ${SLICE_RESPONSE_CHARS} characters of responses: they stay in this
+      // 64 MB heap until copied out (and copying flattens each one again), so a burst of large valid responses
+      // (100 × 1 MB) must leave in many slices, not in one that kills the isolate.
       const started = Date.now();
+      let chars = 0;
       batchDone = [];
       for (batchCursor = 0; batchCursor < payload.length; batchCursor++) {
-        if (batchCursor > 0 && Date.now() - started > arg) break;
+        if (batchCursor > 0 && (Date.now() - started > arg || chars > ${SLICE_RESPONSE_CHARS})) break;
         try {
-          batchDone.push(handleOne(payload[batchCursor]));
+          const response = handleOne(payload[batchCursor]);
+          chars += response.length;
+          batchDone.push(response);
         } catch (e) {
           batchDone.push({ error: e && e.name ? e.name + ': ' + e.message : String(e), stack: e && typeof e.stack === 'string' ? e.stack : '' });
         }

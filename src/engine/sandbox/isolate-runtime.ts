@@ -4,6 +4,7 @@ import ivm from 'isolated-vm';
 import { BOOTSTRAP, harnessSource } from './in-isolate.ts';
 import { failureFrom, locate } from './failure-from.ts';
 import { staleReferenceProbe } from '../source/stale-references.ts';
+import { releaseQuietly, releaseSlot } from './release-slot.ts';
 import type {
   ChildFailure,
   Handover,
@@ -116,7 +117,7 @@ export class IsolateRuntime {
     try {
       this.#requireHandle(slot);
     } catch (error) {
-      slot.context.release();
+      releaseSlot(slot);
       throw error;
     }
     const t2 = performance.now();
@@ -129,7 +130,7 @@ export class IsolateRuntime {
           this.#call(slot, 'call', 'migrate', prev, 'migrate', true);
           handedOver = true;
         } catch (error) {
-          slot.context.release();
+          releaseSlot(slot);
           throw error;
         }
       } else if (prev !== undefined) {
@@ -143,7 +144,7 @@ export class IsolateRuntime {
     this.#current = slot;
     if (previous) {
       if (retainPrevious) this.#retained.push(previous);
-      else previous.context.release();
+      else releaseSlot(previous);
     }
     const swap = performance.now() - t3;
     const heapAfter = this.heapUsed();
@@ -170,7 +171,7 @@ export class IsolateRuntime {
       if (probe !== null) this.#call(slot, 'handle', undefined, probe, 'handler', false);
       return { heapCost: Math.max(0, this.heapUsed() - before) };
     } finally {
-      slot.context.release();
+      releaseSlot(slot);
     }
   }
 
@@ -185,12 +186,16 @@ export class IsolateRuntime {
     const replaced = patches.filter((p) => p.action === 'replace').map((p) => p.name);
     this.#call(slot, 'capture', undefined, replaced, 'patch', true);
     const t1 = performance.now();
-    for (const script of scripts) {
-      try {
-        script.runSync(slot.context, { timeout: this.limits.initTimeoutMs });
-      } catch (error) {
-        throw new RuntimeFailure(failureFrom(error, 'patch', slot.module.file, this.#isolate));
+    try {
+      for (const script of scripts) {
+        try {
+          script.runSync(slot.context, { timeout: this.limits.initTimeoutMs });
+        } catch (error) {
+          throw new RuntimeFailure(failureFrom(error, 'patch', slot.module.file, this.#isolate));
+        }
       }
+    } finally {
+      for (const script of scripts) releaseQuietly(script);
     }
     slot.version = version;
     const swap = performance.now() - t1;
@@ -285,7 +290,7 @@ export class IsolateRuntime {
   /** What Go cannot do: drop every retained old version so its memory can be collected. */
   unload(): number {
     const count = this.#retained.length;
-    for (const slot of this.#retained) slot.context.release();
+    for (const slot of this.#retained) releaseSlot(slot);
     this.#retained = [];
     return count;
   }
@@ -303,6 +308,8 @@ export class IsolateRuntime {
         script.runSync(context, { timeout: this.limits.initTimeoutMs });
       } catch (error) {
         throw new RuntimeFailure(failureFrom(error, 'init', module.file, this.#isolate));
+      } finally {
+        releaseQuietly(script); // it holds the whole source text; the functions it made live in the context
       }
       const harness = context.evalSync(harnessSource(module.exports), { reference: true, filename: 'hotlab:harness' }) as Slot['harness'];
       return { version, context, harness, module, heapCost: 0 };
