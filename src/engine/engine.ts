@@ -13,6 +13,7 @@ import type { RuntimeLimits } from './sandbox/isolate-runtime.ts';
 import { CommandFailed, type SandboxExit, type SandboxProcess } from './sandbox/sandbox-process.ts';
 import type { LoadResult, SandboxStats } from './sandbox/protocol.ts';
 import { ServiceHost } from './service-host.ts';
+import { codeFrame } from './source/code-frame.ts';
 import { compileModule } from './source/compile-module.ts';
 import { strategyNamed } from './strategies/registry.ts';
 import type { PreparedVersion, StrategyOutcome } from './strategies/strategy.ts';
@@ -97,6 +98,9 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   #nextRecordId = 1;
   #firstResponseWaiters = new Map<number, Array<(at: number) => void>>();
   #stopped = false;
+  /** start() has finished setting up (HTTP, watcher): from then on the first version starts the traffic. */
+  #started = false;
+  #trafficOn = false;
   #statsTimer: NodeJS.Timeout | null = null;
   #requests: ServiceRequest[];
 
@@ -120,6 +124,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       trafficRate: rate,
       served: 0,
       failed: 0,
+      rejection: null,
       problem: null,
     });
     this.#host = new ServiceHost(this.#limits, {
@@ -137,26 +142,19 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
 
   // ── lifecycle ──────────────────────────────────────────────────────────────────────────────────────────
 
-  /** Boot the first version, start traffic, watching and HTTP. Rejects (after cleaning up) if v1 cannot run. */
+  /**
+   * Boot the first version, then start HTTP, watching and traffic. When the learner's file cannot run, the engine
+   * still starts, with no version: the refusal is a rejected record (and event) with its location and code frame,
+   * requests get 503, and the first good save boots v1 (as nodemon and Vite wait for a fix). A scratch engine
+   * given `source` has no one to save a fix, so there a first version that cannot run is an error.
+   */
   async start(): Promise<this> {
-    const source = this.#options.source ?? (await readServiceFile(this.file));
-    let first: PreparedVersion;
-    try {
-      first = this.#prepare(source);
-    } catch (error) {
-      this.#stopped = true;
-      this.#store.close();
-      if (error instanceof SourceError) throw new HotlabError(`the first version cannot run: ${error.describe()}. Fix it and start again.`);
-      throw error;
-    }
-    this.#verifier = this.#host.spawn();
-    const outcome = await this.#boot(first);
-    if (outcome.kind !== 'applied') {
+    const first = await this.#bootProgram();
+    if (!first && this.#options.source !== undefined) {
+      const refused = this.#store.base.rejection;
       await this.stop();
-      const where = outcome.kind === 'rejected' && outcome.location ? `${outcome.location.file}:${outcome.location.line}:${outcome.location.column} — ` : '';
-      throw new HotlabError(`the first version cannot run: ${where}${outcome.kind === 'rejected' ? outcome.reason : 'superseded'}`);
+      throw new HotlabError(`the first version cannot run: ${refused?.reason ?? 'it was refused'}`);
     }
-    this.#accept(first);
     try {
       if (this.#options.http) {
         this.#http = await startHttpServer((req) => this.request(req, 'http'), this.#options.http);
@@ -172,13 +170,47 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       await this.stop();
       throw error;
     }
-    await this.#warmUp(first);
-    this.#driver.start();
+    if (first) await this.#warmUp(first);
+    this.#started = true;
+    // Traffic starts with the first version: a program that never ran has nothing to measure yet.
+    if (this.#running) this.#startTraffic();
     this.#statsTimer = setInterval(() => void this.#refreshStats(), STATS_INTERVAL_MS);
     this.#statsTimer.unref();
-    this.emit('ready', { version: first.version, port: this.#http?.port ?? null, strategy: this.strategy, url: this.#http?.url ?? null });
+    this.emit('ready', { version: this.version, port: this.#http?.port ?? null, strategy: this.strategy, url: this.#http?.url ?? null });
     void this.#refreshStats();
     return this;
+  }
+
+  /**
+   * Boot the file (or `options.source`) as v1 of a program that has nothing running. Returns the version, or
+   * null when it cannot run: then the refusal stands as a rejected record and the sandbox waits for a save.
+   */
+  async #bootProgram(): Promise<PreparedVersion | null> {
+    const source = this.#options.source ?? (await readServiceFile(this.file));
+    const job: Job = { trigger: 'start', source, origin: wallNow(), queuedAt: wallNow() };
+    const startedAt = wallNow();
+    let first: PreparedVersion;
+    try {
+      first = this.#prepare(source);
+    } catch (error) {
+      if (!(error instanceof SourceError)) throw error;
+      this.#reject(job, { kind: 'rejected', reason: error.message, location: error.location, failure: 'syntax', timings: {} }, {}, null, startedAt);
+      return null;
+    }
+    if (!this.#verifier?.alive) this.#verifier = this.#host.spawn();
+    const outcome = await this.#boot(first);
+    if (outcome.kind !== 'applied') {
+      if (outcome.kind === 'rejected') this.#reject(job, { ...outcome, serviceDown: false }, outcome.timings, null, startedAt);
+      return null;
+    }
+    this.#accept(first);
+    return first;
+  }
+
+  #startTraffic(): void {
+    if (this.#trafficOn || this.#stopped) return;
+    this.#trafficOn = true;
+    this.#driver.start();
   }
 
   async stop(): Promise<void> {
@@ -419,6 +451,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     }
     const swappedAt = wallNow();
     this.#accept(next);
+    if (this.#started) this.#startTraffic();
     this.#driver.kick();
     const firstAt = await this.#waitFirstResponse(next.version);
     if (firstAt !== null) merged.firstResponse = Math.max(0, firstAt - swappedAt);
@@ -443,7 +476,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       startedAt,
       firstResponseAt: firstAt ?? undefined,
     };
-    this.#store.set({ problem: null, retainedVersions: outcome.retainedVersions });
+    this.#store.set({ problem: null, rejection: null, retainedVersions: outcome.retainedVersions });
     this.#store.addUpdate(record);
     this.emit('update', record);
     void this.#refreshStats();
@@ -462,9 +495,12 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   #reject(job: Job, outcome: Extract<StrategyOutcome, { kind: 'rejected' }>, timings: StageTimings, previous: PreparedVersion | null, startedAt: number): void {
     const end = wallNow();
     if (outcome.serviceDown) this.#running = null;
-    if (job.trigger === 'save') this.#lastRejectedSource = job.source;
-    const serving = outcome.serviceDown ? null : (previous?.version ?? null);
-    const reason = describeOutcome(outcome, serving, previous?.version ?? null);
+    // The watcher and the start-up catch-up must not try the same refused text again; a reload does.
+    if (job.trigger === 'save' || job.trigger === 'start') this.#lastRejectedSource = job.source;
+    const serving = outcome.serviceDown ? null : (this.#running?.version ?? null);
+    const reason = describeOutcome(outcome, { serving, previous: previous?.version ?? null, everRan: this.#history.length > 0 });
+    // The frame quotes the refused source, so only for a location in it (not a probe's or the runtime's own).
+    const frame = outcome.location && outcome.location.file === basename(this.file) ? codeFrame(job.source, outcome.location) : undefined;
     const record: UpdateRecord = {
       id: this.#nextRecordId++,
       version: serving,
@@ -475,16 +511,19 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       outcome: 'rejected',
       reason,
       location: outcome.location,
+      ...(frame ? { frame } : {}),
       timings,
       ...this.#traffic(job.origin, end),
-      stateKept: !outcome.serviceDown,
+      stateKept: serving !== null,
       retainedVersions: this.#store.base.retainedVersions,
       notes: [],
       startedAt,
     };
+    const nothingRan = serving === null && this.#history.length === 0;
     this.#store.set({
-      problem: reason,
+      rejection: record,
       ...(outcome.serviceDown ? { version: null, sandbox: { ...this.#store.base.sandbox, state: 'down' as const, pid: null } } : {}),
+      ...(nothingRan ? { version: null, sandbox: { ...this.#store.base.sandbox, state: 'waiting' as const, pid: null } } : {}),
     });
     this.#store.addUpdate(record);
     this.#addLog({ at: end, level: 'error', source: 'engine', message: reason, version: serving });

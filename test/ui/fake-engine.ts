@@ -32,6 +32,7 @@ export function baseSnapshot(): EngineSnapshot {
     logs: [],
     served: 0,
     failed: 0,
+    rejection: null,
     problem: null,
   };
 }

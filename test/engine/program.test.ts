@@ -1,0 +1,110 @@
+// The program's life as a learner meets it: a file that cannot start yet, a fix that starts v1, a new program
+// for a new lesson, a save that goes back to the running code, a rollback after a failed cold build.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Engine, type EngineOptions } from '../../src/engine/engine.ts';
+import { codeFrame, formatCodeFrame } from '../../src/engine/source/code-frame.ts';
+import type { UpdateRecord } from '../../src/engine/types.ts';
+import { counter, nextRecord } from './lab-fixture.ts';
+
+const BROKEN = "export function handle(req) {\n  return 'oops' +;\n}\n";
+
+let dir: string | undefined;
+let engine: Engine | undefined;
+afterEach(async () => {
+  await engine?.stop();
+  engine = undefined;
+  if (dir) await rm(dir, { recursive: true, force: true });
+  dir = undefined;
+});
+
+/** An engine on a temp workspace whose file holds `source`; `first` collects what start() reported. */
+async function engineOn(source: string, options: Partial<EngineOptions> = {}): Promise<{ engine: Engine; file: string; first: UpdateRecord[] }> {
+  dir = await mkdtemp(join(tmpdir(), 'hotlab-program-'));
+  const file = join(dir, 'service.js');
+  await writeFile(file, source);
+  engine = new Engine({ file, traffic: { rate: 50 }, ...options });
+  const first: UpdateRecord[] = [];
+  engine.on('rejected', (record) => first.push(record));
+  await engine.start();
+  return { engine, file, first };
+}
+
+const get = (e: Engine, path = '/ping') => e.request({ method: 'GET', path, query: {}, headers: {}, body: '' });
+
+describe('a file that cannot run at start', () => {
+  it('starts with no version: the refusal is a rejected record with file:line:column and a frame, requests get 503, the first good save starts v1', async () => {
+    const { engine, file, first } = await engineOn(BROKEN);
+    const snapshot = engine.getSnapshot();
+    expect(snapshot.version).toBeNull();
+    expect(snapshot.sandbox.state).toBe('waiting');
+    expect(first).toHaveLength(1);
+    const refused = first[0]!;
+    expect(refused).toMatchObject({ outcome: 'rejected', trigger: 'start', version: null, location: { file: 'service.js', line: 2, column: 18 } });
+    expect(refused.reason).toMatch(/service\.js:2:18/);
+    expect(refused.reason).toMatch(/nothing runs yet/);
+    expect(refused.frame).toEqual({ file: 'service.js', line: 2, column: 18, text: "  return 'oops' +;" });
+    expect(snapshot.rejection).toBe(refused);
+
+    const down = await get(engine);
+    expect(down.status).toBe(503);
+    expect(down.version).toBeNull();
+
+    // Reload has something to say while nothing runs: the file is refused again, not "no change".
+    const again = await engine.reload();
+    expect(again?.outcome).toBe('rejected');
+
+    const started = nextRecord(engine);
+    await writeFile(file, counter('pong'));
+    const record = await started;
+    expect(record).toMatchObject({ outcome: 'applied', version: 1, previousVersion: null, trigger: 'save' });
+    expect(engine.getSnapshot()).toMatchObject({ version: 1, rejection: null, sandbox: { state: 'ready' } });
+    const up = await get(engine);
+    expect(up).toMatchObject({ status: 200, version: 1 });
+    expect(up.body).toMatch(/^pong \d+$/);
+  }, 30_000);
+
+  it('an initialiser that throws is refused the same way, under binary-replace too', async () => {
+    const { engine, file, first } = await engineOn("const broken = null.x;\nexport function handle() { return 'x'; }\n", { strategy: 'binary-replace', restart: 'cold' });
+    expect(first[0]).toMatchObject({ outcome: 'rejected', trigger: 'start', version: null, location: { line: 1 } });
+    expect(engine.getSnapshot().sandbox.state).toBe('waiting');
+    const started = nextRecord(engine);
+    await writeFile(file, counter('built'));
+    expect(await started).toMatchObject({ outcome: 'applied', version: 1 });
+    expect((await get(engine)).body).toMatch(/^built \d+$/);
+  }, 30_000);
+
+  it('a scratch engine handed a source that cannot run still refuses to start (nobody will save a fix)', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'hotlab-program-'));
+    const scratch = new Engine({ file: join(dir, 'service.js'), source: BROKEN, watch: false, traffic: { rate: 0 } });
+    await expect(scratch.start()).rejects.toThrow(/service\.js:2:18/);
+  });
+});
+
+describe('code frames', () => {
+  it('quote the line and put a caret under the column, tabs and wide characters included', () => {
+    const source = 'let a = 1;\n\tlet 名前 = ;\n';
+    const frame = codeFrame(source, { file: 'service.js', line: 2, column: 11 })!;
+    expect(frame.text).toBe('\tlet 名前 = ;');
+    const wide = (text: string) => [...text].reduce((n, c) => n + (/[\u4E00-\u9FFF]/u.test(c) ? 2 : 1), 0);
+    const [line, caret] = formatCodeFrame(frame, { cellWidth: wide });
+    expect(line).toBe('2 │   let 名前 = ;');
+    // The caret sits under the `;`: tab → 2 cells, each CJK character → 2 cells.
+    expect(caret.endsWith('^')).toBe(true);
+    expect(wide(caret.slice(0, -1))).toBe(wide(line.slice(0, line.indexOf(';'))));
+  });
+
+  it('cut a long line around the caret to fit the width', () => {
+    const text = `${'x'.repeat(100)}!${'y'.repeat(100)}`;
+    const [line, caret] = formatCodeFrame({ file: 'service.js', line: 7, column: 101, text }, { width: 40 });
+    expect(line.length).toBeLessThanOrEqual(40);
+    expect(line).toMatch(/^7 │ …x+!y+…$/);
+    expect(line[caret.length - 1]).toBe('!');
+  });
+
+  it('are absent when the location is past the end of the source', () => {
+    expect(codeFrame('one line', { file: 'service.js', line: 3, column: 1 })).toBeUndefined();
+  });
+});
