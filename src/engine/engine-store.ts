@@ -46,6 +46,15 @@ export class EngineStore {
     this.#changed(true);
   }
 
+  /** A new program: its own feed, logs and updates; `patch` sets what it starts from. */
+  resetProgram(patch: Partial<Base>): void {
+    this.#base = { ...this.#base, ...patch };
+    this.#feed = [];
+    this.#logs = [];
+    this.#updates = [];
+    this.#changed(true);
+  }
+
   addFeed(entry: FeedEntry): void {
     this.#feed.push(entry);
     if (this.#feed.length > FEED_LIMIT * 2) this.#feed = this.#feed.slice(-FEED_LIMIT);

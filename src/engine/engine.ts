@@ -75,6 +75,17 @@ const STATS_INTERVAL_MS = 2000;
 type Job =
   | { trigger: 'save'; source: string; origin: number; eventAt: number; readMs: number; queuedAt: number }
   | { trigger: Exclude<UpdateTrigger, 'save'>; source: string; origin: number; queuedAt: number; label?: string };
+/** A job as the scheduler holds it: stamped with the program it was meant for (see restartProgram). */
+type ProgramJob = Job & { program: number };
+
+/** What a new program runs under (restartProgram). */
+export interface ProgramOptions {
+  strategy: StrategyName;
+  /** @default 'graceful' */
+  restart?: RestartMode;
+  /** The traffic (and the probe every new version is test-run with). @default the current requests */
+  requests?: ServiceRequest[];
+}
 
 export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   readonly file: string;
@@ -85,8 +96,8 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   readonly #store: EngineStore;
   readonly #host: ServiceHost;
   readonly #driver: TrafficDriver;
-  readonly #log = new RequestLog();
-  readonly #scheduler: UpdateScheduler<Job>;
+  #log = new RequestLog();
+  readonly #scheduler: UpdateScheduler<ProgramJob>;
   #verifier: SandboxProcess | null = null;
   #watcher: ServiceFileWatcher | null = null;
   #http: HttpFront | null = null;
@@ -101,6 +112,12 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   /** start() has finished setting up (HTTP, watcher): from then on the first version starts the traffic. */
   #started = false;
   #trafficOn = false;
+  /** Which program runs: restartProgram starts a new one; jobs and responses of an older one are dropped. */
+  #program = 0;
+  /** Closed while restartProgram replaces the program: updates wait here, then see whether they still apply. */
+  #gate: Promise<void> | null = null;
+  /** The update running now, past the gate. */
+  #inFlight: Promise<void> | null = null;
   #statsTimer: NodeJS.Timeout | null = null;
   #requests: ServiceRequest[];
 
@@ -135,7 +152,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     this.#driver = new TrafficDriver((req) => this.request(req, 'driver'), { rate, requests: this.#requests });
     this.#driver.onError = (error) =>
       this.#addLog({ at: wallNow(), level: 'error', source: 'engine', message: `a driver request failed inside hotlab: ${describeError(error)}` });
-    this.#scheduler = new UpdateScheduler<Job>((job, token) => this.#runUpdate(job, token.isStale), {
+    this.#scheduler = new UpdateScheduler<ProgramJob>((job, token) => this.#runForProgram(job, token.isStale), {
       onError: (error) => this.#addLog({ at: wallNow(), level: 'error', source: 'engine', message: `update failed inside hotlab: ${describeError(error)}` }),
     });
   }
@@ -186,9 +203,18 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
    * null when it cannot run: then the refusal stands as a rejected record and the sandbox waits for a save.
    */
   async #bootProgram(): Promise<PreparedVersion | null> {
-    const source = this.#options.source ?? (await readServiceFile(this.file));
-    const job: Job = { trigger: 'start', source, origin: wallNow(), queuedAt: wallNow() };
     const startedAt = wallNow();
+    let source: string;
+    try {
+      source = this.#options.source ?? (await readServiceFile(this.file));
+    } catch (error) {
+      // At start a missing file is the caller's mistake; for a new program in a running lab it is a refusal.
+      if (!this.#started || !(error instanceof HotlabError)) throw error;
+      const job: Job = { trigger: 'start', source: '', origin: startedAt, queuedAt: startedAt };
+      this.#reject(job, { kind: 'rejected', reason: error.message, timings: {} }, {}, null, startedAt);
+      return null;
+    }
+    const job: Job = { trigger: 'start', source, origin: startedAt, queuedAt: startedAt };
     let first: PreparedVersion;
     try {
       first = this.#prepare(source);
@@ -261,7 +287,10 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
 
   async request(req: ServiceRequest, origin: 'driver' | 'http' | 'check' | 'repl' = 'check'): Promise<ServiceResponse> {
     const started = wallNow();
+    const program = this.#program;
     const response = await this.#host.request(req);
+    // An answer from a program that has since been replaced belongs to no feed the learner now reads.
+    if (program !== this.#program) return response;
     const at = wallNow();
     this.#log.push({ at, ok: !response.failed, version: response.version });
     this.#store.addFeed({
@@ -335,6 +364,42 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     return count;
   }
 
+  /**
+   * Start a new program: what opening, resetting or going back to a lesson does. Unlike an update, nothing of
+   * the running program carries over: its processes stop (no hot.data, no migrate, no `:set` value survives),
+   * and its versions, updates, feed, logs, counters and any standing rejection are cleared. The file as it is
+   * now boots as v1 under `strategy` (or, when it cannot run, the refusal stands and the first good save starts
+   * v1, as at start). An update still running finishes first; saves and commands meant for the old program are
+   * dropped, and a save made meanwhile is caught up with once the new program runs.
+   */
+  async restartProgram(options: ProgramOptions): Promise<{ version: number | null; rejection: UpdateRecord | null }> {
+    if (this.#stopped) throw new HotlabError('the engine is stopped: it cannot start a new program');
+    strategyNamed(options.strategy); // throws a clear error for an unknown name
+    this.#program++;
+    const earlier = this.#gate;
+    let open = (): void => {};
+    const gate = new Promise<void>((resolveGate) => (open = resolveGate));
+    this.#gate = gate;
+    try {
+      await earlier;
+      await this.#inFlight?.catch(() => undefined);
+      this.#driver.stop();
+      this.#trafficOn = false;
+      await this.#host.stopAll();
+      this.#verifier = null;
+      this.#resetProgram(options);
+      const first = await this.#bootProgram();
+      if (first) await this.#warmUp(first);
+      if (this.#running && this.#started) this.#startTraffic();
+    } finally {
+      if (this.#gate === gate) this.#gate = null;
+      open();
+    }
+    if (this.#options.watch ?? true) await this.#catchUpWithFile();
+    void this.#refreshStats();
+    return { version: this.version, rejection: this.#store.base.rejection };
+  }
+
   compare(onRow?: (row: CompareRow) => void): Promise<CompareRow[]> {
     return import('./compare.ts').then(({ compareStrategies }) => compareStrategies(this, onRow));
   }
@@ -347,6 +412,8 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   // ── updates ────────────────────────────────────────────────────────────────────────────────────────────
 
   #onSave(event: SaveEvent): void {
+    // A new program is starting: it boots the file as it is then, and catches up with any later save itself.
+    if (this.#gate) return;
     if (event.kind === 'deleted') {
       const version = this.#store.base.version;
       this.#store.set({ problem: `${basename(this.file)} was deleted; v${version ?? '?'} keeps serving. Restore the file to continue.` });
@@ -358,7 +425,48 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       if (this.#store.base.problem?.includes('was deleted')) this.#store.set({ problem: null });
       return;
     }
-    this.#scheduler.submit({ trigger: 'save', source: event.content, origin: event.mtimeMs, eventAt: event.eventAt, readMs: event.readMs, queuedAt: wallNow() });
+    this.#submit({ trigger: 'save', source: event.content, origin: event.mtimeMs, eventAt: event.eventAt, readMs: event.readMs, queuedAt: wallNow() });
+  }
+
+  #submit(job: Job): void {
+    this.#scheduler.submit({ ...job, program: this.#program });
+  }
+
+  /** Runs a job once no new program is being started, and only if it was meant for the program that runs. */
+  async #runForProgram(job: ProgramJob, isStale: () => boolean): Promise<void> {
+    while (this.#gate) await this.#gate;
+    if (this.#stopped || job.program !== this.#program) return;
+    // A save that reached the new program's gate may hold exactly what it booted (or already refused).
+    if (job.trigger === 'save' && (job.source === this.#running?.shape.source || job.source === this.#lastRejectedSource)) return;
+    const run = this.#runUpdate(job, isStale);
+    this.#inFlight = run;
+    try {
+      await run;
+    } finally {
+      if (this.#inFlight === run) this.#inFlight = null;
+    }
+  }
+
+  /** Forget everything of the program that ran; the next boot is v1 of a new one. */
+  #resetProgram({ strategy, restart, requests }: ProgramOptions): void {
+    this.#history = [];
+    this.#running = null;
+    this.#lastRejectedSource = null;
+    this.#nextVersion = 1;
+    this.#firstResponseWaiters.clear();
+    this.#log = new RequestLog();
+    if (requests?.length) this.setTrafficRequests(requests);
+    this.#store.resetProgram({
+      strategy,
+      restart: restart ?? 'graceful',
+      version: null,
+      sandbox: { state: 'starting', pid: null, heapUsed: null, restarts: 0 },
+      retainedVersions: 0,
+      served: 0,
+      failed: 0,
+      rejection: null,
+      problem: null,
+    });
   }
 
   async #catchUpWithFile(): Promise<void> {
@@ -380,7 +488,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
 
   #enqueueAndWait(job: Job): Promise<UpdateRecord | null> {
     const before = this.#nextRecordId;
-    this.#scheduler.submit(job);
+    this.#submit(job);
     return this.#scheduler.idle().then(() => {
       const records = this.#store.updates;
       const last = records.at(-1);

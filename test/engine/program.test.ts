@@ -108,3 +108,81 @@ describe('code frames', () => {
     expect(codeFrame('one line', { file: 'service.js', line: 3, column: 1 })).toBeUndefined();
   });
 });
+
+describe('a new program (restartProgram)', () => {
+  const HOT = `let hits = hot.data.hits ?? 0;
+let label = 'a';
+export function handle(req) {
+  hits++;
+  hot.data.hits = hits;
+  console.log('served', hits);
+  return \`\${label} \${hits}\`;
+}
+`;
+
+  it('carries nothing over: versions, updates, feed, logs, hot.data, a :set value and a rejection all start afresh, under the new strategy', async () => {
+    const { engine, file } = await engineOn(HOT);
+    // Build history in the old program: an update, a live :set, a rejection, log lines.
+    let next = nextRecord(engine);
+    await writeFile(file, HOT.replace("'a'", "'b'"));
+    expect(await next).toMatchObject({ outcome: 'applied', version: 2 });
+    expect(await engine.setValue('label', "'set'")).toMatchObject({ ok: true });
+    next = nextRecord(engine);
+    await writeFile(file, BROKEN);
+    expect(await next).toMatchObject({ outcome: 'rejected' });
+    expect(engine.getSnapshot().rejection).not.toBeNull();
+    expect(engine.getSnapshot().logs.length).toBeGreaterThan(0);
+
+    // The lesson's starter is written, then a new program starts under another strategy.
+    await writeFile(file, HOT);
+    const result = await engine.restartProgram({ strategy: 'plugin-swap', requests: [{ method: 'GET', path: '/fresh', query: {}, headers: {}, body: '' }] });
+    expect(result).toEqual({ version: 1, rejection: null });
+    const snapshot = engine.getSnapshot();
+    expect(snapshot).toMatchObject({ version: 1, strategy: 'plugin-swap', rejection: null, problem: null, retainedVersions: 0, sandbox: { state: 'ready', restarts: 0 } });
+    expect(snapshot.updates).toEqual([]);
+    // Logs and feed are the new program's own: only v1 of it has run.
+    expect(snapshot.logs.every((log) => log.version === 1)).toBe(true);
+    expect(snapshot.feed.every((entry) => entry.path === '/fresh' && entry.version === 1)).toBe(true);
+    // No hot.data, no :set value: the counter and the label start from the file's initialisers.
+    expect(await engine.evaluate('label')).toEqual({ ok: true, text: 'a' });
+    const first = await get(engine, '/fresh');
+    expect(first.version).toBe(1);
+    expect(Number(first.body.split(' ')[1])).toBeLessThan(snapshot.served + 5);
+
+    // A save is an update of the new program, under its strategy.
+    next = nextRecord(engine);
+    await writeFile(file, HOT.replace("'a'", "'c'"));
+    expect(await next).toMatchObject({ outcome: 'applied', version: 2, previousVersion: 1, strategy: 'plugin-swap' });
+  }, 30_000);
+
+  it('a new program whose file cannot run waits for a good save, with the refusal standing', async () => {
+    const { engine, file } = await engineOn(counter('pong'));
+    await writeFile(file, BROKEN);
+    const result = await engine.restartProgram({ strategy: 'reflection-patch' });
+    expect(result.version).toBeNull();
+    expect(result.rejection).toMatchObject({ outcome: 'rejected', trigger: 'start', location: { line: 2, column: 18 } });
+    expect(engine.getSnapshot()).toMatchObject({ version: null, sandbox: { state: 'waiting' }, updates: [result.rejection] });
+    expect((await get(engine)).status).toBe(503);
+    // Under reflection-patch there is nothing to patch yet: the first good save boots v1.
+    const next = nextRecord(engine);
+    await writeFile(file, counter('patched'));
+    expect(await next).toMatchObject({ outcome: 'applied', version: 1, strategy: 'reflection-patch' });
+  }, 30_000);
+
+  it('an update running when the new program is asked for finishes first; a save meanwhile is caught up with', async () => {
+    const { engine, file } = await engineOn(counter('pong'), { strategy: 'binary-replace', restart: 'graceful' });
+    // A build is under way (applySource starts it at once) when the new program is requested.
+    const building = engine.applySource(counter('built'), 'reload');
+    const restarted = engine.restartProgram({ strategy: 'file-watch' });
+    await building;
+    await writeFile(file, counter('later'));
+    await restarted;
+    await engine.idle();
+    const body = async () => (await get(engine)).body;
+    const end = Date.now() + 10_000;
+    while (!/^later \d+$/.test(await body()) && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    expect(await body()).toMatch(/^later \d+$/);
+    expect(engine.getSnapshot().strategy).toBe('file-watch');
+    expect(engine.getSnapshot().updates.every((u) => u.strategy === 'file-watch')).toBe(true);
+  }, 30_000);
+});
