@@ -60,6 +60,8 @@ export interface EngineEvents {
   ready: [{ version: number | null; port: number | null; strategy: StrategyName; url: string | null }];
   update: [UpdateRecord];
   rejected: [UpdateRecord];
+  /** A save went back to the running version's code: the standing rejection is cleared. */
+  reverted: [{ version: number; at: number }];
   log: [LogEntry];
 }
 
@@ -142,6 +144,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       served: 0,
       failed: 0,
       rejection: null,
+      reverted: null,
       problem: null,
     });
     this.#host = new ServiceHost(this.#limits, {
@@ -423,9 +426,23 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     // A save whose content equals the running version's is not a new version (duplicate events, touch).
     if (event.content === this.#running?.shape.source || event.content === this.#lastRejectedSource) {
       if (this.#store.base.problem?.includes('was deleted')) this.#store.set({ problem: null });
+      if (event.content === this.#running?.shape.source) this.#backToRunningCode(event.eventAt);
       return;
     }
     this.#submit({ trigger: 'save', source: event.content, origin: event.mtimeMs, eventAt: event.eventAt, readMs: event.readMs, queuedAt: wallNow() });
+  }
+
+  /**
+   * The file holds the running version's code again (the learner undid a bad edit): the rejection no longer
+   * stands. Not a new version, as any save equal to the running code; but the screen and the lesson hear of it.
+   */
+  #backToRunningCode(at: number): void {
+    const running = this.#running;
+    if (!running || !this.#store.base.rejection) return;
+    this.#lastRejectedSource = null;
+    const reverted = { version: running.version, at };
+    this.#store.set({ rejection: null, reverted });
+    this.emit('reverted', reverted);
   }
 
   #submit(job: Job): void {
@@ -465,6 +482,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       served: 0,
       failed: 0,
       rejection: null,
+      reverted: null,
       problem: null,
     });
   }
@@ -584,7 +602,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       startedAt,
       firstResponseAt: firstAt ?? undefined,
     };
-    this.#store.set({ problem: null, rejection: null, retainedVersions: outcome.retainedVersions });
+    this.#store.set({ problem: null, rejection: null, reverted: null, retainedVersions: outcome.retainedVersions });
     this.#store.addUpdate(record);
     this.emit('update', record);
     void this.#refreshStats();
@@ -630,6 +648,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     const nothingRan = serving === null && this.#history.length === 0;
     this.#store.set({
       rejection: record,
+      reverted: null,
       ...(outcome.serviceDown ? { version: null, sandbox: { ...this.#store.base.sandbox, state: 'down' as const, pid: null } } : {}),
       ...(nothingRan ? { version: null, sandbox: { ...this.#store.base.sandbox, state: 'waiting' as const, pid: null } } : {}),
     });

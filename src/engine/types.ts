@@ -146,6 +146,11 @@ export interface EngineSnapshot {
    * update, a save that brings back the running version's code, a new program). Null while all is well.
    */
   rejection: UpdateRecord | null;
+  /**
+   * A save brought back the running version's code while an update was rejected: that rejection no longer
+   * stands ("back to v7's code"). Not a new version. Null again once the next update (or program) comes.
+   */
+  reverted: { version: number; at: number } | null;
   /** A problem that is not a refused update (deleted file, crashed sandbox), shown until it is resolved. */
   problem: string | null;
 }

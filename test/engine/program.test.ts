@@ -186,3 +186,25 @@ export function handle(req) {
     expect(engine.getSnapshot().updates.every((u) => u.strategy === 'file-watch')).toBe(true);
   }, 30_000);
 });
+
+describe('going back to the running code', () => {
+  it('a save equal to the running version after a rejection clears the rejection, without a new version', async () => {
+    const { engine, file } = await engineOn(counter('pong'));
+    const refused = nextRecord(engine);
+    await writeFile(file, BROKEN);
+    expect(await refused).toMatchObject({ outcome: 'rejected', version: 1 });
+    expect(engine.getSnapshot().rejection).not.toBeNull();
+
+    const reverted = new Promise<{ version: number }>((resolve) => engine.once('reverted', resolve));
+    await writeFile(file, counter('pong'));
+    expect(await reverted).toMatchObject({ version: 1 });
+    expect(engine.getSnapshot()).toMatchObject({ version: 1, rejection: null, reverted: { version: 1 } });
+    expect(engine.getSnapshot().updates).toHaveLength(1);
+
+    // The same broken text saved again is tried again (and refused again), not ignored.
+    const again = nextRecord(engine);
+    await writeFile(file, BROKEN);
+    expect(await again).toMatchObject({ outcome: 'rejected' });
+    expect(engine.getSnapshot().reverted).toBeNull();
+  }, 30_000);
+});

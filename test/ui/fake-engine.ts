@@ -33,6 +33,7 @@ export function baseSnapshot(): EngineSnapshot {
     served: 0,
     failed: 0,
     rejection: null,
+    reverted: null,
     problem: null,
   };
 }
