@@ -76,7 +76,7 @@ const STATS_INTERVAL_MS = 2000;
 
 type Job =
   | { trigger: 'save'; source: string; origin: number; eventAt: number; readMs: number; queuedAt: number }
-  | { trigger: Exclude<UpdateTrigger, 'save'>; source: string; origin: number; queuedAt: number; label?: string };
+  | { trigger: Exclude<UpdateTrigger, 'save'>; source: string; origin: number; queuedAt: number; label?: string; target?: number };
 /** A job as the scheduler holds it: stamped with the program it was meant for (see restartProgram). */
 type ProgramJob = Job & { program: number };
 
@@ -107,6 +107,8 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   #history: PreparedVersion[] = [];
   #running: PreparedVersion | null = null;
   #lastRejectedSource: string | null = null;
+  /** The version whose code the running one restored, when it came from a rollback (rollback walks on from it). */
+  #restoredVersion: number | null = null;
   #nextVersion = 1;
   #nextRecordId = 1;
   #firstResponseWaiters = new Map<number, Array<(at: number) => void>>();
@@ -330,11 +332,28 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     return this.#enqueueCurrent('reload');
   }
 
-  /** Apply the previous good version's code again (as a new version number, like a git revert). */
+  /**
+   * Apply an earlier good version's code again (as a new version number, like a git revert). Pressed again, it
+   * keeps walking back (v4 → v3's code → v2's code), skipping versions whose code is the running code. While a
+   * failed cold build has left the service down, it brings back the last version that ran: the learner's last
+   * good work, not the one before it.
+   */
   async rollback(): Promise<UpdateRecord | null> {
-    const previous = this.#history.at(-2);
+    const previous = this.#rollbackTarget();
     if (!previous) return null;
-    return this.#enqueueAndWait({ trigger: 'rollback', source: previous.shape.source, origin: wallNow(), queuedAt: wallNow(), label: `v${previous.version}` });
+    return this.#enqueueAndWait({ trigger: 'rollback', source: previous.shape.source, origin: wallNow(), queuedAt: wallNow(), label: `v${previous.version}`, target: previous.version });
+  }
+
+  #rollbackTarget(): PreparedVersion | undefined {
+    const running = this.#running;
+    if (!running) return this.#history.at(-1);
+    // Walk back from the version the running one restored (a rollback) or from the running one itself.
+    const from = this.#history.findIndex((v) => v.version === (this.#restoredVersion ?? running.version));
+    for (let i = (from === -1 ? this.#history.length - 1 : from) - 1; i >= 0; i--) {
+      const candidate = this.#history[i]!;
+      if (candidate.shape.source !== running.shape.source) return candidate;
+    }
+    return undefined;
   }
 
   /** Apply new source as if it had been saved (compare, bench and tests drive scratch engines this way). */
@@ -469,6 +488,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     this.#history = [];
     this.#running = null;
     this.#lastRejectedSource = null;
+    this.#restoredVersion = null;
     this.#nextVersion = 1;
     this.#firstResponseWaiters.clear();
     this.#log = new RequestLog();
@@ -577,6 +597,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     }
     const swappedAt = wallNow();
     this.#accept(next);
+    this.#restoredVersion = job.trigger === 'rollback' && 'target' in job ? (job.target ?? null) : null;
     if (this.#started) this.#startTraffic();
     this.#driver.kick();
     const firstAt = await this.#waitFirstResponse(next.version);

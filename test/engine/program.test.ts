@@ -208,3 +208,28 @@ describe('going back to the running code', () => {
     expect(engine.getSnapshot().reverted).toBeNull();
   }, 30_000);
 });
+
+describe('rollback', () => {
+  it('after a failed cold build brings back the last good version, not the one before it', async () => {
+    const { engine, file } = await engineOn(counter('one'), { strategy: 'binary-replace', restart: 'cold' });
+    let next = nextRecord(engine);
+    await writeFile(file, counter('two'));
+    expect(await next).toMatchObject({ outcome: 'applied', version: 2 });
+    next = nextRecord(engine);
+    await writeFile(file, `${counter('three')}\nnull.boom;\n`);
+    expect(await next).toMatchObject({ outcome: 'rejected', version: null });
+    expect(engine.getSnapshot().sandbox.state).toBe('down');
+
+    const back = await engine.rollback();
+    expect(back).toMatchObject({ outcome: 'applied', version: 3, trigger: 'rollback' });
+    expect(back?.notes).toContain("rolled back to v2's code");
+    expect((await get(engine)).body).toMatch(/^two \d+$/);
+
+    // Pressed again, rollback keeps walking back: to v1's code, then there is nothing earlier.
+    const before = await engine.rollback();
+    expect(before).toMatchObject({ outcome: 'applied', version: 4 });
+    expect(before?.notes).toContain("rolled back to v1's code");
+    expect((await get(engine)).body).toMatch(/^one \d+$/);
+    expect(await engine.rollback()).toBeNull();
+  }, 30_000);
+});
