@@ -38,7 +38,7 @@ export async function serve(options: ServeOptions, out: NodeJS.WritableStream = 
   engine.on('log', (entry) => {
     if (options.json) line({ event: 'log', ...entry });
     else if (entry.source === 'service') line(`  [v${entry.version ?? '?'} ${entry.level}] ${entry.message}`);
-    else if (entry.level !== 'error') line(`  hotlab: ${entry.message}`); // rejections are printed by their record
+    else line(`  hotlab: ${entry.message}`);
   });
   engine.on('ready', (ready) => {
     if (options.json) line({ event: 'ready', port: ready.port, url: ready.url, version: ready.version, strategy: ready.strategy, file: engine.file });

@@ -63,8 +63,11 @@ export class EngineStore {
     this.#changed(false);
   }
 
+  /** Logs stay in time order: an engine message stamped with an earlier event may arrive after newer lines. */
   addLog(entry: LogEntry): void {
-    this.#logs.push(entry);
+    let at = this.#logs.length;
+    while (at > 0 && this.#logs[at - 1]!.at > entry.at) at--;
+    this.#logs.splice(at, 0, entry);
     if (this.#logs.length > LOG_LIMIT * 2) this.#logs = this.#logs.slice(-LOG_LIMIT);
     this.#changed(false);
   }

@@ -673,8 +673,8 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       ...(outcome.serviceDown ? { version: null, sandbox: { ...this.#store.base.sandbox, state: 'down' as const, pid: null } } : {}),
       ...(nothingRan ? { version: null, sandbox: { ...this.#store.base.sandbox, state: 'waiting' as const, pid: null } } : {}),
     });
+    // A refusal is its record (and event), not a log line: logs are what the program and the engine said.
     this.#store.addUpdate(record);
-    this.#addLog({ at: end, level: 'error', source: 'engine', message: reason, version: serving });
     this.emit('rejected', record);
   }
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Engine, type EngineOptions } from '../../src/engine/engine.ts';
+import { EngineStore } from '../../src/engine/engine-store.ts';
 import { codeFrame, formatCodeFrame } from '../../src/engine/source/code-frame.ts';
 import type { UpdateRecord } from '../../src/engine/types.ts';
 import { counter, nextRecord } from './lab-fixture.ts';
@@ -194,6 +195,8 @@ describe('going back to the running code', () => {
     await writeFile(file, BROKEN);
     expect(await refused).toMatchObject({ outcome: 'rejected', version: 1 });
     expect(engine.getSnapshot().rejection).not.toBeNull();
+    // A refusal is a rejected record, not an "engine error" log line.
+    expect(engine.getSnapshot().logs.filter((log) => log.source === 'engine')).toEqual([]);
 
     const reverted = new Promise<{ version: number }>((resolve) => engine.once('reverted', resolve));
     await writeFile(file, counter('pong'));
@@ -232,4 +235,16 @@ describe('rollback', () => {
     expect((await get(engine)).body).toMatch(/^one \d+$/);
     expect(await engine.rollback()).toBeNull();
   }, 30_000);
+});
+
+describe('logs', () => {
+  it('are kept in time order, whatever order they arrive in', () => {
+    const store = new EngineStore({
+      file: 'service.js', workspace: '.', strategy: 'file-watch', restart: 'graceful', version: 1,
+      sandbox: { state: 'ready', pid: null, heapUsed: null, restarts: 0 }, retainedVersions: 0, httpUrl: null,
+      trafficRate: 0, served: 0, failed: 0, rejection: null, reverted: null, problem: null,
+    });
+    for (const at of [10, 30, 20, 40, 5]) store.addLog({ at, level: 'log', source: 'service', message: String(at) });
+    expect(store.getSnapshot().logs.map((log) => log.at)).toEqual([5, 10, 20, 30, 40]);
+  });
 });
