@@ -1,7 +1,16 @@
 // The one sentence a learner reads when an update is refused: what went wrong, where, and what kept running.
 import type { StrategyOutcome } from './strategies/strategy.ts';
 
-export function describeOutcome(outcome: Extract<StrategyOutcome, { kind: 'rejected' }>, serving: number | null, previous: number | null): string {
+export interface ServingState {
+  /** The version serving after the refusal; null when none does. */
+  serving: number | null;
+  /** The version that served before the update. */
+  previous: number | null;
+  /** Some version of this program ran before (false while the first one has never started). */
+  everRan: boolean;
+}
+
+export function describeOutcome(outcome: Extract<StrategyOutcome, { kind: 'rejected' }>, { serving, previous, everRan }: ServingState): string {
   const place = outcome.location ? `${outcome.location.file}:${outcome.location.line}:${outcome.location.column}` : '';
   // Some reasons (reflection-patch refusals) already start with their place; say it once.
   const where = place && !outcome.reason.startsWith(place) ? `${place}: ` : '';
@@ -9,6 +18,8 @@ export function describeOutcome(outcome: Extract<StrategyOutcome, { kind: 'rejec
     ? `the cold restart had already stopped v${previous ?? '?'}: the service is down (503) until a good build`
     : serving !== null
       ? `v${serving} keeps serving`
-      : 'nothing is serving';
+      : everRan
+        ? 'the service stays down (503) until a good build'
+        : 'nothing runs yet (503): the first save that runs starts v1';
   return `${where}${outcome.reason} — ${kept}`;
 }

@@ -46,6 +46,15 @@ export class EngineStore {
     this.#changed(true);
   }
 
+  /** A new program: its own feed, logs and updates; `patch` sets what it starts from. */
+  resetProgram(patch: Partial<Base>): void {
+    this.#base = { ...this.#base, ...patch };
+    this.#feed = [];
+    this.#logs = [];
+    this.#updates = [];
+    this.#changed(true);
+  }
+
   addFeed(entry: FeedEntry): void {
     this.#feed.push(entry);
     if (this.#feed.length > FEED_LIMIT * 2) this.#feed = this.#feed.slice(-FEED_LIMIT);
@@ -54,8 +63,11 @@ export class EngineStore {
     this.#changed(false);
   }
 
+  /** Logs stay in time order: an engine message stamped with an earlier event may arrive after newer lines. */
   addLog(entry: LogEntry): void {
-    this.#logs.push(entry);
+    let at = this.#logs.length;
+    while (at > 0 && this.#logs[at - 1]!.at > entry.at) at--;
+    this.#logs.splice(at, 0, entry);
     if (this.#logs.length > LOG_LIMIT * 2) this.#logs = this.#logs.slice(-LOG_LIMIT);
     this.#changed(false);
   }

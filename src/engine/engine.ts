@@ -13,6 +13,7 @@ import type { RuntimeLimits } from './sandbox/isolate-runtime.ts';
 import { CommandFailed, type SandboxExit, type SandboxProcess } from './sandbox/sandbox-process.ts';
 import type { LoadResult, SandboxStats } from './sandbox/protocol.ts';
 import { ServiceHost } from './service-host.ts';
+import { codeFrame } from './source/code-frame.ts';
 import { compileModule } from './source/compile-module.ts';
 import { strategyNamed } from './strategies/registry.ts';
 import type { PreparedVersion, StrategyOutcome } from './strategies/strategy.ts';
@@ -59,6 +60,8 @@ export interface EngineEvents {
   ready: [{ version: number | null; port: number | null; strategy: StrategyName; url: string | null }];
   update: [UpdateRecord];
   rejected: [UpdateRecord];
+  /** A save went back to the running version's code: the standing rejection is cleared. */
+  reverted: [{ version: number; at: number }];
   log: [LogEntry];
 }
 
@@ -73,7 +76,18 @@ const STATS_INTERVAL_MS = 2000;
 
 type Job =
   | { trigger: 'save'; source: string; origin: number; eventAt: number; readMs: number; queuedAt: number }
-  | { trigger: Exclude<UpdateTrigger, 'save'>; source: string; origin: number; queuedAt: number; label?: string };
+  | { trigger: Exclude<UpdateTrigger, 'save'>; source: string; origin: number; queuedAt: number; label?: string; target?: number };
+/** A job as the scheduler holds it: stamped with the program it was meant for (see restartProgram). */
+type ProgramJob = Job & { program: number };
+
+/** What a new program runs under (restartProgram). */
+export interface ProgramOptions {
+  strategy: StrategyName;
+  /** @default 'graceful' */
+  restart?: RestartMode;
+  /** The traffic (and the probe every new version is test-run with). @default the current requests */
+  requests?: ServiceRequest[];
+}
 
 export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   readonly file: string;
@@ -84,8 +98,8 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   readonly #store: EngineStore;
   readonly #host: ServiceHost;
   readonly #driver: TrafficDriver;
-  readonly #log = new RequestLog();
-  readonly #scheduler: UpdateScheduler<Job>;
+  #log = new RequestLog();
+  readonly #scheduler: UpdateScheduler<ProgramJob>;
   #verifier: SandboxProcess | null = null;
   #watcher: ServiceFileWatcher | null = null;
   #http: HttpFront | null = null;
@@ -93,10 +107,21 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   #history: PreparedVersion[] = [];
   #running: PreparedVersion | null = null;
   #lastRejectedSource: string | null = null;
+  /** The version whose code the running one restored, when it came from a rollback (rollback walks on from it). */
+  #restoredVersion: number | null = null;
   #nextVersion = 1;
   #nextRecordId = 1;
   #firstResponseWaiters = new Map<number, Array<(at: number) => void>>();
   #stopped = false;
+  /** start() has finished setting up (HTTP, watcher): from then on the first version starts the traffic. */
+  #started = false;
+  #trafficOn = false;
+  /** Which program runs: restartProgram starts a new one; jobs and responses of an older one are dropped. */
+  #program = 0;
+  /** Closed while restartProgram replaces the program: updates wait here, then see whether they still apply. */
+  #gate: Promise<void> | null = null;
+  /** The update running now, past the gate. */
+  #inFlight: Promise<void> | null = null;
   #statsTimer: NodeJS.Timeout | null = null;
   #requests: ServiceRequest[];
 
@@ -120,6 +145,8 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       trafficRate: rate,
       served: 0,
       failed: 0,
+      rejection: null,
+      reverted: null,
       problem: null,
     });
     this.#host = new ServiceHost(this.#limits, {
@@ -130,33 +157,26 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     this.#driver = new TrafficDriver((req) => this.request(req, 'driver'), { rate, requests: this.#requests });
     this.#driver.onError = (error) =>
       this.#addLog({ at: wallNow(), level: 'error', source: 'engine', message: `a driver request failed inside hotlab: ${describeError(error)}` });
-    this.#scheduler = new UpdateScheduler<Job>((job, token) => this.#runUpdate(job, token.isStale), {
+    this.#scheduler = new UpdateScheduler<ProgramJob>((job, token) => this.#runForProgram(job, token.isStale), {
       onError: (error) => this.#addLog({ at: wallNow(), level: 'error', source: 'engine', message: `update failed inside hotlab: ${describeError(error)}` }),
     });
   }
 
   // ── lifecycle ──────────────────────────────────────────────────────────────────────────────────────────
 
-  /** Boot the first version, start traffic, watching and HTTP. Rejects (after cleaning up) if v1 cannot run. */
+  /**
+   * Boot the first version, then start HTTP, watching and traffic. When the learner's file cannot run, the engine
+   * still starts, with no version: the refusal is a rejected record (and event) with its location and code frame,
+   * requests get 503, and the first good save boots v1 (as nodemon and Vite wait for a fix). A scratch engine
+   * given `source` has no one to save a fix, so there a first version that cannot run is an error.
+   */
   async start(): Promise<this> {
-    const source = this.#options.source ?? (await readServiceFile(this.file));
-    let first: PreparedVersion;
-    try {
-      first = this.#prepare(source);
-    } catch (error) {
-      this.#stopped = true;
-      this.#store.close();
-      if (error instanceof SourceError) throw new HotlabError(`the first version cannot run: ${error.describe()}. Fix it and start again.`);
-      throw error;
-    }
-    this.#verifier = this.#host.spawn();
-    const outcome = await this.#boot(first);
-    if (outcome.kind !== 'applied') {
+    const first = await this.#bootProgram();
+    if (!first && this.#options.source !== undefined) {
+      const refused = this.#store.base.rejection;
       await this.stop();
-      const where = outcome.kind === 'rejected' && outcome.location ? `${outcome.location.file}:${outcome.location.line}:${outcome.location.column} — ` : '';
-      throw new HotlabError(`the first version cannot run: ${where}${outcome.kind === 'rejected' ? outcome.reason : 'superseded'}`);
+      throw new HotlabError(`the first version cannot run: ${refused?.reason ?? 'it was refused'}`);
     }
-    this.#accept(first);
     try {
       if (this.#options.http) {
         this.#http = await startHttpServer((req) => this.request(req, 'http'), this.#options.http);
@@ -172,13 +192,56 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       await this.stop();
       throw error;
     }
-    await this.#warmUp(first);
-    this.#driver.start();
+    if (first) await this.#warmUp(first);
+    this.#started = true;
+    // Traffic starts with the first version: a program that never ran has nothing to measure yet.
+    if (this.#running) this.#startTraffic();
     this.#statsTimer = setInterval(() => void this.#refreshStats(), STATS_INTERVAL_MS);
     this.#statsTimer.unref();
-    this.emit('ready', { version: first.version, port: this.#http?.port ?? null, strategy: this.strategy, url: this.#http?.url ?? null });
+    this.emit('ready', { version: this.version, port: this.#http?.port ?? null, strategy: this.strategy, url: this.#http?.url ?? null });
     void this.#refreshStats();
     return this;
+  }
+
+  /**
+   * Boot the file (or `options.source`) as v1 of a program that has nothing running. Returns the version, or
+   * null when it cannot run: then the refusal stands as a rejected record and the sandbox waits for a save.
+   */
+  async #bootProgram(): Promise<PreparedVersion | null> {
+    const startedAt = wallNow();
+    let source: string;
+    try {
+      source = this.#options.source ?? (await readServiceFile(this.file));
+    } catch (error) {
+      // At start a missing file is the caller's mistake; for a new program in a running lab it is a refusal.
+      if (!this.#started || !(error instanceof HotlabError)) throw error;
+      const job: Job = { trigger: 'start', source: '', origin: startedAt, queuedAt: startedAt };
+      this.#reject(job, { kind: 'rejected', reason: error.message, timings: {} }, {}, null, startedAt);
+      return null;
+    }
+    const job: Job = { trigger: 'start', source, origin: startedAt, queuedAt: startedAt };
+    let first: PreparedVersion;
+    try {
+      first = this.#prepare(source);
+    } catch (error) {
+      if (!(error instanceof SourceError)) throw error;
+      this.#reject(job, { kind: 'rejected', reason: error.message, location: error.location, failure: 'syntax', timings: {} }, {}, null, startedAt);
+      return null;
+    }
+    if (!this.#verifier?.alive) this.#verifier = this.#host.spawn();
+    const outcome = await this.#boot(first);
+    if (outcome.kind !== 'applied') {
+      if (outcome.kind === 'rejected') this.#reject(job, { ...outcome, serviceDown: false }, outcome.timings, null, startedAt);
+      return null;
+    }
+    this.#accept(first);
+    return first;
+  }
+
+  #startTraffic(): void {
+    if (this.#trafficOn || this.#stopped) return;
+    this.#trafficOn = true;
+    this.#driver.start();
   }
 
   async stop(): Promise<void> {
@@ -229,7 +292,10 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
 
   async request(req: ServiceRequest, origin: 'driver' | 'http' | 'check' | 'repl' = 'check'): Promise<ServiceResponse> {
     const started = wallNow();
+    const program = this.#program;
     const response = await this.#host.request(req);
+    // An answer from a program that has since been replaced belongs to no feed the learner now reads.
+    if (program !== this.#program) return response;
     const at = wallNow();
     this.#log.push({ at, ok: !response.failed, version: response.version });
     this.#store.addFeed({
@@ -266,11 +332,28 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     return this.#enqueueCurrent('reload');
   }
 
-  /** Apply the previous good version's code again (as a new version number, like a git revert). */
+  /**
+   * Apply an earlier good version's code again (as a new version number, like a git revert). Pressed again, it
+   * keeps walking back (v4 → v3's code → v2's code), skipping versions whose code is the running code. While a
+   * failed cold build has left the service down, it brings back the last version that ran: the learner's last
+   * good work, not the one before it.
+   */
   async rollback(): Promise<UpdateRecord | null> {
-    const previous = this.#history.at(-2);
+    const previous = this.#rollbackTarget();
     if (!previous) return null;
-    return this.#enqueueAndWait({ trigger: 'rollback', source: previous.shape.source, origin: wallNow(), queuedAt: wallNow(), label: `v${previous.version}` });
+    return this.#enqueueAndWait({ trigger: 'rollback', source: previous.shape.source, origin: wallNow(), queuedAt: wallNow(), label: `v${previous.version}`, target: previous.version });
+  }
+
+  #rollbackTarget(): PreparedVersion | undefined {
+    const running = this.#running;
+    if (!running) return this.#history.at(-1);
+    // Walk back from the version the running one restored (a rollback) or from the running one itself.
+    const from = this.#history.findIndex((v) => v.version === (this.#restoredVersion ?? running.version));
+    for (let i = (from === -1 ? this.#history.length - 1 : from) - 1; i >= 0; i--) {
+      const candidate = this.#history[i]!;
+      if (candidate.shape.source !== running.shape.source) return candidate;
+    }
+    return undefined;
   }
 
   /** Apply new source as if it had been saved (compare, bench and tests drive scratch engines this way). */
@@ -303,6 +386,42 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     return count;
   }
 
+  /**
+   * Start a new program: what opening, resetting or going back to a lesson does. Unlike an update, nothing of
+   * the running program carries over: its processes stop (no hot.data, no migrate, no `:set` value survives),
+   * and its versions, updates, feed, logs, counters and any standing rejection are cleared. The file as it is
+   * now boots as v1 under `strategy` (or, when it cannot run, the refusal stands and the first good save starts
+   * v1, as at start). An update still running finishes first; saves and commands meant for the old program are
+   * dropped, and a save made meanwhile is caught up with once the new program runs.
+   */
+  async restartProgram(options: ProgramOptions): Promise<{ version: number | null; rejection: UpdateRecord | null }> {
+    if (this.#stopped) throw new HotlabError('the engine is stopped: it cannot start a new program');
+    strategyNamed(options.strategy); // throws a clear error for an unknown name
+    this.#program++;
+    const earlier = this.#gate;
+    let open = (): void => {};
+    const gate = new Promise<void>((resolveGate) => (open = resolveGate));
+    this.#gate = gate;
+    try {
+      await earlier;
+      await this.#inFlight?.catch(() => undefined);
+      this.#driver.stop();
+      this.#trafficOn = false;
+      await this.#host.stopAll();
+      this.#verifier = null;
+      this.#resetProgram(options);
+      const first = await this.#bootProgram();
+      if (first) await this.#warmUp(first);
+      if (this.#running && this.#started) this.#startTraffic();
+    } finally {
+      if (this.#gate === gate) this.#gate = null;
+      open();
+    }
+    if (this.#options.watch ?? true) await this.#catchUpWithFile();
+    void this.#refreshStats();
+    return { version: this.version, rejection: this.#store.base.rejection };
+  }
+
   compare(onRow?: (row: CompareRow) => void): Promise<CompareRow[]> {
     return import('./compare.ts').then(({ compareStrategies }) => compareStrategies(this, onRow));
   }
@@ -315,6 +434,8 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   // ── updates ────────────────────────────────────────────────────────────────────────────────────────────
 
   #onSave(event: SaveEvent): void {
+    // A new program is starting: it boots the file as it is then, and catches up with any later save itself.
+    if (this.#gate) return;
     if (event.kind === 'deleted') {
       const version = this.#store.base.version;
       this.#store.set({ problem: `${basename(this.file)} was deleted; v${version ?? '?'} keeps serving. Restore the file to continue.` });
@@ -324,9 +445,66 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     // A save whose content equals the running version's is not a new version (duplicate events, touch).
     if (event.content === this.#running?.shape.source || event.content === this.#lastRejectedSource) {
       if (this.#store.base.problem?.includes('was deleted')) this.#store.set({ problem: null });
+      if (event.content === this.#running?.shape.source) this.#backToRunningCode(event.eventAt);
       return;
     }
-    this.#scheduler.submit({ trigger: 'save', source: event.content, origin: event.mtimeMs, eventAt: event.eventAt, readMs: event.readMs, queuedAt: wallNow() });
+    this.#submit({ trigger: 'save', source: event.content, origin: event.mtimeMs, eventAt: event.eventAt, readMs: event.readMs, queuedAt: wallNow() });
+  }
+
+  /**
+   * The file holds the running version's code again (the learner undid a bad edit): the rejection no longer
+   * stands. Not a new version, as any save equal to the running code; but the screen and the lesson hear of it.
+   */
+  #backToRunningCode(at: number): void {
+    const running = this.#running;
+    if (!running || !this.#store.base.rejection) return;
+    this.#lastRejectedSource = null;
+    const reverted = { version: running.version, at };
+    this.#store.set({ rejection: null, reverted });
+    this.emit('reverted', reverted);
+  }
+
+  #submit(job: Job): void {
+    this.#scheduler.submit({ ...job, program: this.#program });
+  }
+
+  /** Runs a job once no new program is being started, and only if it was meant for the program that runs. */
+  async #runForProgram(job: ProgramJob, isStale: () => boolean): Promise<void> {
+    while (this.#gate) await this.#gate;
+    if (this.#stopped || job.program !== this.#program) return;
+    // A save that reached the new program's gate may hold exactly what it booted (or already refused).
+    if (job.trigger === 'save' && (job.source === this.#running?.shape.source || job.source === this.#lastRejectedSource)) return;
+    const run = this.#runUpdate(job, isStale);
+    this.#inFlight = run;
+    try {
+      await run;
+    } finally {
+      if (this.#inFlight === run) this.#inFlight = null;
+    }
+  }
+
+  /** Forget everything of the program that ran; the next boot is v1 of a new one. */
+  #resetProgram({ strategy, restart, requests }: ProgramOptions): void {
+    this.#history = [];
+    this.#running = null;
+    this.#lastRejectedSource = null;
+    this.#restoredVersion = null;
+    this.#nextVersion = 1;
+    this.#firstResponseWaiters.clear();
+    this.#log = new RequestLog();
+    if (requests?.length) this.setTrafficRequests(requests);
+    this.#store.resetProgram({
+      strategy,
+      restart: restart ?? 'graceful',
+      version: null,
+      sandbox: { state: 'starting', pid: null, heapUsed: null, restarts: 0 },
+      retainedVersions: 0,
+      served: 0,
+      failed: 0,
+      rejection: null,
+      reverted: null,
+      problem: null,
+    });
   }
 
   async #catchUpWithFile(): Promise<void> {
@@ -348,7 +526,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
 
   #enqueueAndWait(job: Job): Promise<UpdateRecord | null> {
     const before = this.#nextRecordId;
-    this.#scheduler.submit(job);
+    this.#submit(job);
     return this.#scheduler.idle().then(() => {
       const records = this.#store.updates;
       const last = records.at(-1);
@@ -419,6 +597,8 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     }
     const swappedAt = wallNow();
     this.#accept(next);
+    this.#restoredVersion = job.trigger === 'rollback' && 'target' in job ? (job.target ?? null) : null;
+    if (this.#started) this.#startTraffic();
     this.#driver.kick();
     const firstAt = await this.#waitFirstResponse(next.version);
     if (firstAt !== null) merged.firstResponse = Math.max(0, firstAt - swappedAt);
@@ -443,7 +623,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       startedAt,
       firstResponseAt: firstAt ?? undefined,
     };
-    this.#store.set({ problem: null, retainedVersions: outcome.retainedVersions });
+    this.#store.set({ problem: null, rejection: null, reverted: null, retainedVersions: outcome.retainedVersions });
     this.#store.addUpdate(record);
     this.emit('update', record);
     void this.#refreshStats();
@@ -462,9 +642,12 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   #reject(job: Job, outcome: Extract<StrategyOutcome, { kind: 'rejected' }>, timings: StageTimings, previous: PreparedVersion | null, startedAt: number): void {
     const end = wallNow();
     if (outcome.serviceDown) this.#running = null;
-    if (job.trigger === 'save') this.#lastRejectedSource = job.source;
-    const serving = outcome.serviceDown ? null : (previous?.version ?? null);
-    const reason = describeOutcome(outcome, serving, previous?.version ?? null);
+    // The watcher and the start-up catch-up must not try the same refused text again; a reload does.
+    if (job.trigger === 'save' || job.trigger === 'start') this.#lastRejectedSource = job.source;
+    const serving = outcome.serviceDown ? null : (this.#running?.version ?? null);
+    const reason = describeOutcome(outcome, { serving, previous: previous?.version ?? null, everRan: this.#history.length > 0 });
+    // The frame quotes the refused source, so only for a location in it (not a probe's or the runtime's own).
+    const frame = outcome.location && outcome.location.file === basename(this.file) ? codeFrame(job.source, outcome.location) : undefined;
     const record: UpdateRecord = {
       id: this.#nextRecordId++,
       version: serving,
@@ -475,19 +658,23 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       outcome: 'rejected',
       reason,
       location: outcome.location,
+      ...(frame ? { frame } : {}),
       timings,
       ...this.#traffic(job.origin, end),
-      stateKept: !outcome.serviceDown,
+      stateKept: serving !== null,
       retainedVersions: this.#store.base.retainedVersions,
       notes: [],
       startedAt,
     };
+    const nothingRan = serving === null && this.#history.length === 0;
     this.#store.set({
-      problem: reason,
+      rejection: record,
+      reverted: null,
       ...(outcome.serviceDown ? { version: null, sandbox: { ...this.#store.base.sandbox, state: 'down' as const, pid: null } } : {}),
+      ...(nothingRan ? { version: null, sandbox: { ...this.#store.base.sandbox, state: 'waiting' as const, pid: null } } : {}),
     });
+    // A refusal is its record (and event), not a log line: logs are what the program and the engine said.
     this.#store.addUpdate(record);
-    this.#addLog({ at: end, level: 'error', source: 'engine', message: reason, version: serving });
     this.emit('rejected', record);
   }
 

@@ -14,6 +14,12 @@ export interface SourceLocation {
   column: number;
 }
 
+/** The source line a location points into, for a code frame (see source/code-frame.ts). */
+export interface CodeFrame extends SourceLocation {
+  /** The whole line, as written (tabs included). */
+  text: string;
+}
+
 /** What the learner's `handle(req)` receives. */
 export interface ServiceRequest {
   method: string;
@@ -48,7 +54,8 @@ export interface StageTimings {
   firstResponse?: number;
 }
 
-export type UpdateTrigger = 'save' | 'reload' | 'strategy' | 'rollback' | 'compare' | 'restart';
+/** What caused an update. `start`: booting the file when the program starts (only a refused one makes a record). */
+export type UpdateTrigger = 'save' | 'reload' | 'strategy' | 'rollback' | 'compare' | 'restart' | 'start';
 
 /** One update, applied or rejected: the record of design §4. */
 export interface UpdateRecord {
@@ -64,6 +71,8 @@ export interface UpdateRecord {
   outcome: 'applied' | 'rejected';
   reason?: string;
   location?: SourceLocation;
+  /** The refused line and a caret under `location` (rejections located in the source that was refused). */
+  frame?: CodeFrame;
   timings: StageTimings;
   /** File mtime → first response served by the new version. */
   total?: number;
@@ -86,7 +95,11 @@ export interface UpdateRecord {
   firstResponseAt?: number;
 }
 
-export type SandboxState = 'starting' | 'ready' | 'restarting' | 'down' | 'stopped';
+/**
+ * `waiting`: no version has started yet because the file, as it is, cannot run; the first good save starts v1.
+ * `down`: a version ran, and a cold restart stopped it before a good build replaced it.
+ */
+export type SandboxState = 'starting' | 'waiting' | 'ready' | 'restarting' | 'down' | 'stopped';
 
 /** A line the learner's `console.*` printed, or a message from the engine about the service. */
 export interface LogEntry {
@@ -128,7 +141,17 @@ export interface EngineSnapshot {
   /** Requests answered since start, and how many of them failed. */
   served: number;
   failed: number;
-  /** A short problem shown until the next good update (deleted file, crashed sandbox, down after a cold restart). */
+  /**
+   * The refusal that stands now: the newest update was rejected and nothing has replaced it since (an applied
+   * update, a save that brings back the running version's code, a new program). Null while all is well.
+   */
+  rejection: UpdateRecord | null;
+  /**
+   * A save brought back the running version's code while an update was rejected: that rejection no longer
+   * stands ("back to v7's code"). Not a new version. Null again once the next update (or program) comes.
+   */
+  reverted: { version: number; at: number } | null;
+  /** A problem that is not a refused update (deleted file, crashed sandbox), shown until it is resolved. */
   problem: string | null;
 }
 

@@ -18,6 +18,7 @@ export interface Segment {
 
 const SANDBOX_TONE: Record<SandboxState, Tone> = {
   starting: 'warn',
+  waiting: 'bad',
   ready: 'good',
   restarting: 'warn',
   down: 'bad',

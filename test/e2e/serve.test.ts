@@ -70,13 +70,27 @@ describe('hotlab serve', () => {
     expect(Date.now() - stopping).toBeLessThan(5000);
   });
 
-  it('refuses to start on a first version that cannot run, and says where', async () => {
+  it('keeps running on a first version that cannot run: says where, answers 503, and serves the first good save', async () => {
     dir = await mkdtemp(join(tmpdir(), 'hotlab-e2e-'));
     const file = join(dir, 'service.js');
     await writeFile(file, "export function handle(req) {\n  return 'oops' +;\n}\n");
-    const run = await runCli(['serve', file, '--port', '0', '--json']);
-    expect(run.code).not.toBe(0);
-    expect(run.stderr).toContain('service.js:2:18');
+    serve = startServe([file, '--port', '0', '--json']);
+    const rejected = await serve.waitFor((e) => e.event === 'rejected', 0, 20_000);
+    expect(rejected).toMatchObject({ event: 'rejected', version: null, file: 'service.js', line: 2, column: 18 });
+    expect((rejected.record as { frame?: unknown }).frame).toMatchObject({ line: 2, column: 18, text: "  return 'oops' +;" });
+    const ready = await serve.waitFor((e) => e.event === 'ready');
+    expect(ready).toMatchObject({ version: null });
+    const url = `http://127.0.0.1:${ready.port as number}`;
+    expect((await fetch(`${url}/ping`)).status).toBe(503);
+
+    const mark = serve.events.length;
+    await writeFile(file, service('fixed'));
+    const update = await serve.waitFor((e) => e.event === 'update', mark);
+    expect(update).toMatchObject({ outcome: 'applied', version: 1 });
+    const fixed = await fetch(`${url}/ping`);
+    expect(fixed.headers.get('x-hotlab-version')).toBe('1');
+    expect(await fixed.text()).toBe('fixed /ping');
+    expect(serve.child.exitCode).toBeNull();
   });
 
   it('an unknown strategy exits non-zero and lists the valid ones', async () => {

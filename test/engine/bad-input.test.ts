@@ -46,7 +46,9 @@ export function handle(req) {
     expect(record.reason).toContain('service.js:4:20');
     expect(record.reason).toMatch(/Unexpected token/);
     expect(record.reason).toContain('v1 keeps serving');
-    expect(lab.engine.getSnapshot().problem).toBe(record.reason);
+    // The refusal stands in the snapshot (with the refused line), not as a generic problem.
+    expect(lab.engine.getSnapshot().rejection).toBe(record);
+    expect(record.frame).toMatchObject({ line: 4, column: 20, text: "  return 'pong ' + ;" });
     const after = await lab.get();
     expect(after).toMatchObject({ status: 200, version: 1, body: 'pong 4' });
   });

@@ -32,6 +32,8 @@ export function baseSnapshot(): EngineSnapshot {
     logs: [],
     served: 0,
     failed: 0,
+    rejection: null,
+    reverted: null,
     problem: null,
   };
 }

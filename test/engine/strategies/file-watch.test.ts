@@ -48,3 +48,25 @@ export function handle(req) {
     expect(record.firstResponseAt).toBeGreaterThan(record.startedAt);
   });
 });
+
+describe('file-watch: state kept means the new version took hot.data back', () => {
+  let lab: Lab;
+  afterEach(() => lab?.close());
+
+  it('a version that only writes hot.data (never reads it) loses its state, and says so', async () => {
+    const writesOnly = (text: string): string => `let hits = 0;
+export function handle(req) {
+  hits++;
+  hot.data.hits = hits;
+  return \`${text} \${hits}\`;
+}
+`;
+    lab = await startLab(writesOnly('pong'), { strategy: 'file-watch', traffic: { rate: 0 } });
+    for (let i = 0; i < 5; i++) await lab.get();
+    const record = await lab.save(writesOnly('PONG'));
+    expect(record).toMatchObject({ outcome: 'applied', stateKept: false });
+    expect(record.notes.join(' ')).toMatch(/never reads it back/);
+    // Counting again from the start (the engine sends one request right after the swap to time it).
+    expect(hitsOf((await lab.get()).body)).toBeLessThan(5);
+  });
+});
