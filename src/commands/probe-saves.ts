@@ -4,9 +4,9 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SaveHow } from '../engine/lessons/check-types.ts';
 import { saveAs } from '../engine/lessons/save-file.ts';
-import { watchServiceFile, type SaveEvent, type ServiceFileWatcher, type WatchServiceFileOptions } from '../engine/watch/watch-service-file.ts';
+import { watchServiceFile, type SaveEvent, type FileWatcher, type WatchOptions } from '../engine/watch/watch-service-file.ts';
 
-export type WatchFunction = (file: string, options: WatchServiceFileOptions, onEvent: (event: SaveEvent) => void) => Promise<ServiceFileWatcher>;
+export type WatchFunction = (file: string, options: WatchOptions, onEvent: (event: SaveEvent) => void) => Promise<FileWatcher>;
 
 /** One kind of save, tried a few times. */
 export interface SaveProbe {

@@ -2,6 +2,7 @@
 // traffic flowing, so the live service is left alone and every row starts from the same state of affairs.
 import { join } from 'node:path';
 import { Engine } from './engine.ts';
+import type { ProgramSources } from './graph/program-graph.ts';
 import { HotlabError } from './errors.ts';
 import { STRATEGY_NAMES, type CompareRow, type RestartMode, type StrategyName, type UpdateRecord } from './types.ts';
 
@@ -22,9 +23,9 @@ export const COMPARE_CASES: CompareCase[] = [
 ];
 
 export async function compareStrategies(live: Engine, onRow?: (row: CompareRow) => void): Promise<CompareRow[]> {
-  const sources = live.appliedSources;
-  const after = sources.at(-1);
-  const before = sources.at(-2);
+  const programs = live.appliedPrograms;
+  const after = programs.at(-1);
+  const before = programs.at(-2);
   if (after === undefined || before === undefined) {
     throw new HotlabError('compare replays your last edit: save a change to the service first, then compare');
   }
@@ -37,12 +38,12 @@ export async function compareStrategies(live: Engine, onRow?: (row: CompareRow) 
   return rows;
 }
 
-/** One row: boot `before` under the strategy, let traffic build state, apply `after`, measure. */
-export async function replayEdit(live: Engine, before: string, after: string, c: CompareCase, stateDir: string): Promise<CompareRow> {
+/** One row: boot `before` under the strategy, let traffic build state, apply `after` (every module of it), measure. */
+export async function replayEdit(live: Engine, before: ProgramSources, after: ProgramSources, c: CompareCase, stateDir: string): Promise<CompareRow> {
   const options = live.options;
   const scratch = new Engine({
     file: live.file,
-    source: before,
+    sources: Object.fromEntries(before),
     stateDir,
     strategy: c.strategy,
     restart: c.restart,
@@ -54,7 +55,7 @@ export async function replayEdit(live: Engine, before: string, after: string, c:
   try {
     await scratch.start();
     await new Promise((r) => setTimeout(r, WARM_UP_MS));
-    const record = await scratch.applySource(after, 'compare');
+    const record = await scratch.applySources(after, 'compare');
     return rowFrom(c, record);
   } finally {
     await scratch.stop();

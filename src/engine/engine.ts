@@ -2,25 +2,28 @@
 // snapshot and events, and takes commands. Data flows one way: save → watcher → scheduler → strategy →
 // sandbox swap → record → snapshot/events.
 import { EventEmitter } from 'node:events';
-import { readFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { wallNow } from './clock.ts';
 import { EngineStore } from './engine-store.ts';
-import { describeError, HotlabError, SourceError } from './errors.ts';
-import { readServiceFile } from './read-service-file.ts';
+import { describeError, HotlabError, MissingExportError, SourceError } from './errors.ts';
+import { changedModules, loadableProgram } from './graph/loadable-program.ts';
+import { sourcesOf, type ProgramSources } from './graph/program-graph.ts';
+import { ProgramFiles, programSignature } from './graph/program-files.ts';
+import type { ProgramRead } from './graph/read-program.ts';
 import { UpdateScheduler } from './scheduler/update-scheduler.ts';
 import type { RuntimeLimits } from './sandbox/isolate-runtime.ts';
 import { CommandFailed, type SandboxExit, type SandboxProcess } from './sandbox/sandbox-process.ts';
-import type { LoadResult, SandboxStats } from './sandbox/protocol.ts';
+import type { LoadableProgram, LoadResult, Lookup, SandboxStats } from './sandbox/protocol.ts';
 import { ServiceHost } from './service-host.ts';
 import { codeFrame } from './source/code-frame.ts';
 import { compileModule } from './source/compile-module.ts';
 import { strategyNamed } from './strategies/registry.ts';
-import type { PreparedVersion, StrategyOutcome } from './strategies/strategy.ts';
+import type { PreparedVersion, StrategyContext, StrategyOutcome } from './strategies/strategy.ts';
 import { RequestLog, downtimeBetween, failuresBetween } from './traffic/request-log.ts';
 import { TrafficDriver } from './traffic/driver.ts';
 import { startHttpServer, type HttpFront } from './traffic/http-server.ts';
-import { watchServiceFile, type SaveEvent, type ServiceFileWatcher } from './watch/watch-service-file.ts';
+import type { FileWatcher, SaveEvent } from './watch/save-events.ts';
+import { watchWorkspace } from './watch/watch-workspace.ts';
 import { describeOutcome } from './describe-outcome.ts';
 import type {
   CompareRow,
@@ -28,6 +31,7 @@ import type {
   EvalResult,
   LabEngine,
   LogEntry,
+  ModuleStatus,
   RestartMode,
   ServiceRequest,
   ServiceResponse,
@@ -38,7 +42,10 @@ import type {
 } from './types.ts';
 
 export interface EngineOptions {
-  /** The learner's service file. Its folder is the workspace; state and artifacts go in `.hotlab/` there. */
+  /**
+   * The learner's entry module (`service.js` or `service.ts`). Its folder is the workspace: the program is what
+   * the entry imports from there; state and artifacts go in `.hotlab/` there.
+   */
   file: string;
   /** @default 'file-watch' */
   strategy?: StrategyName;
@@ -48,10 +55,12 @@ export interface EngineOptions {
   traffic?: { rate?: number; requests?: ServiceRequest[] };
   /** Serve HTTP too. @default false */
   http?: { port: number; host: string } | false;
-  /** Watch the file for saves. @default true */
+  /** Watch the workspace for saves. @default true */
   watch?: boolean | { polling: boolean };
-  /** Start from this source instead of reading the file (compare and bench run scratch engines). */
+  /** Start from this source of the entry instead of reading the workspace (a scratch engine). */
   source?: string;
+  /** Start from these modules (id → source) instead of reading the workspace (compare and bench run scratch engines). */
+  sources?: Record<string, string>;
   /** Where artifacts go. @default `<workspace>/.hotlab` */
   stateDir?: string;
 }
@@ -74,15 +83,30 @@ const WARM_UP_COMPILES = 30;
 /** How often the status line's heap figure is refreshed. */
 const STATS_INTERVAL_MS = 2000;
 
+/**
+ * One update to run. The program is read when the job runs, not when it is queued: the newest save wins, and it
+ * sees every module as it is then. `overrides` puts sources in place of files (a rollback, applySources);
+ * `everything` re-applies every module, changed or not (a reload, a strategy switch).
+ */
 type Job =
-  | { trigger: 'save'; source: string; origin: number; eventAt: number; readMs: number; queuedAt: number }
-  | { trigger: Exclude<UpdateTrigger, 'save'>; source: string; origin: number; queuedAt: number; label?: string; target?: number };
+  | { trigger: 'save'; origin: number; eventAt: number; readMs: number; queuedAt: number }
+  | {
+      trigger: Exclude<UpdateTrigger, 'save'>;
+      origin: number;
+      queuedAt: number;
+      overrides?: ProgramSources;
+      everything?: boolean;
+      label?: string;
+      target?: number;
+    };
 /** A job as the scheduler holds it: stamped with the program it was meant for (see restartProgram). */
 type ProgramJob = Job & { program: number };
 
 /** What a new program runs under (restartProgram). */
 export interface ProgramOptions {
   strategy: StrategyName;
+  /** Another entry module of the workspace (a lesson written in TypeScript starts from `service.ts`). @default the current entry */
+  entry?: string;
   /** @default 'graceful' */
   restart?: RestartMode;
   /** The traffic (and the probe every new version is test-run with). @default the current requests */
@@ -90,7 +114,7 @@ export interface ProgramOptions {
 }
 
 export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
-  readonly file: string;
+  file: string;
   readonly workspace: string;
   readonly stateDir: string;
   readonly #options: EngineOptions;
@@ -101,12 +125,14 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   #log = new RequestLog();
   readonly #scheduler: UpdateScheduler<ProgramJob>;
   #verifier: SandboxProcess | null = null;
-  #watcher: ServiceFileWatcher | null = null;
+  #watcher: FileWatcher | null = null;
   #http: HttpFront | null = null;
+  #files: ProgramFiles;
   /** Applied versions, oldest first; the last one is running (unless a cold restart left us down). */
   #history: PreparedVersion[] = [];
   #running: PreparedVersion | null = null;
-  #lastRejectedSource: string | null = null;
+  /** The program (all its sources, as a signature) that was last refused: the same again is not retried on a save. */
+  #lastRejected: string | null = null;
   /** The version whose code the running one restored, when it came from a rollback (rollback walks on from it). */
   #restoredVersion: number | null = null;
   #nextVersion = 1;
@@ -131,11 +157,16 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     this.file = resolve(options.file);
     this.workspace = dirname(this.file);
     this.stateDir = options.stateDir ?? join(this.workspace, '.hotlab');
+    const entry = this.file.slice(this.workspace.length + 1);
+    const memory = options.sources ?? (options.source !== undefined ? { [entry]: options.source } : undefined);
+    this.#files = new ProgramFiles(this.workspace, entry, memory);
     this.#limits = { ...DEFAULT_LIMITS, ...options.limits };
     const rate = options.traffic?.rate ?? 100;
     this.#store = new EngineStore({
       file: this.file,
       workspace: this.workspace,
+      entry,
+      modules: [],
       strategy: options.strategy ?? 'file-watch',
       restart: options.restart ?? 'graceful',
       version: null,
@@ -150,7 +181,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       problem: null,
     });
     this.#host = new ServiceHost(this.#limits, {
-      log: (entry) => this.#addLog(entry),
+      log: (line) => this.#addLog(line),
       crash: (exit) => void this.#recoverFromCrash(exit),
     });
     this.#requests = options.traffic?.requests?.length ? options.traffic.requests : [DEFAULT_REQUEST];
@@ -165,14 +196,16 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   // ── lifecycle ──────────────────────────────────────────────────────────────────────────────────────────
 
   /**
-   * Boot the first version, then start HTTP, watching and traffic. When the learner's file cannot run, the engine
-   * still starts, with no version: the refusal is a rejected record (and event) with its location and code frame,
-   * requests get 503, and the first good save boots v1 (as nodemon and Vite wait for a fix). A scratch engine
-   * given `source` has no one to save a fix, so there a first version that cannot run is an error.
+   * Boot the first version, then start HTTP, watching and traffic. When the learner's program cannot run, the
+   * engine still starts, with no version: the refusal is a rejected record (and event) with its location and code
+   * frame, requests get 503, and the first good save boots v1 (as nodemon and Vite wait for a fix). A scratch
+   * engine (given `source` or `sources`) has no one to save a fix, so there a first version that cannot run is an
+   * error; so is an entry module that does not exist at all (a mistyped path).
    */
   async start(): Promise<this> {
+    if (!this.#files.inMemory) await this.#requireEntry();
     const first = await this.#bootProgram();
-    if (!first && this.#options.source !== undefined) {
+    if (!first && this.#files.inMemory) {
       const refused = this.#store.base.rejection;
       await this.stop();
       throw new HotlabError(`the first version cannot run: ${refused?.reason ?? 'it was refused'}`);
@@ -183,10 +216,10 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
         this.#store.set({ httpUrl: this.#http.url });
       }
       const watch = this.#options.watch ?? true;
-      if (watch) {
-        this.#watcher = await watchServiceFile(this.file, { polling: typeof watch === 'object' && watch.polling }, (event) => this.#onSave(event));
+      if (watch && !this.#files.inMemory) {
+        this.#watcher = await watchWorkspace(this.workspace, { polling: typeof watch === 'object' && watch.polling }, (event) => this.#onSave(event));
         // A save between our first read and the watcher being ready raised no event: look once more.
-        await this.#catchUpWithFile();
+        this.#catchUpWithFiles();
       }
     } catch (error) {
       await this.stop();
@@ -203,39 +236,52 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     return this;
   }
 
+  /** A mistyped path is the caller's mistake, said before anything starts. */
+  async #requireEntry(): Promise<void> {
+    const { stat } = await import('node:fs/promises');
+    const kind = await stat(this.file).then((s) => (s.isDirectory() ? 'folder' : 'file'), () => 'missing');
+    if (kind === 'missing') throw new HotlabError(`${this.file} does not exist: create it (a lesson's starter is a good start) or point to another file`);
+    if (kind === 'folder') throw new HotlabError(`${this.file} is a folder: give the service's entry module itself (service.js or service.ts)`);
+  }
+
   /**
-   * Boot the file (or `options.source`) as v1 of a program that has nothing running. Returns the version, or
-   * null when it cannot run: then the refusal stands as a rejected record and the sandbox waits for a save.
+   * Boot the program as v1 of a program that has nothing running. Returns the version, or null when it cannot
+   * run: then the refusal stands as a rejected record and the sandbox waits for a save.
    */
   async #bootProgram(): Promise<PreparedVersion | null> {
     const startedAt = wallNow();
-    let source: string;
-    try {
-      source = this.#options.source ?? (await readServiceFile(this.file));
-    } catch (error) {
-      // At start a missing file is the caller's mistake; for a new program in a running lab it is a refusal.
-      if (!this.#started || !(error instanceof HotlabError)) throw error;
-      const job: Job = { trigger: 'start', source: '', origin: startedAt, queuedAt: startedAt };
-      this.#reject(job, { kind: 'rejected', reason: error.message, timings: {} }, {}, null, startedAt);
+    const job: Job = { trigger: 'start', origin: startedAt, queuedAt: startedAt };
+    const read = this.#read(undefined);
+    if (read.kind === 'refused') {
+      this.#reject(job, this.#refusal(read.error), {}, null, startedAt, read.sources);
       return null;
     }
-    const job: Job = { trigger: 'start', source, origin: startedAt, queuedAt: startedAt };
-    let first: PreparedVersion;
-    try {
-      first = this.#prepare(source);
-    } catch (error) {
-      if (!(error instanceof SourceError)) throw error;
-      this.#reject(job, { kind: 'rejected', reason: error.message, location: error.location, failure: 'syntax', timings: {} }, {}, null, startedAt);
-      return null;
-    }
+    const first = this.#prepare(read);
     if (!this.#verifier?.alive) this.#verifier = this.#host.spawn();
     const outcome = await this.#boot(first);
     if (outcome.kind !== 'applied') {
-      if (outcome.kind === 'rejected') this.#reject(job, { ...outcome, serviceDown: false }, outcome.timings, null, startedAt);
+      if (outcome.kind === 'rejected') this.#reject(job, { ...outcome, serviceDown: false }, outcome.timings, null, startedAt, read.sources);
       return null;
     }
     this.#accept(first);
     return first;
+  }
+
+  /** A program that cannot be read or linked, refused in the words of the strategy that would have applied it. */
+  #refusal(error: SourceError): Extract<StrategyOutcome, { kind: 'rejected' }> {
+    const failure = error instanceof MissingExportError ? { kind: 'missing-export' as const, message: error.message, symbol: error.symbol } : { kind: 'syntax' as const, message: error.message };
+    const reason = strategyNamed(this.strategy).reword?.(failure) ?? failure.message;
+    return { kind: 'rejected', reason, location: error.location, failure: failure.kind, timings: {} };
+  }
+
+  /** Read the program; a file that cannot be read at all (permissions) is a refusal like any other. */
+  #read(overrides: ProgramSources | undefined): ProgramRead {
+    try {
+      return this.#files.read(overrides);
+    } catch (error) {
+      if (!(error instanceof HotlabError)) throw error;
+      return { kind: 'refused', error: new SourceError(error.message), sources: new Map(), readMs: 0 };
+    }
   }
 
   #startTraffic(): void {
@@ -270,14 +316,24 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     return this.#store.updates;
   }
 
-  /** The source of the version serving now. */
+  /** The entry module's source in the version serving now. */
   get runningSource(): string | null {
-    return this.#running?.shape.source ?? null;
+    return this.#running?.graph.modules.get(this.#running.graph.entry)?.shape.source ?? null;
   }
 
-  /** Sources of the applied versions, oldest first (compare replays the last edit from them). */
-  get appliedSources(): string[] {
-    return this.#history.map((v) => v.shape.source);
+  /** The sources of the version serving now, by module id. */
+  get runningSources(): ProgramSources | null {
+    return this.#running ? sourcesOf(this.#running.graph) : null;
+  }
+
+  /** The sources of the applied versions, by module id, oldest first (compare replays the last edit from them). */
+  get appliedPrograms(): ProgramSources[] {
+    return this.#history.map((v) => sourcesOf(v.graph));
+  }
+
+  /** The entry module's id (`service.js`). */
+  get entry(): string {
+    return this.#files.entry;
   }
 
   getSnapshot = (): EngineSnapshot => this.#store.getSnapshot();
@@ -341,7 +397,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   async rollback(): Promise<UpdateRecord | null> {
     const previous = this.#rollbackTarget();
     if (!previous) return null;
-    return this.#enqueueAndWait({ trigger: 'rollback', source: previous.shape.source, origin: wallNow(), queuedAt: wallNow(), label: `v${previous.version}`, target: previous.version });
+    return this.#enqueueAndWait({ trigger: 'rollback', overrides: sourcesOf(previous.graph), origin: wallNow(), queuedAt: wallNow(), label: `v${previous.version}`, target: previous.version });
   }
 
   #rollbackTarget(): PreparedVersion | undefined {
@@ -349,32 +405,43 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     if (!running) return this.#history.at(-1);
     // Walk back from the version the running one restored (a rollback) or from the running one itself.
     const from = this.#history.findIndex((v) => v.version === (this.#restoredVersion ?? running.version));
+    const runningCode = programSignature(sourcesOf(running.graph));
     for (let i = (from === -1 ? this.#history.length - 1 : from) - 1; i >= 0; i--) {
       const candidate = this.#history[i]!;
-      if (candidate.shape.source !== running.shape.source) return candidate;
+      if (programSignature(sourcesOf(candidate.graph)) !== runningCode) return candidate;
     }
     return undefined;
   }
 
-  /** Apply new source as if it had been saved (compare, bench and tests drive scratch engines this way). */
+  /** Apply new source of the entry as if it had been saved (compare, bench and tests drive scratch engines this way). */
   applySource(source: string, trigger: Exclude<UpdateTrigger, 'save'> = 'reload'): Promise<UpdateRecord | null> {
-    return this.#enqueueAndWait({ trigger, source, origin: wallNow(), queuedAt: wallNow() });
+    return this.applySources({ [this.#files.entry]: source }, trigger);
   }
 
-  async evaluate(expression: string): Promise<EvalResult> {
-    return this.#ask({ op: 'eval', expression });
+  /** Apply new sources of some modules (id → source; the others as they are) as one update. */
+  applySources(sources: Record<string, string> | ProgramSources, trigger: Exclude<UpdateTrigger, 'save'> = 'reload'): Promise<UpdateRecord | null> {
+    const overrides = sources instanceof Map ? sources : new Map(Object.entries(sources));
+    return this.#enqueueAndWait({ trigger, overrides, origin: wallNow(), queuedAt: wallNow() });
   }
 
-  async setValue(name: string, valueExpression: string): Promise<EvalResult> {
-    const binding = this.#running?.shape.topLevel.find((item) => item.kind === 'binding' && item.names.includes(name));
+  /** Evaluate in the live version: in the entry's scope, or in `module`'s (`greet.js`). */
+  async evaluate(expression: string, module?: string): Promise<EvalResult> {
+    return this.#ask({ op: 'eval', expression, ...(module ? { module } : {}) });
+  }
+
+  async setValue(name: string, valueExpression: string, module?: string): Promise<EvalResult> {
+    const graph = this.#running?.graph;
+    const shape = graph?.modules.get(module ?? graph.entry)?.shape;
+    if (graph && module && !shape) return { ok: false, error: `no module ${module} in the running program (it has ${graph.order.join(', ')})` };
+    const binding = shape?.topLevel.find((item) => item.kind === 'binding' && item.names.includes(name));
     if (!binding || binding.kind !== 'binding') {
-      const known = this.#running?.shape.topLevel.flatMap((i) => (i.kind === 'binding' ? i.names : [])) ?? [];
+      const known = shape?.topLevel.flatMap((i) => (i.kind === 'binding' ? i.names : [])) ?? [];
       return { ok: false, error: `no top-level variable named ${name}${known.length ? ` (there is ${known.join(', ')})` : ''}` };
     }
     if (binding.declaration === 'const' || binding.declaration === 'class') {
       return { ok: false, error: `${name} is a ${binding.declaration}: like an unexported Go field, it cannot be set (CanSet() == false)` };
     }
-    return this.#ask({ op: 'set', name, valueExpression });
+    return this.#ask({ op: 'set', name, valueExpression, ...(module ? { module } : {}) });
   }
 
   /** Drop every retained old version (plugin-swap): what Go's plugin package cannot do. */
@@ -417,7 +484,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       if (this.#gate === gate) this.#gate = null;
       open();
     }
-    if (this.#options.watch ?? true) await this.#catchUpWithFile();
+    if (this.#watcher) this.#catchUpWithFiles();
     void this.#refreshStats();
     return { version: this.version, rejection: this.#store.base.rejection };
   }
@@ -434,21 +501,38 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   // ── updates ────────────────────────────────────────────────────────────────────────────────────────────
 
   #onSave(event: SaveEvent): void {
-    // A new program is starting: it boots the file as it is then, and catches up with any later save itself.
+    // A new program is starting: it boots the workspace as it is then, and catches up with any later save itself.
     if (this.#gate) return;
+    const id = this.#files.idOf(event.file);
+    if (id === null) return;
+    const running = this.#running;
+    const module = running?.graph.modules.get(id);
+    const standing = this.#store.base.rejection !== null;
     if (event.kind === 'deleted') {
-      const version = this.#store.base.version;
-      this.#store.set({ problem: `${basename(this.file)} was deleted; v${version ?? '?'} keeps serving. Restore the file to continue.` });
-      this.#addLog({ at: event.eventAt, level: 'warn', source: 'engine', message: `${basename(this.file)} was deleted: v${version ?? '?'} keeps serving` });
+      if (id === this.#files.entry) {
+        const version = this.#store.base.version;
+        this.#store.set({ problem: `${id} was deleted; v${version ?? '?'} keeps serving. Restore the file to continue.` });
+        this.#addLog({ at: event.eventAt, level: 'warn', source: 'engine', message: `${id} was deleted: v${version ?? '?'} keeps serving` });
+        return;
+      }
+      // A module the program imports is gone: a bad update like any other (the import is refused where it is).
+      if (module) this.#submit({ trigger: 'save', origin: event.eventAt, eventAt: event.eventAt, readMs: 0, queuedAt: wallNow() });
       return;
     }
-    // A save whose content equals the running version's is not a new version (duplicate events, touch).
-    if (event.content === this.#running?.shape.source || event.content === this.#lastRejectedSource) {
-      if (this.#store.base.problem?.includes('was deleted')) this.#store.set({ problem: null });
-      if (event.content === this.#running?.shape.source) this.#backToRunningCode(event.eventAt);
+    if (id === this.#files.entry && this.#store.base.problem?.includes('was deleted')) this.#store.set({ problem: null });
+    // A save whose content equals the running version's is not a new version (duplicate events, touch), unless a
+    // refusal stands: then the program is read again, and going back to the running code clears it.
+    if (module && event.content === module.shape.source && !standing) return;
+    if (running && !module && !standing) {
+      this.#addLog({
+        at: event.eventAt,
+        level: 'info',
+        source: 'engine',
+        message: `${id} is not part of the service: ${this.#files.entry} does not import it, so saving it changes nothing`,
+      });
       return;
     }
-    this.#submit({ trigger: 'save', source: event.content, origin: event.mtimeMs, eventAt: event.eventAt, readMs: event.readMs, queuedAt: wallNow() });
+    this.#submit({ trigger: 'save', origin: event.mtimeMs, eventAt: event.eventAt, readMs: event.readMs, queuedAt: wallNow() });
   }
 
   /**
@@ -458,7 +542,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   #backToRunningCode(at: number): void {
     const running = this.#running;
     if (!running || !this.#store.base.rejection) return;
-    this.#lastRejectedSource = null;
+    this.#lastRejected = null;
     const reverted = { version: running.version, at };
     this.#store.set({ rejection: null, reverted });
     this.emit('reverted', reverted);
@@ -472,8 +556,6 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   async #runForProgram(job: ProgramJob, isStale: () => boolean): Promise<void> {
     while (this.#gate) await this.#gate;
     if (this.#stopped || job.program !== this.#program) return;
-    // A save that reached the new program's gate may hold exactly what it booted (or already refused).
-    if (job.trigger === 'save' && (job.source === this.#running?.shape.source || job.source === this.#lastRejectedSource)) return;
     const run = this.#runUpdate(job, isStale);
     this.#inFlight = run;
     try {
@@ -484,16 +566,23 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   }
 
   /** Forget everything of the program that ran; the next boot is v1 of a new one. */
-  #resetProgram({ strategy, restart, requests }: ProgramOptions): void {
+  #resetProgram({ strategy, restart, requests, entry }: ProgramOptions): void {
+    if (entry && entry !== this.#files.entry) {
+      this.#files = new ProgramFiles(this.workspace, entry);
+      this.file = join(this.workspace, entry);
+    }
     this.#history = [];
     this.#running = null;
-    this.#lastRejectedSource = null;
+    this.#lastRejected = null;
     this.#restoredVersion = null;
     this.#nextVersion = 1;
     this.#firstResponseWaiters.clear();
     this.#log = new RequestLog();
     if (requests?.length) this.setTrafficRequests(requests);
     this.#store.resetProgram({
+      file: this.file,
+      entry: this.#files.entry,
+      modules: [],
       strategy,
       restart: restart ?? 'graceful',
       version: null,
@@ -507,21 +596,23 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     });
   }
 
-  async #catchUpWithFile(): Promise<void> {
-    const started = wallNow();
-    const content = await readFile(this.file, 'utf8').catch(() => null);
-    if (content !== null && content !== this.#running?.shape.source) {
-      this.#onSave({ kind: 'change', file: this.file, content, mtimeMs: started, eventAt: started, readMs: wallNow() - started });
-    }
+  /**
+   * Look at the workspace once outside the watcher (right after it starts, or after a new program booted): a save
+   * made meanwhile raised no event the engine acted on. Queued as a save, so the update reads the files itself.
+   */
+  #catchUpWithFiles(): void {
+    const read = this.#read(undefined);
+    const signature = programSignature(read.sources);
+    const running = this.#running ? programSignature(sourcesOf(this.#running.graph)) : null;
+    if (signature === running || signature === this.#lastRejected) return;
+    const now = wallNow();
+    this.#submit({ trigger: 'save', origin: now, eventAt: now, readMs: read.readMs, queuedAt: now });
   }
 
-  async #enqueueCurrent(trigger: 'strategy' | 'reload'): Promise<UpdateRecord | null> {
-    // The file as it is now, not the cached running source: a save still queued must not be replaced by
-    // an older text (the scheduler keeps only the newest job). Scratch engines have no file to read.
-    const onDisk = this.#options.source === undefined ? await readFile(this.file, 'utf8').catch(() => null) : null;
-    const source = onDisk || (this.#running?.shape.source ?? this.#history.at(-1)?.shape.source);
-    if (source === undefined) return Promise.resolve(null);
-    return this.#enqueueAndWait({ trigger, source, origin: wallNow(), queuedAt: wallNow() });
+  /** Re-apply the program as it is now, every module (the file on disk, not the cached running sources). */
+  #enqueueCurrent(trigger: 'strategy' | 'reload'): Promise<UpdateRecord | null> {
+    if (!this.#running && this.#history.length === 0 && !this.#store.base.rejection) return Promise.resolve(null);
+    return this.#enqueueAndWait({ trigger, everything: true, origin: wallNow(), queuedAt: wallNow() });
   }
 
   #enqueueAndWait(job: Job): Promise<UpdateRecord | null> {
@@ -534,23 +625,23 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     });
   }
 
-  #prepare(source: string): PreparedVersion {
-    const shape = compileModule(source, basename(this.file));
-    return { version: this.#nextVersion, shape, module: { code: shape.code, file: shape.file, exports: shape.exports } };
+  #prepare(read: Extract<ProgramRead, { kind: 'read' }>): PreparedVersion {
+    return { version: this.#nextVersion, graph: read.graph, program: loadableProgram(read.graph) };
   }
 
   /** First version (or a restart after a crash): a fresh serving process with nothing to take over. */
   async #boot(version: PreparedVersion): Promise<StrategyOutcome> {
     this.#store.set({ sandbox: { ...this.#store.base.sandbox, state: 'starting' } });
+    const changed = version.graph.order.slice();
     if (this.strategy === 'binary-replace') {
-      return strategyNamed('binary-replace').apply(this.#context(version, () => false));
+      return strategyNamed('binary-replace').apply(this.#context(version, changed, () => false));
     }
     const child = this.#host.spawn();
     try {
       await child.ready;
-      const result = await child.send<LoadResult>({ op: 'load', version: version.version, module: version.module, handover: 'none', retainPrevious: false });
+      const result = await child.send<LoadResult>({ op: 'load', version: version.version, program: version.program, plan: { kind: 'fresh' } });
       this.#host.switchTo(child);
-      return { kind: 'applied', timings: result.timings, stateKept: false, heapBefore: result.heapBefore, heapAfter: result.heapAfter, retainedVersions: 0, retainedHeap: 0, notes: [] };
+      return { kind: 'applied', timings: result.timings, stateKept: false, heapBefore: result.heapBefore, heapAfter: result.heapAfter, retainedVersions: 0, retainedHeap: 0, modules: result.modules, notes: [] };
     } catch (error) {
       child.kill();
       if (error instanceof CommandFailed) return { kind: 'rejected', reason: error.failure.message, location: error.failure.location, failure: error.failure.kind, timings: {} };
@@ -571,32 +662,45 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     const strategyName = this.strategy;
     const restart = this.#store.base.restart;
 
-    let next: PreparedVersion;
-    const compileStart = performance.now();
-    try {
-      next = this.#prepare(job.source);
-    } catch (error) {
-      if (!(error instanceof SourceError)) throw error;
-      timings.compile = performance.now() - compileStart;
-      this.#reject(job, { kind: 'rejected', reason: error.message, location: error.location, failure: 'syntax', timings: {} }, timings, previous, startedAt);
+    // Reading the program compiles what changed (unchanged modules come from the cache): the rest is compile.
+    const readStart = performance.now();
+    const read = this.#read('overrides' in job ? job.overrides : undefined);
+    const hostCompile = Math.max(0, performance.now() - readStart - read.readMs);
+    timings.read = (timings.read ?? 0) + read.readMs;
+    const signature = programSignature(read.sources);
+    if (read.kind === 'refused') {
+      // The watcher and the start-up catch-up must not try the same refused program again; a reload does.
+      if (job.trigger === 'save' && signature === this.#lastRejected) return;
+      timings.compile = hostCompile;
+      this.#reject(job, this.#refusal(read.error), timings, previous, startedAt, read.sources);
       return;
     }
-    const hostCompile = performance.now() - compileStart;
+    const everything = 'everything' in job && job.everything === true;
+    const changed = everything ? read.graph.order.slice() : changedModules(previous?.graph ?? null, read.graph);
+    const removed = previous?.graph.order.filter((id) => !read.graph.modules.has(id)) ?? [];
+    if (job.trigger === 'save') {
+      // Not a new version: the files hold what runs (a duplicate event, an undo back to the running code)…
+      if (previous && changed.length === 0 && removed.length === 0) return this.#backToRunningCode(job.eventAt);
+      // …or what was refused last time.
+      if (signature === this.#lastRejected) return;
+    }
+    const next = this.#prepare(read);
     let outcome: StrategyOutcome;
     if (!previous && strategyName !== 'binary-replace') {
-      // Nothing is running (a cold restart failed earlier): booting fresh is the only honest option.
+      // Nothing is running (the first version never ran, or a cold restart failed): boot fresh.
       outcome = await this.#boot(next);
     } else {
-      outcome = await strategyNamed(strategyName).apply(this.#context(next, isStale));
+      outcome = await strategyNamed(strategyName).apply(this.#context(next, changed, isStale));
     }
     if (outcome.kind === 'superseded') return;
     const merged: StageTimings = { ...timings, ...outcome.timings, compile: hostCompile + (outcome.timings.compile ?? 0) };
     if (outcome.kind === 'rejected') {
-      this.#reject(job, outcome, merged, previous, startedAt);
+      this.#reject(job, outcome, merged, previous, startedAt, read.sources);
       return;
     }
     const swappedAt = wallNow();
     this.#accept(next);
+    this.#files.applied(next.graph);
     this.#restoredVersion = job.trigger === 'rollback' && 'target' in job ? (job.target ?? null) : null;
     if (this.#started) this.#startTraffic();
     this.#driver.kick();
@@ -620,6 +724,8 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       retainedVersions: outcome.retainedVersions,
       retainedHeap: outcome.retainedHeap,
       notes: [...(job.trigger === 'rollback' && 'label' in job && job.label ? [`rolled back to ${job.label}'s code`] : []), ...outcome.notes],
+      changed,
+      modules: [...outcome.modules, ...removed.filter((id) => !outcome.modules.some((m) => m.module === id)).map((module) => ({ module, action: 'removed' as const, cause: 'changed' as const, stateKept: false, stateful: false }))],
       startedAt,
       firstResponseAt: firstAt ?? undefined,
     };
@@ -634,20 +740,28 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     this.#running = version;
     this.#history.push(version);
     if (this.#history.length > 50) this.#history.shift();
-    this.#lastRejectedSource = null;
+    this.#lastRejected = null;
     const active = this.#host.active;
     this.#store.set({ version: version.version, sandbox: { ...this.#store.base.sandbox, state: 'ready', pid: active?.pid ?? null } });
   }
 
-  #reject(job: Job, outcome: Extract<StrategyOutcome, { kind: 'rejected' }>, timings: StageTimings, previous: PreparedVersion | null, startedAt: number): void {
+  #reject(
+    job: Job,
+    outcome: Extract<StrategyOutcome, { kind: 'rejected' }>,
+    timings: StageTimings,
+    previous: PreparedVersion | null,
+    startedAt: number,
+    sources: ProgramSources,
+  ): void {
     const end = wallNow();
     if (outcome.serviceDown) this.#running = null;
-    // The watcher and the start-up catch-up must not try the same refused text again; a reload does.
-    if (job.trigger === 'save' || job.trigger === 'start') this.#lastRejectedSource = job.source;
+    // The watcher and the start-up catch-up must not try the same refused program again; a reload does.
+    if (job.trigger === 'save' || job.trigger === 'start') this.#lastRejected = programSignature(sources);
     const serving = outcome.serviceDown ? null : (this.#running?.version ?? null);
     const reason = describeOutcome(outcome, { serving, previous: previous?.version ?? null, everRan: this.#history.length > 0 });
     // The frame quotes the refused source, so only for a location in it (not a probe's or the runtime's own).
-    const frame = outcome.location && outcome.location.file === basename(this.file) ? codeFrame(job.source, outcome.location) : undefined;
+    const located = outcome.location ? sources.get(outcome.location.file) : undefined;
+    const frame = outcome.location && located !== undefined ? codeFrame(located, outcome.location) : undefined;
     const record: UpdateRecord = {
       id: this.#nextRecordId++,
       version: serving,
@@ -678,24 +792,25 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     this.emit('rejected', record);
   }
 
-  #context(next: PreparedVersion, isStale: () => boolean) {
+  #context(next: PreparedVersion, changed: string[], isStale: () => boolean): StrategyContext {
     return {
       host: this.#host,
       running: this.#running,
       next,
+      changed,
       restart: this.#store.base.restart,
       stateDir: this.stateDir,
       isStale,
-      verify: (module: PreparedVersion['module']) => this.#verify(module),
+      verify: (program, lookups) => this.#verify(program, lookups),
     };
   }
 
-  async #verify(module: PreparedVersion['module']): Promise<void> {
+  async #verify(program: LoadableProgram, lookups?: Lookup[]): Promise<void> {
     if (!this.#verifier?.alive) this.#verifier = this.#host.spawn();
     const verifier = this.#verifier;
     await verifier.ready;
     try {
-      await verifier.send({ op: 'verify', module, probe: JSON.stringify(this.#probeRequest()) });
+      await verifier.send({ op: 'verify', program, probe: JSON.stringify(this.#probeRequest()), ...(lookups?.length ? { lookups } : {}) });
     } catch (error) {
       if (error instanceof CommandFailed && (error.failure.kind === 'crash' || error.failure.kind === 'memory')) {
         // The test-run took its sandbox down (a memory bomb): say so; a fresh verifier starts next time.
@@ -711,9 +826,13 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
    * edit should be timed like every later one.
    */
   async #warmUp(first: PreparedVersion): Promise<void> {
-    for (let i = 0; i < WARM_UP_COMPILES; i++) compileModule(first.shape.source, first.shape.file);
+    const modules = [...first.graph.modules.values()];
+    for (let i = 0; i < WARM_UP_COMPILES; i++) {
+      const { shape } = modules[i % modules.length]!;
+      compileModule(shape.source, shape.file);
+    }
     try {
-      await this.#verify(first.module);
+      await this.#verify(first.program);
     } catch {
       // v1 already runs in the serving process; a test-run failure here is reported when an update needs it.
     }
@@ -734,7 +853,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     const child = this.#host.spawn();
     try {
       await child.ready;
-      await child.send<LoadResult>({ op: 'load', version: last.version, module: last.module, handover: 'none', retainPrevious: false });
+      await child.send<LoadResult>({ op: 'load', version: last.version, program: last.program, plan: { kind: 'fresh' } });
       if (this.#stopped) return child.kill();
       this.#host.switchTo(child);
       this.#store.set({ sandbox: { state: 'ready', pid: child.pid, heapUsed: null, restarts }, retainedVersions: 0 });
@@ -769,7 +888,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     for (const waiter of waiters) waiter(at);
   }
 
-  async #ask(command: { op: 'eval'; expression: string } | { op: 'set'; name: string; valueExpression: string }): Promise<EvalResult> {
+  async #ask(command: { op: 'eval'; expression: string; module?: string } | { op: 'set'; name: string; valueExpression: string; module?: string }): Promise<EvalResult> {
     const active = this.#host.active;
     if (!active) return { ok: false, error: 'no version is running' };
     try {
@@ -787,12 +906,17 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     if (!active) return;
     try {
       const stats = await active.send<SandboxStats>({ op: 'stats' });
-      const { sandbox, retainedVersions } = this.#store.base;
+      const { sandbox, retainedVersions, modules } = this.#store.base;
       // The heap drifts by a few bytes between reads; publishing each drift would redraw an idle screen every
       // second. Changes under 2% (or 16 KB) are not news.
       const heapMoved = sandbox.heapUsed === null || Math.abs(stats.heapUsed - sandbox.heapUsed) > Math.max(16_384, sandbox.heapUsed * 0.02);
-      if (!heapMoved && retainedVersions === stats.retainedVersions && sandbox.pid === active.pid) return;
-      this.#store.set({ retainedVersions: stats.retainedVersions, sandbox: { ...sandbox, pid: active.pid, heapUsed: stats.heapUsed } });
+      const modulesMoved = !sameModules(modules, stats.modules);
+      if (!heapMoved && !modulesMoved && retainedVersions === stats.retainedVersions && sandbox.pid === active.pid) return;
+      this.#store.set({
+        retainedVersions: stats.retainedVersions,
+        sandbox: { ...sandbox, pid: active.pid, heapUsed: stats.heapUsed },
+        ...(modulesMoved ? { modules: stats.modules } : {}),
+      });
     } catch {
       // The process went away between the update and this read; the crash handler reports that.
     }
@@ -811,4 +935,8 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     this.#store.addLog(entry);
     this.emit('log', entry);
   }
+}
+
+function sameModules(a: readonly ModuleStatus[], b: readonly ModuleStatus[]): boolean {
+  return a.length === b.length && a.every((m, i) => m.module === b[i]!.module && m.version === b[i]!.version && m.retainedVersions === b[i]!.retainedVersions);
 }

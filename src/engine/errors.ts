@@ -39,3 +39,14 @@ export class SourceError extends HotlabError {
 export function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** A module imports a name the other module does not export: the link step fails (Go: `plugin.Lookup` fails). */
+export class MissingExportError extends SourceError {
+  /** The name looked up. */
+  readonly symbol: string;
+
+  constructor(message: string, symbol: string, location?: SourceLocation) {
+    super(message, location);
+    this.symbol = symbol;
+  }
+}

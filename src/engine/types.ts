@@ -57,6 +57,31 @@ export interface StageTimings {
 /** What caused an update. `start`: booting the file when the program starts (only a refused one makes a record). */
 export type UpdateTrigger = 'save' | 'reload' | 'strategy' | 'rollback' | 'compare' | 'restart' | 'start';
 
+/**
+ * What one update did to one module of the program (design §8): re-ran (file-watch), swapped (plugin-swap),
+ * patched (reflection-patch), rebuilt (binary-replace), loaded fresh, or removed from the program.
+ */
+export interface ModuleChange {
+  module: string;
+  action: 'loaded' | 're-ran' | 'swapped' | 'patched' | 'rebuilt' | 'removed';
+  /** It changed, it imports a module that re-ran, or the whole program was (re)built. */
+  cause: 'changed' | 'importer' | 'program';
+  stateKept: boolean;
+  /** It had state to lose (top-level `let`/`var`, or something built with `new`). */
+  stateful: boolean;
+}
+
+/** One module of the running program. */
+export interface ModuleStatus {
+  /** Its path in the workspace: `service.js`, `lib/greet.ts`. */
+  module: string;
+  /** The version that loaded (or last patched) its live instance. */
+  version: number;
+  /** Old instances still loaded (plugin-swap keeps them, as Go keeps every plugin). */
+  retainedVersions: number;
+  retainedHeap: number;
+}
+
 /** One update, applied or rejected: the record of design §4. */
 export interface UpdateRecord {
   /** Sequence number of the attempt, counting every update the engine tried. */
@@ -89,6 +114,10 @@ export interface UpdateRecord {
   retainedHeap?: number;
   /** Warnings that did not stop the update: stale references, a dropped hand-off, … */
   notes: string[];
+  /** The modules whose source the update changed (or that are new), in evaluation order. */
+  changed?: string[];
+  /** What the update did to each module it touched (applied updates). */
+  modules?: ModuleChange[];
   /** Wall-clock time the update started (ms since epoch). */
   startedAt: number;
   /** Wall-clock time the new version served its first response (applied updates). */
@@ -108,6 +137,8 @@ export interface LogEntry {
   source: 'service' | 'engine';
   message: string;
   version?: number | null;
+  /** The module that printed it (a program of several modules). */
+  module?: string;
 }
 
 /** One request the traffic saw, for the live feed. */
@@ -125,8 +156,13 @@ export interface FeedEntry {
 
 /** A read-only picture of the engine for renderers; a new object whenever anything changes. */
 export interface EngineSnapshot {
+  /** The entry module's path. */
   file: string;
   workspace: string;
+  /** The entry module's id in the workspace (`service.js`). */
+  entry: string;
+  /** The running program's modules, in evaluation order (the entry last); empty while nothing runs. */
+  modules: readonly ModuleStatus[];
   strategy: StrategyName;
   restart: RestartMode;
   version: number | null;

@@ -1,6 +1,6 @@
 // Links one module to the modules it imports: each imported name must be exported there, as an ES module's
 // link step demands ("does not provide an export named …"), and every forwarded name is resolved.
-import { SourceError } from '../errors.ts';
+import { MissingExportError } from '../errors.ts';
 import type { ModuleRequest, ModuleShape } from '../source/module-shape.ts';
 import type { GraphModule, LinkedForward, LinkedImport } from './program-graph.ts';
 
@@ -17,7 +17,7 @@ export function linkModule(id: string, shape: ModuleShape, requests: ReadonlyArr
     const require = (name: string): void => {
       if (name === '*' || provided.has(name)) return;
       const offer = target.exportNames.length ? `it exports ${target.exportNames.map((n) => `\`${n}\``).join(', ')}` : 'it exports nothing';
-      throw new SourceError(`${target.id} does not export \`${name}\` (${offer})`, request.location);
+      throw new MissingExportError(`${target.id} does not export \`${name}\` (${offer})`, name, request.location);
     };
     for (const binding of request.imports) {
       require(binding.imported);
@@ -42,7 +42,8 @@ export function linkModule(id: string, shape: ModuleShape, requests: ReadonlyArr
   for (const [name, forward] of starred) {
     if (forward !== 'ambiguous' && !own.has(name) && !explicit.has(name)) forwards.push(forward);
   }
-  const dependencies = [...new Set(requests.map(({ target }) => target.id))];
+  const requestTargets = requests.map(({ target }) => target.id);
+  const dependencies = [...new Set(requestTargets)];
   const exportNames = [...new Set([...own, ...forwards.map((f) => f.exported)])];
-  return { id, shape, dependencies, imports, forwards, exportNames };
+  return { id, shape, dependencies, requestTargets, imports, forwards, exportNames };
 }

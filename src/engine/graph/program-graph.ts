@@ -26,6 +26,8 @@ export interface GraphModule {
   shape: ModuleShape;
   /** The modules it imports from, by id, in the order of its import statements (each once). */
   dependencies: string[];
+  /** The module each of `shape.requests` resolved to, by index. */
+  requestTargets: string[];
   imports: LinkedImport[];
   forwards: LinkedForward[];
   /** Every name the module exports: its own and the forwarded ones. */

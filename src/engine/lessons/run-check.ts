@@ -52,7 +52,6 @@ export async function runCheck(lesson: Lesson, learnerSource: string, options: R
   await writeFile(file, lesson.starter);
   const engine = new Engine({
     file,
-    source: lesson.starter,
     stateDir: join(dir, '.hotlab'),
     strategy: lesson.strategy,
     restart: lesson.restart,
@@ -68,6 +67,9 @@ export async function runCheck(lesson: Lesson, learnerSource: string, options: R
     } catch (error) {
       return failed(`the starter of lesson ${lesson.id} does not run (a bug in the lesson): ${describeError(error)}`);
     }
+    // The engine starts even when the starter cannot run (it waits for a fix); for a lesson that is a bug.
+    const refused = engine.getSnapshot().rejection;
+    if (engine.version === null) return failed(`the starter of lesson ${lesson.id} does not run (a bug in the lesson): ${refused?.reason ?? 'no version started'}`);
     await delay(options.warmUpMs ?? 150);
     const before = checkResponse(await engine.request(lesson.requests[0]!, 'check'));
     const unchanged = learnerSource === lesson.starter;

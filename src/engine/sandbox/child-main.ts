@@ -6,12 +6,12 @@ import { LogLimiter } from './log-limiter.ts';
 import { IsolateRuntime, RuntimeFailure } from './isolate-runtime.ts';
 import { failureFrom } from './failure-from.ts';
 import { EXIT_ISOLATE_DISPOSED } from './exit-codes.ts';
-import type { ChildCommand, ChildEvent, ChildFailure, ChildReply, Envelope, LoadableModule } from './protocol.ts';
+import type { ChildCommand, ChildEvent, ChildFailure, ChildReply, Envelope, LoadableProgram } from './protocol.ts';
 
-
+/** What binary-replace builds (strategies/artifact.ts): the whole program, every module. */
 interface Artifact {
   version: number;
-  module: LoadableModule;
+  program: LoadableProgram;
 }
 
 const send = (envelope: Envelope<ChildReply | ChildEvent>): void => {
@@ -31,22 +31,24 @@ const runtime = new IsolateRuntime(
 function run(command: ChildCommand): unknown {
   switch (command.op) {
     case 'load':
-      return runtime.load(command.version, command.module, command.handover, command.retainPrevious);
+      return runtime.load(command.version, command.program, command.plan);
     case 'adopt':
-      return runtime.adopt(command.state);
+      return runtime.adopt(command.states);
     case 'patch':
-      return runtime.patch(command.version, command.patches, command.bindingNames);
+      return runtime.patch(command.version, command.patches, command.scan);
     case 'verify':
-      return runtime.verify(command.module, command.probe);
+      return runtime.verify(command.program, command.probe, command.lookups);
+    case 'export-types':
+      return runtime.exportTypes(command.modules);
     case 'handle':
       // Requests never come here: work() answers them in slices (answerRequests), one isolate call for many.
       throw new Error('a request reached the single-command path');
     case 'snapshot':
       return runtime.snapshot();
     case 'eval':
-      return runtime.evaluate(command.expression);
+      return runtime.evaluate(command.expression, command.module);
     case 'set':
-      return runtime.set(command.name, command.valueExpression);
+      return runtime.set(command.name, command.valueExpression, command.module);
     case 'unload':
       return runtime.unload();
     case 'stats':
@@ -158,7 +160,7 @@ const artifactPath = process.env.HOTLAB_ARTIFACT;
 if (artifactPath) {
   try {
     const artifact = JSON.parse(readFileSync(artifactPath, 'utf8')) as Artifact;
-    runtime.load(artifact.version, artifact.module, 'none', false);
+    runtime.load(artifact.version, artifact.program, { kind: 'fresh' });
     out.push({ event: 'ready', version: artifact.version });
   } catch (error) {
     const failure = error instanceof RuntimeFailure ? error.failure : failureFrom(error, 'init', '');

@@ -7,10 +7,11 @@ import { describeError } from '../errors.ts';
 const TIMEOUT = /Script execution timed out/;
 const DISPOSED = /Isolate was disposed|isolate is disposed|memory limit/i;
 
-export function failureFrom(error: unknown, kind: FailureKind, file: string, isolate?: ivm.Isolate): ChildFailure {
+/** `files`: the learner's module files; the failure is located at the first stack frame in any of them. */
+export function failureFrom(error: unknown, kind: FailureKind, files: string | readonly string[], isolate?: ivm.Isolate): ChildFailure {
   const message = describeError(error);
   const stack = error instanceof Error && typeof error.stack === 'string' ? error.stack : '';
-  const location = locate(stack, file) ?? locate(message, file);
+  const location = locate(stack, files) ?? locate(message, files);
   if (isolate?.isDisposed || DISPOSED.test(message)) {
     return { kind: 'memory', message: 'the isolate ran out of memory (over its heap limit) and was disposed', location };
   }
@@ -35,10 +36,13 @@ function timeoutMessage(kind: FailureKind): string {
   }
 }
 
-/** The first stack frame in the learner's file, e.g. `at handle (service.js:3:5)`. */
-export function locate(text: string, file: string): SourceLocation | undefined {
-  const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(text);
+/** The first stack frame in one of the learner's files, e.g. `at handle (service.js:3:5)`. */
+export function locate(text: string, files: string | readonly string[]): SourceLocation | undefined {
+  const names = (typeof files === 'string' ? [files] : files).filter((file) => file !== '');
+  if (names.length === 0) return undefined;
+  const alternatives = names.map((file) => file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  // A frame names the file after `(` or `at `; the look-behind keeps `service.js` from matching `lib/service.js`.
+  const match = new RegExp(`(?<=^|[\\s([])(${alternatives}):(\\d+):(\\d+)`).exec(text);
   if (!match) return undefined;
-  return { file, line: Number(match[1]), column: Number(match[2]) };
+  return { file: match[1]!, line: Number(match[2]), column: Number(match[3]) };
 }

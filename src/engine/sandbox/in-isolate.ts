@@ -57,7 +57,11 @@ const make = (level) => (...args) => {
 };
 const con = { log: make('log'), info: make('info'), warn: make('warn'), error: make('error'), debug: make('debug') };
 Object.defineProperty(globalThis, 'console', { value: con, writable: true, configurable: true });
-Object.defineProperty(globalThis, 'hot', { value: { data: $1 === undefined ? {} : $1 }, writable: true, configurable: true });
+// hot.accept(): this module takes its own updates (Vite's self-accepting module): file-watch re-runs it and
+// stops there, its importers keep running. Read by the harness through the kit, not through the learner's own 'hot'.
+let accepted = false;
+const accept = function accept() { accepted = true; };
+Object.defineProperty(globalThis, 'hot', { value: { data: $1 === undefined ? {} : $1, accept }, writable: true, configurable: true });
 // WebAssembly.Memory is allocated outside the V8 heap, where the isolate's memory limit does not reach:
 // measured, a handler keeping 64 MB memories grew the sandbox by 64 MB a request, past 800 MB in a 64 MB
 // isolate. The global is the only way to it, so removing it keeps the limit honest.
@@ -92,7 +96,7 @@ function respond(r) {
   // to the next, so it caches it) and takes the body as it is, instead of JSON-parsing every body.
   return response.status + '\n' + stringify(response.headers) + '\n' + response.body;
 }
-Object.defineProperty(globalThis, Symbol.for('hotlab'), { value: Object.freeze({ show, respond, parse }) });
+Object.defineProperty(globalThis, Symbol.for('hotlab'), { value: Object.freeze({ show, respond, parse, accepted: () => accepted }) });
 `;
 
 /**
@@ -104,18 +108,56 @@ Object.defineProperty(globalThis, Symbol.for('hotlab'), { value: Object.freeze({
 export const SLICE_RESPONSE_CHARS = 2 * 1024 * 1024;
 
 /**
- * A global-scope script evaluated after the learner's code, so its closures see the learner's top-level
- * bindings by name, live: when reflection-patch reassigns `handle`, `table.handle()` returns the new one.
- * It evaluates to the harness function the host calls through a Reference.
+ * Runs in a module's fresh context before its code, with evalClosure($0 = the program's registry, $1 = the
+ * module's imports). Each imported name becomes a global accessor that reads the exporting module's current
+ * instance through the registry: a live binding, as ES imports are. A module swapped in the registry (plugin-swap,
+ * a file-watch re-run) is what importers read from their next access on; what they copied out before keeps the
+ * old code. The registry lives in its own context, and holds one reader per module id.
  */
-export function harnessSource(exports: Record<string, string>): string {
+export const LINK_IMPORTS = String.raw`
+'use strict';
+const registry = $0;
+for (const { local, from, imported } of $1) {
+  const get = imported === '*' ? () => registry[from].namespace() : () => registry[from].read(imported);
+  Object.defineProperty(globalThis, local, {
+    get,
+    set() { throw new TypeError('Assignment to constant variable: ' + local + ' is imported from ' + from); },
+    enumerable: false,
+    configurable: false,
+  });
+}
+`;
+
+/**
+ * A global-scope script evaluated after the learner's code. The export table's closures are created at the
+ * script's top level, outside every function, so they see the learner's top-level bindings by name, live (when
+ * reflection-patch reassigns `handle`, `table.handle()` returns the new one) and no harness local can
+ * shadow one. Names forwarded from other modules (`export … from`) read them through the registry, given by
+ * the 'link' op. It evaluates to the harness function the host calls through a Reference.
+ */
+export function harnessSource(exports: Record<string, string>, forwards: ReadonlyArray<{ exported: string; from: string; imported: string }> = []): string {
   const entries = Object.entries(exports)
-    .map(([name, local]) => `${JSON.stringify(name)}: () => ${local}`)
+    .map(([name, local]) => `[${JSON.stringify(name)}]: () => ${local}`)
     .join(', ');
-  return String.raw`(() => {
+  return String.raw`((table, forwards) => {
 'use strict';
 const kit = globalThis[Symbol.for('hotlab')];
-const table = { ${entries} };
+let registry = null;
+for (const f of forwards) {
+  table[f.exported] = f.imported === '*' ? () => registry[f.from].namespace() : () => registry[f.from].read(f.imported);
+}
+const read = (name) => table[name] ? table[name]() : undefined;
+let namespace = null;
+// What importers of this module read through the registry: one value, or the namespace of "import * as".
+const reader = Object.freeze({
+  read,
+  namespace() {
+    if (namespace) return namespace;
+    const props = { [Symbol.toStringTag]: { value: 'Module' } };
+    for (const name of Object.keys(table)) props[name] = { get: () => read(name), enumerable: true };
+    return (namespace = Object.freeze(Object.create(null, props)));
+  },
+});
 const globalEval = eval;
 let captured = {};
 // Batched requests (see IsolateRuntime.handleBatch): results so far survive a time-limit interruption.
@@ -126,11 +168,13 @@ const handleOne = (payload) => {
   if (typeof fn !== 'function') throw new TypeError('handle is not a function (it is ' + typeof fn + ')');
   return kit.respond(fn(kit.parse(payload)));
 };
-const read = (name) => table[name] ? table[name]() : undefined;
 // arg: an export name, a binding name, or (handle-batch) the ms after which no new call starts.
 return function hotlabHarness(op, arg, payload) {
   switch (op) {
     case 'type': return typeof read(arg);
+    case 'link': registry = payload; return undefined;
+    case 'reader': return reader;
+    case 'accepted': return kit.accepted();
     case 'handle': return handleOne(payload);
     case 'handle-batch': {
       // Start no new call once half the per-call limit is used, so the batch timeout (1.5 × limit) can
@@ -158,10 +202,11 @@ return function hotlabHarness(op, arg, payload) {
     case 'hot-data': return globalThis.hot && globalThis.hot.data;
     case 'eval': return kit.show(globalEval(payload));
     case 'set': globalEval(arg + ' = (' + payload + ');'); return kit.show(globalEval(arg));
-    case 'capture': captured = {}; for (const n of payload) captured[n] = globalEval(n); return undefined;
-    case 'stale': return globalEval(payload)(captured);
+    case 'capture': captured = {}; for (const n of payload) captured[n] = globalEval(n); return captured;
+    // arg: the probe's source; payload: the functions captured before the patch (in this module or another).
+    case 'stale': return globalEval(arg)(payload);
     default: throw new Error('unknown harness op ' + op);
   }
 };
-})()`;
+})({ __proto__: null, ${entries} }, ${JSON.stringify(forwards)})`;
 }

@@ -1,19 +1,27 @@
-// The learner's code inside isolated-vm. Runs in the sandbox child process only: an isolate can abort the
-// whole process (design §6), so the engine never loads this module itself.
+// The learner's program inside isolated-vm: one isolate, one context per module instance, linked through a
+// registry. Runs in the sandbox child process only: an isolate can abort the whole process (design §6), so the
+// engine never loads this module itself.
 import ivm from 'isolated-vm';
-import { BOOTSTRAP, harnessSource } from './in-isolate.ts';
+import { BOOTSTRAP, harnessSource, LINK_IMPORTS } from './in-isolate.ts';
 import { failureFrom, locate } from './failure-from.ts';
+import { ModuleInstance, RuntimeFailure, type InstanceHost } from './module-instance.ts';
+import { loadTargets } from './load-targets.ts';
 import { staleReferenceProbe } from '../source/stale-references.ts';
-import { releaseQuietly, releaseSlot } from './release-slot.ts';
+import { releaseQuietly } from './release-slot.ts';
 import type {
   ChildFailure,
-  Handover,
   LoadableModule,
+  LoadableProgram,
+  LoadPlan,
   LoadResult,
+  Lookup,
+  ModuleChange,
   PatchInstruction,
   PatchResult,
   SandboxStats,
 } from './protocol.ts';
+
+export { RuntimeFailure } from './module-instance.ts';
 
 /** The learner's script runs strict; this prefix shares line 1, so V8 is told to shift line 1's columns back. */
 const STRICT_PREFIX = "'use strict';";
@@ -29,16 +37,6 @@ export interface RuntimeLimits {
 
 export type LogSink = (level: 'log' | 'info' | 'warn' | 'error' | 'debug', message: string, version: number | null) => void;
 
-/** One evaluated copy of the learner's module: its own context, globals and state. */
-interface Slot {
-  version: number;
-  context: ivm.Context;
-  harness: ivm.Reference<(op: string, name?: string, payload?: unknown) => unknown>;
-  module: LoadableModule;
-  /** Heap growth measured when this slot was loaded: what keeping it costs. */
-  heapCost: number;
-}
-
 /** One request's result inside a batch: a response or the reason it failed. */
 export type BatchOutcome = { version: number; response: string } | { version: number; failure: ChildFailure };
 
@@ -48,27 +46,37 @@ interface Spare {
   owner: { version: number; quiet: boolean };
 }
 
-export class RuntimeFailure extends Error {
-  readonly failure: ChildFailure;
-  constructor(failure: ChildFailure) {
-    super(failure.message);
-    this.failure = failure;
-  }
+/** The program serving now: one live instance per module. */
+interface Program {
+  version: number;
+  entry: string;
+  instances: Map<string, ModuleInstance>;
 }
+
+type Registry = ivm.Reference<Record<string, unknown>>;
 
 export class IsolateRuntime {
   readonly limits: RuntimeLimits;
   readonly #isolate: ivm.Isolate;
   readonly #log: LogSink;
-  #current: Slot | null = null;
-  /** Older versions kept loaded (plugin-swap keeps every one, like Go's plugin package). */
-  #retained: Slot[] = [];
+  readonly #host: InstanceHost;
+  /** Holds the registry: module id → the live instance's reader. Outlives every module's context. */
+  readonly #linkContext: ivm.Context;
+  readonly #registry: Registry;
+  #program: Program | null = null;
+  /** Module files of a program being loaded or verified, so failures in its new modules are located too. */
+  #pendingFiles: readonly string[] = [];
+  /** Old instances kept loaded, by module (plugin-swap keeps every one, like Go's plugin package). */
+  #retained = new Map<string, ModuleInstance[]>();
   #spare: Spare | null = null;
 
   constructor(limits: RuntimeLimits, log: LogSink) {
     this.limits = limits;
     this.#log = log;
     this.#isolate = new ivm.Isolate({ memoryLimit: limits.memoryLimitMb });
+    this.#host = { isolate: this.#isolate, callTimeoutMs: limits.callTimeoutMs, files: () => this.#files() };
+    this.#linkContext = this.#isolate.createContextSync();
+    this.#registry = this.#newRegistry();
   }
 
   get disposed(): boolean {
@@ -76,7 +84,7 @@ export class IsolateRuntime {
   }
 
   get version(): number | null {
-    return this.#current?.version ?? null;
+    return this.#program?.version ?? null;
   }
 
   heapUsed(): number {
@@ -87,138 +95,194 @@ export class IsolateRuntime {
 
   stats(): SandboxStats {
     const heap = this.#isolate.isDisposed ? null : this.#isolate.getHeapStatisticsSync();
+    const retained = [...this.#retained.values()].flat();
+    const modules = [...(this.#program?.instances.values() ?? [])].map((instance) => {
+      const old = this.#retained.get(instance.id) ?? [];
+      return { module: instance.id, version: instance.version, retainedVersions: old.length, retainedHeap: old.reduce((sum, i) => sum + i.heapCost, 0) };
+    });
     return {
       version: this.version,
       heapUsed: heap ? heap.used_heap_size + heap.externally_allocated_size : 0,
       heapLimit: heap?.heap_size_limit ?? 0,
-      retainedVersions: this.#retained.length,
-      retainedHeap: this.#retained.reduce((sum, s) => sum + s.heapCost, 0),
+      retainedVersions: retained.length,
+      retainedHeap: retained.reduce((sum, i) => sum + i.heapCost, 0),
+      modules,
     };
   }
 
   /**
-   * Evaluate a new version in a fresh context next to the current one, hand state over, then switch.
-   * All synchronous: no request is served between the hand-over and the switch, so no update is lost.
+   * Load a version of the program: evaluate the modules the plan replaces in fresh contexts next to the live
+   * ones (each after what it imports, so it links to the new instances), hand state over, then switch the
+   * registry. All synchronous and all or nothing: no request is served in between, and a failure in any module
+   * restores the registry and releases every new instance, so half a graph is never live.
    */
-  load(version: number, module: LoadableModule, handover: Handover, retainPrevious: boolean): LoadResult {
+  load(version: number, program: LoadableProgram, plan: LoadPlan): LoadResult {
     const heapBefore = this.heapUsed();
-    const previous = this.#current;
+    const live = this.#program;
+    // A fresh program takes nothing over from the live one (which keeps serving until the switch).
+    const current = plan.kind === 'fresh' ? null : live;
+    this.#pendingFiles = program.modules.map((module) => module.file);
+    const targets = loadTargets(program, plan, (id) => current?.instances.get(id)?.accepted() ?? false);
+    const modules = new Map(program.modules.map((module) => [module.file, module]));
+    const instances = new Map(current?.instances ?? []);
+    const created: ModuleInstance[] = [];
+    const switched = new Map<string, ModuleInstance | undefined>();
+    const changes: ModuleChange[] = [];
     const notes: string[] = [];
-    let handedOver = false;
-
-    let hotData: unknown;
-    if (handover === 'hot-data' && previous) {
-      hotData = this.#copyOut(previous, 'hot-data');
-      handedOver = hotData !== undefined && hotData !== null && (typeof hotData !== 'object' || Object.keys(hotData).length > 0);
-    }
     const t0 = performance.now();
-    const slot = this.#evaluate(version, module, hotData);
-    const t1 = performance.now();
-    try {
-      this.#requireHandle(slot);
-    } catch (error) {
-      releaseSlot(slot);
-      throw error;
-    }
-    const t2 = performance.now();
     let migrateMs: number | undefined;
-    if (handover === 'migrate') {
-      const prev = previous && this.#exportType(previous, 'snapshot') === 'function' ? this.#snapshotOf(previous) : undefined;
-      const hasMigrate = this.#exportType(slot, 'migrate') === 'function';
-      if (prev !== undefined && hasMigrate) {
-        try {
-          this.#call(slot, 'call', 'migrate', prev, 'migrate', true);
-          handedOver = true;
-        } catch (error) {
-          releaseSlot(slot);
-          throw error;
+    try {
+      for (const module of program.modules) {
+        const cause = targets.get(module.file);
+        if (!cause) continue;
+        const old = current?.instances.get(module.file);
+        const hotData = plan.kind === 're-run' && old ? old.copyOut('hot-data') : undefined;
+        const before = this.heapUsed();
+        const instance = this.#evaluate(version, module, hotData, this.#registry, false);
+        created.push(instance);
+        instance.heapCost = Math.max(0, this.heapUsed() - before);
+        if (module.file === program.entry) this.#requireHandle(instance);
+        // file-watch keeps a module's state when it was handed a non-empty hot.data and reads it back: handed over
+        // but never read, the counter a learner watches starts from its initialiser, and "kept" would be untrue.
+        const handed = hotData !== undefined && hotData !== null && (typeof hotData !== 'object' || Object.keys(hotData).length > 0);
+        let stateKept = handed && module.readsHotData;
+        if (handed && !module.readsHotData && module.stateful) {
+          notes.push(`${this.#several(program) ? `${module.file}: ` : ''}hot.data was handed over, but this version never reads it back: its state starts fresh`);
         }
-      } else if (prev !== undefined) {
-        notes.push('the old version exported snapshot() but the new one has no migrate(prev): its state was not taken over');
-      } else if (hasMigrate && previous) {
-        notes.push('migrate(prev) was not called: the old version exports no snapshot()');
+        if (plan.kind === 'swap' && old) {
+          this.#lookUp(old, instance, program, targets);
+          const t = performance.now();
+          stateKept = this.#migrate(old, instance, notes);
+          migrateMs = (migrateMs ?? 0) + performance.now() - t;
+        }
+        switched.set(module.file, live?.instances.get(module.file));
+        this.#registry.setSync(module.file, instance.reader.derefInto());
+        instances.set(module.file, instance);
+        changes.push({ module: module.file, action: plan.kind === 'fresh' ? 'loaded' : plan.kind === 're-run' ? 're-ran' : 'swapped', cause, stateKept, stateful: module.stateful });
       }
-      migrateMs = performance.now() - t2;
+    } catch (error) {
+      for (const [id, previous] of switched) {
+        if (previous) this.#registry.setSync(id, previous.reader.derefInto());
+        else this.#registry.deleteSync(id);
+      }
+      for (const instance of created) instance.release();
+      throw error;
+    } finally {
+      this.#pendingFiles = [];
     }
-    const t3 = performance.now();
-    this.#current = slot;
-    if (previous) {
-      if (retainPrevious) this.#retained.push(previous);
-      else releaseSlot(previous);
+    const t1 = performance.now();
+    // The switch: from here on the new instances serve. Old ones are released, or kept (plugin-swap).
+    const replaced = [...switched.values()].filter((old): old is ModuleInstance => old !== undefined);
+    for (const [id, old] of live?.instances ?? []) {
+      if (modules.has(id)) continue;
+      replaced.push(old);
+      instances.delete(id);
+      this.#registry.deleteSync(id);
+      if (plan.kind !== 'fresh') changes.push({ module: id, action: 'removed', cause: 'changed', stateKept: false, stateful: false });
     }
-    const swap = performance.now() - t3;
+    if (plan.kind === 'fresh') this.unload();
+    for (const old of replaced) {
+      if (plan.kind === 'swap') this.#retained.set(old.id, [...(this.#retained.get(old.id) ?? []), old]);
+      else old.release();
+    }
+    this.#program = { version, entry: program.entry, instances };
+    const swap = performance.now() - t1;
     const heapAfter = this.heapUsed();
-    slot.heapCost = Math.max(0, heapAfter - heapBefore);
     const stats = this.stats();
     return {
       version,
-      timings: { compile: t1 - t0, link: t2 - t1, migrate: migrateMs, swap },
+      timings: { compile: t1 - t0 - (migrateMs ?? 0), link: 0, migrate: migrateMs, swap },
       heapBefore,
       heapAfter,
       retainedVersions: stats.retainedVersions,
       retainedHeap: stats.retainedHeap,
-      handedOver,
+      modules: changes,
       notes,
     };
   }
 
-  /** Test-run a module in a scratch context (init + one probe request), then throw it away. */
-  verify(module: LoadableModule, probe: string | null): { heapCost: number } {
+  /**
+   * Test-run a program in scratch contexts (init of every module, the lookups of the modules that keep running,
+   * one probe request), then throw it away.
+   */
+  verify(program: LoadableProgram, probe: string | null, lookups: readonly Lookup[] = []): { heapCost: number } {
     const before = this.heapUsed();
-    const slot = this.#evaluate(0, module, undefined, true);
+    const registry = this.#newRegistry();
+    const created: ModuleInstance[] = [];
+    this.#pendingFiles = program.modules.map((module) => module.file);
     try {
-      this.#requireHandle(slot);
-      if (probe !== null) this.#call(slot, 'handle', undefined, probe, 'handler', false);
-      return { heapCost: Math.max(0, this.heapUsed() - before) };
-    } finally {
-      releaseSlot(slot);
-    }
-  }
-
-  /** Reflection-patch: run the replacement functions in the live context; state is untouched. */
-  patch(version: number, patches: PatchInstruction[], bindingNames: string[]): PatchResult {
-    const slot = this.#current;
-    if (!slot) throw new RuntimeFailure({ kind: 'patch', message: 'there is no running version to patch' });
-    const heapBefore = this.heapUsed();
-    const t0 = performance.now();
-    // Compile everything before running anything: a patch applies completely or not at all.
-    const scripts = patches.map((p) => this.#compile(p.code, p.location.file, p.location.line - 1, p.location.column - 1 - p.columnOffset));
-    const replaced = patches.filter((p) => p.action === 'replace').map((p) => p.name);
-    this.#call(slot, 'capture', undefined, replaced, 'patch', true);
-    const t1 = performance.now();
-    try {
-      for (const script of scripts) {
-        try {
-          script.runSync(slot.context, { timeout: this.limits.initTimeoutMs });
-        } catch (error) {
-          throw new RuntimeFailure(failureFrom(error, 'patch', slot.module.file, this.#isolate));
+      for (const module of program.modules) {
+        const instance = this.#evaluate(0, module, undefined, registry, true);
+        created.push(instance);
+        registry.setSync(module.file, instance.reader.derefInto());
+        for (const lookup of lookups.filter((l) => l.module === module.file)) checkLookup(lookup, instance.exportType(lookup.name));
+        if (module.file === program.entry) {
+          this.#requireHandle(instance);
+          if (probe !== null) instance.call('handle', undefined, probe, 'handler', false);
         }
       }
+      return { heapCost: Math.max(0, this.heapUsed() - before) };
     } finally {
-      for (const script of scripts) releaseQuietly(script);
+      this.#pendingFiles = [];
+      for (const instance of created) instance.release();
+      releaseQuietly(registry);
     }
-    slot.version = version;
-    const swap = performance.now() - t1;
-    let staleReferences: string[] = [];
-    if (replaced.length > 0 && bindingNames.length > 0) {
-      try {
-        const found = this.#call(slot, 'stale', undefined, staleReferenceProbe(bindingNames), 'patch', true);
-        if (Array.isArray(found)) staleReferences = found.map(String);
-      } catch {
-        // The scan is a teaching aid; a hostile value that breaks it must not fail an applied patch.
-        staleReferences = [];
-      }
-    }
-    return { version, timings: { compile: t1 - t0, swap }, heapBefore, heapAfter: this.heapUsed(), staleReferences };
   }
 
-  /** Graceful restart, new process side: hand the old process's snapshot to migrate(prev). */
-  adopt(state: unknown): { migrated: boolean; ms: number } {
-    const slot = this.#current;
+  /**
+   * Reflection-patch: run the replacement functions in the live contexts of their modules; state is untouched.
+   * Then look in every module for places that still hold a replaced function (stale references).
+   */
+  patch(version: number, patches: PatchInstruction[], scan: Record<string, string[]>): PatchResult {
+    const program = this.#program;
+    if (!program) throw new RuntimeFailure({ kind: 'patch', message: 'there is no running version to patch' });
+    const heapBefore = this.heapUsed();
     const t0 = performance.now();
-    if (!slot || state === undefined || this.#exportType(slot, 'migrate') !== 'function') return { migrated: false, ms: 0 };
-    this.#call(slot, 'call', 'migrate', state, 'migrate', true);
-    return { migrated: true, ms: performance.now() - t0 };
+    const instanceOf = (id: string): ModuleInstance => {
+      const instance = program.instances.get(id);
+      if (!instance) throw new RuntimeFailure({ kind: 'patch', message: `${id} is not part of the running program` });
+      return instance;
+    };
+    // Compile everything before running anything: a patch applies completely or not at all.
+    const scripts = patches.map((p) => ({ instance: instanceOf(p.module), script: this.#compile(p.code, p.location.file, p.location.line - 1, p.location.column - 1 - p.columnOffset) }));
+    const captured = new Map<ModuleInstance, ivm.Reference<unknown>>();
+    try {
+      for (const instance of new Set(scripts.map((s) => s.instance))) {
+        const names = patches.filter((p) => p.module === instance.id && p.action === 'replace').map((p) => p.name);
+        if (names.length === 0) continue;
+        captured.set(instance, instance.callWith('capture', undefined, new ivm.ExternalCopy(names).copyInto({ release: true }), 'patch', 'reference') as ivm.Reference<unknown>);
+      }
+      const t1 = performance.now();
+      for (const { instance, script } of scripts) {
+        try {
+          script.runSync(instance.context, { timeout: this.limits.initTimeoutMs });
+        } catch (error) {
+          throw new RuntimeFailure(failureFrom(error, 'patch', this.#files(), this.#isolate));
+        }
+        instance.version = version;
+      }
+      program.version = version;
+      const swap = performance.now() - t1;
+      const staleReferences = this.#findStale(program, captured, scan);
+      return { version, timings: { compile: t1 - t0, swap }, heapBefore, heapAfter: this.heapUsed(), staleReferences };
+    } finally {
+      for (const { script } of scripts) releaseQuietly(script);
+      for (const reference of captured.values()) releaseQuietly(reference);
+    }
+  }
+
+  /** Graceful restart, new process side: hand each module's snapshot (from the old process) to its migrate(prev). */
+  adopt(states: Record<string, unknown>): { migrated: boolean; modules: string[] } {
+    const program = this.#program;
+    const modules: string[] = [];
+    if (!program) return { migrated: false, modules };
+    for (const [id, state] of Object.entries(states)) {
+      const instance = program.instances.get(id);
+      if (!instance || state === undefined || !instance.hasFunction('migrate')) continue;
+      instance.call('call', 'migrate', state, 'migrate', true);
+      modules.push(id);
+    }
+    return { migrated: modules.length > 0, modules };
   }
 
   /**
@@ -228,21 +292,23 @@ export class IsolateRuntime {
    * slow requests never holds the process for longer than one call.
    */
   handleSlice(requests: string[]): BatchOutcome[] {
-    const slot = this.#current;
-    if (!slot) throw new RuntimeFailure({ kind: 'internal', message: 'no version is loaded' });
+    const program = this.#program;
+    const entry = program?.instances.get(program.entry);
+    if (!program || !entry) throw new RuntimeFailure({ kind: 'internal', message: 'no version is loaded' });
+    const version = program.version;
     const limit = this.limits.callTimeoutMs;
     let done: unknown;
     let interrupted: ChildFailure | null = null;
     try {
-      done = slot.harness.applySync(undefined, ['handle-batch', limit / 2 as unknown as string, requests as unknown as string], {
+      done = entry.harness.applySync(undefined, ['handle-batch', limit / 2, requests], {
         timeout: Math.ceil(limit * 1.5),
         arguments: { copy: true },
         result: { copy: true },
       });
     } catch (error) {
-      interrupted = failureFrom(error, 'handler', slot.module.file, this.#isolate);
+      interrupted = failureFrom(error, 'handler', this.#files(), this.#isolate);
       if (interrupted.kind === 'memory') throw new RuntimeFailure(interrupted);
-      done = slot.harness.applySync(undefined, ['batch-recover'], { timeout: limit, result: { copy: true } });
+      done = entry.harness.applySync(undefined, ['batch-recover'], { timeout: limit, result: { copy: true } });
     }
     // The harness runs next to the learner's code and shares its built-ins: a service that replaces
     // Array.prototype.push returns an empty slice. Without this guard the caller would ask again forever (until
@@ -254,68 +320,155 @@ export class IsolateRuntime {
         message: 'hotlab could not collect the response: did the service replace a built-in (Array.prototype.push, …) that its request harness relies on?',
       };
     }
-    const outcomes = items.map((item) => this.#batchOutcome(slot, item));
-    if (interrupted) outcomes.push({ version: slot.version, failure: interrupted });
+    const outcomes = items.map((item) => this.#batchOutcome(version, item));
+    if (interrupted) outcomes.push({ version, failure: interrupted });
     return outcomes;
   }
 
-  #batchOutcome(slot: Slot, item: unknown): BatchOutcome {
-    if (typeof item === 'string') return { version: slot.version, response: item };
+  #batchOutcome(version: number, item: unknown): BatchOutcome {
+    if (typeof item === 'string') return { version, response: item };
     // Copied out of the isolate, so plain data; still shaped by code the learner can influence.
     const { error, stack } = (typeof item === 'object' && item !== null ? item : {}) as { error?: unknown; stack?: unknown };
     return {
-      version: slot.version,
-      failure: { kind: 'handler', message: String(error ?? 'the handler failed'), location: locate(typeof stack === 'string' ? stack : '', slot.module.file) },
+      version,
+      failure: { kind: 'handler', message: String(error ?? 'the handler failed'), location: locate(typeof stack === 'string' ? stack : '', this.#files()) },
     };
   }
 
-  snapshot(): unknown {
-    const slot = this.#current;
-    if (!slot || this.#exportType(slot, 'snapshot') !== 'function') return undefined;
-    return this.#snapshotOf(slot);
+  /** Each module's `snapshot()`, by module, for the modules that export one. */
+  snapshot(): Record<string, unknown> {
+    const states: Record<string, unknown> = {};
+    for (const instance of this.#program?.instances.values() ?? []) {
+      if (instance.hasFunction('snapshot')) states[instance.id] = instance.copyOut('snapshot');
+    }
+    return states;
   }
 
-  evaluate(expression: string): string {
-    const slot = this.#current;
-    if (!slot) throw new RuntimeFailure({ kind: 'internal', message: 'no version is loaded' });
-    return asText(this.#call(slot, 'eval', undefined, expression, 'handler', false));
+  evaluate(expression: string, module?: string): string {
+    return asText(this.#scope(module).call('eval', undefined, expression, 'handler', false));
   }
 
-  set(name: string, valueExpression: string): string {
-    const slot = this.#current;
-    if (!slot) throw new RuntimeFailure({ kind: 'internal', message: 'no version is loaded' });
-    return asText(this.#call(slot, 'set', name, valueExpression, 'handler', false));
+  set(name: string, valueExpression: string, module?: string): string {
+    return asText(this.#scope(module).call('set', name, valueExpression, 'handler', false));
   }
 
   /** What Go cannot do: drop every retained old version so its memory can be collected. */
   unload(): number {
-    const count = this.#retained.length;
-    for (const slot of this.#retained) releaseSlot(slot);
-    this.#retained = [];
-    return count;
+    const retained = [...this.#retained.values()].flat();
+    for (const instance of retained) instance.release();
+    this.#retained.clear();
+    return retained.length;
   }
 
-  #evaluate(version: number, module: LoadableModule, hotData: unknown, quiet = false): Slot {
+  /**
+   * Make the next update's context now. The child calls this when it has nothing queued: right after a
+   * swap it would delay the new version's first response by the cost of a context.
+   */
+  prepareSpare(): void {
+    if (!this.#spare && !this.#isolate.isDisposed) this.#spare = this.#makeSpare();
+  }
+
+  #scope(module: string | undefined): ModuleInstance {
+    const program = this.#program;
+    if (!program) throw new RuntimeFailure({ kind: 'internal', message: 'no version is loaded' });
+    const instance = program.instances.get(module ?? program.entry);
+    if (!instance) {
+      throw new RuntimeFailure({ kind: 'internal', message: `no module ${module} in the running program (it has ${[...program.instances.keys()].join(', ')})` });
+    }
+    return instance;
+  }
+
+  #several(program: LoadableProgram): boolean {
+    return program.modules.length > 1;
+  }
+
+  /** `typeof` each export of the named live modules: what the modules importing them rely on. */
+  exportTypes(modules: readonly string[]): Record<string, Record<string, string>> {
+    const types: Record<string, Record<string, string>> = {};
+    for (const id of modules) {
+      const instance = this.#program?.instances.get(id);
+      if (!instance) continue;
+      const names = [...Object.keys(instance.module.exports), ...instance.module.forwards.map((f) => f.exported)];
+      types[id] = Object.fromEntries(names.map((name) => [name, instance.exportType(name)]));
+    }
+    return types;
+  }
+
+  /** plugin-swap: every module that keeps running must still find what it imports from `next`, with its type. */
+  #lookUp(old: ModuleInstance, next: ModuleInstance, program: LoadableProgram, targets: ReadonlyMap<string, unknown>): void {
+    for (const importer of program.modules) {
+      if (targets.has(importer.file)) continue;
+      const names = [...importer.imports, ...importer.forwards].filter((link) => link.from === next.id && link.imported !== '*').map((link) => link.imported);
+      for (const name of new Set(names)) checkLookup({ module: next.id, name, type: old.exportType(name), importer: importer.file }, next.exportType(name));
+    }
+  }
+
+  /** plugin-swap and graceful restarts: the old instance's snapshot() goes to the new one's migrate(prev). */
+  #migrate(old: ModuleInstance, next: ModuleInstance, notes: string[]): boolean {
+    const prev = old.hasFunction('snapshot') ? old.copyOut('snapshot') : undefined;
+    const hasMigrate = next.hasFunction('migrate');
+    if (prev !== undefined && hasMigrate) {
+      next.call('call', 'migrate', prev, 'migrate', true);
+      return true;
+    }
+    const who = this.#program && this.#program.instances.size > 1 ? `${next.id}: ` : '';
+    if (prev !== undefined) notes.push(`${who}the old version exported snapshot() but the new one has no migrate(prev): its state was not taken over`);
+    else if (hasMigrate) notes.push(`${who}migrate(prev) was not called: the old version exports no snapshot()`);
+    return false;
+  }
+
+  #findStale(program: Program, captured: ReadonlyMap<ModuleInstance, ivm.Reference<unknown>>, scan: Record<string, string[]>): string[] {
+    const found: string[] = [];
+    const several = program.instances.size > 1;
+    for (const [patched, functions] of captured) {
+      for (const instance of program.instances.values()) {
+        const bindings = scan[instance.id] ?? [];
+        if (bindings.length === 0) continue;
+        try {
+          const places = instance.callWith('stale', staleReferenceProbe(bindings), functions.derefInto(), 'patch', 'copy');
+          if (!Array.isArray(places)) continue;
+          for (const place of places.map(String)) {
+            const where = several ? `${instance.id}: ` : '';
+            const from = several && instance !== patched ? ` (from ${patched.id})` : '';
+            found.push(`${where}${place}${from}`);
+          }
+        } catch {
+          // The scan is a teaching aid; a hostile value that breaks it must not fail an applied patch.
+        }
+      }
+    }
+    return found;
+  }
+
+  #evaluate(version: number, module: LoadableModule, hotData: unknown, registry: Registry, quiet: boolean): ModuleInstance {
     const { context, owner } = this.#takeSpare();
     owner.version = version;
     owner.quiet = quiet;
+    let harness: ivm.Reference<(op: string, arg?: unknown, payload?: unknown) => unknown> | undefined;
     try {
       if (hotData !== undefined) {
         context.evalClosureSync('globalThis.hot.data = $0;', [new ivm.ExternalCopy(hotData).copyInto({ release: true })], { filename: 'hotlab:hot-data' });
+      }
+      if (module.imports.length > 0) {
+        context.evalClosureSync(LINK_IMPORTS, [registry.derefInto(), new ivm.ExternalCopy(module.imports).copyInto({ release: true })], { filename: 'hotlab:link' });
       }
       const script = this.#compile(STRICT_PREFIX + module.code, module.file, 0, -STRICT_PREFIX.length);
       try {
         script.runSync(context, { timeout: this.limits.initTimeoutMs });
       } catch (error) {
-        throw new RuntimeFailure(failureFrom(error, 'init', module.file, this.#isolate));
+        throw new RuntimeFailure(failureFrom(error, 'init', this.#files(), this.#isolate));
       } finally {
         releaseQuietly(script); // it holds the whole source text; the functions it made live in the context
       }
-      const harness = context.evalSync(harnessSource(module.exports), { reference: true, filename: 'hotlab:harness' }) as Slot['harness'];
-      return { version, context, harness, module, heapCost: 0 };
+      harness = context.evalSync(harnessSource(module.exports, module.forwards), { reference: true, filename: 'hotlab:harness' }) as ivm.Reference<(op: string, arg?: unknown, payload?: unknown) => unknown>;
+      harness.applySync(undefined, ['link', undefined, registry.derefInto()], { timeout: this.limits.callTimeoutMs });
+      const reader = harness.applySync(undefined, ['reader'], { timeout: this.limits.callTimeoutMs, result: { reference: true } }) as ivm.Reference<unknown>;
+      return new ModuleInstance({ module, version, context, harness, reader, owner, host: this.#host });
     } catch (error) {
-      context.release();
-      throw error;
+      if (harness) releaseQuietly(harness);
+      releaseQuietly(context);
+      if (error instanceof RuntimeFailure) throw error;
+      throw new RuntimeFailure(failureFrom(error, 'init', this.#files(), this.#isolate));
     }
   }
 
@@ -327,14 +480,6 @@ export class IsolateRuntime {
     const spare = this.#spare ?? this.#makeSpare();
     this.#spare = null;
     return spare;
-  }
-
-  /**
-   * Make the next update's context now. The child calls this when it has nothing queued: right after a
-   * swap it would delay the new version's first response by the cost of a context.
-   */
-  prepareSpare(): void {
-    if (!this.#spare && !this.#isolate.isDisposed) this.#spare = this.#makeSpare();
   }
 
   #makeSpare(): Spare {
@@ -350,6 +495,10 @@ export class IsolateRuntime {
     return { context, owner };
   }
 
+  #newRegistry(): Registry {
+    return this.#linkContext.evalSync('Object.create(null)', { reference: true }) as Registry;
+  }
+
   #compile(code: string, file: string, lineOffset: number, columnOffset: number): ivm.Script {
     try {
       return this.#isolate.compileScriptSync(code, { filename: file, lineOffset, columnOffset });
@@ -358,59 +507,43 @@ export class IsolateRuntime {
     }
   }
 
-  #requireHandle(slot: Slot): void {
-    if (!('handle' in slot.module.exports)) {
+  #requireHandle(instance: ModuleInstance): void {
+    const exported = 'handle' in instance.module.exports || instance.module.forwards.some((f) => f.exported === 'handle');
+    if (!exported) {
       throw new RuntimeFailure({
         kind: 'missing-export',
-        message: `${slot.module.file} does not export handle: add \`export function handle(req) { … }\``,
+        symbol: 'handle',
+        message: `${instance.id} does not export handle: add \`export function handle(req) { … }\``,
       });
     }
-    const type = this.#exportType(slot, 'handle');
+    const type = instance.exportType('handle');
     if (type !== 'function') {
       throw new RuntimeFailure({
         kind: 'missing-export',
+        symbol: 'handle',
         message: `handle is exported but it is ${type === 'undefined' ? 'undefined' : `a ${type}`}, not a function`,
       });
     }
   }
 
-  #exportType(slot: Slot, name: string): string {
-    return this.#call(slot, 'type', name, undefined, 'init', false) as string;
+  /** The module files of the running program and of one being loaded, for locating failures. */
+  #files(): string[] {
+    return [...new Set([...this.#pendingFiles, ...(this.#program?.instances.keys() ?? [])])];
   }
+}
 
-  #snapshotOf(slot: Slot): unknown {
-    return this.#copyOut(slot, 'snapshot');
-  }
+/** A swapped module's export must keep the type its running importers use (Go's type assertion on the symbol). */
+function checkLookup(lookup: Lookup, now: string): void {
+  if (now === lookup.type) return;
+  throw new RuntimeFailure({
+    kind: 'missing-export',
+    symbol: lookup.name,
+    message: `${lookup.module}'s ${lookup.name} is now ${article(now)}, and ${lookup.importer}, which keeps running, uses it as ${article(lookup.type)} (in Go, the type assertion on the looked-up symbol fails)`,
+  });
+}
 
-  #copyOut(slot: Slot, what: 'snapshot' | 'hot-data'): unknown {
-    const kind = what === 'snapshot' ? 'snapshot' : 'migrate';
-    try {
-      return slot.harness.applySync(undefined, what === 'snapshot' ? ['call', 'snapshot'] : ['hot-data'], {
-        timeout: this.limits.callTimeoutMs,
-        result: { copy: true },
-      });
-    } catch (error) {
-      const failure = failureFrom(error, kind, slot.module.file, this.#isolate);
-      if (/could not be cloned|#<Object> could not be cloned|cannot be cloned/i.test(failure.message)) {
-        failure.message = `${what === 'snapshot' ? 'snapshot()' : 'hot.data'} holds something that cannot be copied to the new version (a function or a class instance?): ${failure.message}`;
-      }
-      throw new RuntimeFailure(failure);
-    }
-  }
-
-  #call(slot: Slot, op: string, name: string | undefined, payload: unknown, kind: ChildFailure['kind'], copyPayload: boolean): unknown {
-    try {
-      // Payloads are plain data; the cast only quiets isolated-vm's transfer typing. Copying them is what keeps
-      // every host object (and so every Reference) out of the learner's reach.
-      return slot.harness.applySync(undefined, [op, name, payload as string], {
-        timeout: this.limits.callTimeoutMs,
-        arguments: copyPayload ? { copy: true } : undefined,
-        result: { copy: true },
-      });
-    } catch (error) {
-      throw new RuntimeFailure(failureFrom(error, kind, slot.module.file, this.#isolate));
-    }
-  }
+function article(type: string): string {
+  return type === 'undefined' ? 'undefined' : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
 /**

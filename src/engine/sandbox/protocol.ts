@@ -1,26 +1,58 @@
 // The messages between the engine (host) and a sandbox child process. Both sides import only types from here.
-import type { SourceLocation } from '../types.ts';
+import type { LinkedForward, LinkedImport } from '../graph/program-graph.ts';
+import type { ModuleChange, ModuleStatus, SourceLocation } from '../types.ts';
 
-/** A compiled learner module as the child runs it: a strict classic script plus its export table. */
+/** A compiled learner module as the child runs it: a strict classic script, its exports and its imports. */
 export interface LoadableModule {
   /** The script, with the same lines and columns as the learner's file. */
   code: string;
-  /** Shown in stack traces and error locations (the learner's file name, relative to the workspace). */
+  /** The module's id in the workspace (`service.js`, `lib/greet.ts`): its name in stack traces and locations. */
   file: string;
   /** Exported name → top-level binding name. */
   exports: Record<string, string>;
+  /** Names it reads from other modules of the program (live bindings). */
+  imports: LinkedImport[];
+  /** Names it exports on behalf of other modules (`export … from`). */
+  forwards: LinkedForward[];
+  /** It has top-level state a new instance would lose (a `let`/`var`, or a value built with `new`). */
+  stateful: boolean;
+  /** It reads `hot.data` back: a file-watch re-run that hands it a non-empty hot.data keeps its state. */
+  readsHotData: boolean;
 }
 
-/** How a freshly loaded version takes over from the one serving now. */
-export type Handover =
-  /** Nothing carries over: state starts fresh. */
-  | 'none'
-  /** The old version's `hot.data` object is copied into the new one (file-watch, like Vite's import.meta.hot.data). */
-  | 'hot-data'
-  /** The old version's `snapshot()` result is passed to the new version's `migrate(prev)` (plugin-swap, graceful restart). */
-  | 'migrate';
+/** A whole program as the child runs it. */
+export interface LoadableProgram {
+  /** The module whose `handle` serves requests. */
+  entry: string;
+  /** Every module, each after the modules it imports (the entry last). */
+  modules: LoadableModule[];
+}
+
+/**
+ * Which modules of the running program a load replaces, and how state crosses over (design §8).
+ * - `fresh`: a new program, nothing carries over (first boot, restart, a binary's boot).
+ * - `re-run` (file-watch): the changed modules and their importers, up to the entry or a module that called
+ *   `hot.accept()`, are evaluated again; each gets its old instance's `hot.data`.
+ * - `swap` (plugin-swap): the changed modules alone get a new instance next to the old one, which stays loaded;
+ *   each new instance's `migrate(prev)` takes its old instance's `snapshot()`. Importers must still find every
+ *   name they import, with the same type (Go's `plugin.Lookup` and type assertion).
+ */
+export type LoadPlan = { kind: 'fresh' } | { kind: 're-run'; changed: string[] } | { kind: 'swap'; changed: string[] };
+
+export type { ModuleChange } from '../types.ts';
+
+/** An export a running module looks up in another, and the type it has now: what a swap must keep (Go's Lookup). */
+export interface Lookup {
+  module: string;
+  name: string;
+  type: string;
+  /** The module that keeps running and uses it. */
+  importer: string;
+}
 
 export interface PatchInstruction {
+  /** The module the function lives in. */
+  module: string;
   name: string;
   action: 'replace' | 'add';
   code: string;
@@ -29,15 +61,20 @@ export interface PatchInstruction {
 }
 
 export type ChildCommand =
-  | { op: 'load'; version: number; module: LoadableModule; handover: Handover; retainPrevious: boolean }
-  /** Graceful restart: the new process takes over the old process's snapshot() through migrate(prev). */
-  | { op: 'adopt'; state: unknown }
-  | { op: 'patch'; version: number; patches: PatchInstruction[]; exports: Record<string, string>; bindingNames: string[] }
-  | { op: 'verify'; module: LoadableModule; probe: string | null }
+  | { op: 'load'; version: number; program: LoadableProgram; plan: LoadPlan }
+  /** Graceful restart: the new process takes over the old process's snapshots (by module) through migrate(prev). */
+  | { op: 'adopt'; states: Record<string, unknown> }
+  /** Reflection-patch; `scan`: per module, the top-level bindings the stale-reference probe walks. */
+  | { op: 'patch'; version: number; patches: PatchInstruction[]; scan: Record<string, string[]> }
+  /** `lookups`: exports that modules which keep running need, with the type they have now (plugin-swap). */
+  | { op: 'verify'; program: LoadableProgram; probe: string | null; lookups?: Lookup[] }
+  /** `typeof` every export of these live modules. */
+  | { op: 'export-types'; modules: string[] }
   | { op: 'handle'; request: string }
   | { op: 'snapshot' }
-  | { op: 'eval'; expression: string }
-  | { op: 'set'; name: string; valueExpression: string }
+  /** In the entry's scope, or in `module`'s. */
+  | { op: 'eval'; expression: string; module?: string }
+  | { op: 'set'; name: string; valueExpression: string; module?: string }
   | { op: 'unload' }
   | { op: 'stats' };
 
@@ -57,6 +94,8 @@ export type FailureKind =
 
 export interface ChildFailure {
   kind: FailureKind;
+  /** A missing or mistyped export: the name an importer (or the engine, for `handle`) looks up. */
+  symbol?: string;
   message: string;
   location?: SourceLocation;
   /** The version that failed, when one was running the call. */
@@ -71,8 +110,8 @@ export interface LoadResult {
   retainedVersions: number;
   /** Bytes the retained (not serving) versions added to the heap when they were loaded. */
   retainedHeap: number;
-  /** What carried over: keys of hot.data, or whether migrate ran. */
-  handedOver: boolean;
+  /** Every module the load touched, in evaluation order. */
+  modules: ModuleChange[];
   notes: string[];
 }
 
@@ -81,7 +120,7 @@ export interface PatchResult {
   timings: { compile: number; swap: number };
   heapBefore: number;
   heapAfter: number;
-  /** Places in live state that still hold a replaced function (stale references). */
+  /** Places in live state that still hold a replaced function (stale references), `module: place`. */
   staleReferences: string[];
 }
 
@@ -91,12 +130,14 @@ export interface HandleResult {
   response: string;
 }
 
+
 export interface SandboxStats {
   version: number | null;
   heapUsed: number;
   heapLimit: number;
   retainedVersions: number;
   retainedHeap: number;
+  modules: ModuleStatus[];
 }
 
 export type ChildReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; failure: ChildFailure };

@@ -12,6 +12,7 @@ import type { ModuleShape, TopLevelItem } from './module-shape.ts';
 import { parseModule } from './parse-module.ts';
 import { PositionPreservingText, spansLines } from './position-preserving-text.ts';
 import { checkSandboxRules } from './sandbox-rules.ts';
+import { readsHotData } from './reads-hot-data.ts';
 import { isTypeScript, stripTypes } from './strip-types.ts';
 import type { ModuleRequest } from './module-shape.ts';
 
@@ -77,7 +78,7 @@ export function compileModule(learnerSource: string, file: string): ModuleShape 
     }
   }
   if (defaultBinding) rejectDefaultBindingClash(defaultBinding, topLevel);
-  return { file, source: learnerSource, code: code.toString(), exports, topLevel, requests };
+  return { file, source: learnerSource, code: code.toString(), exports, topLevel, requests, readsHotData: readsHotData(program) };
 }
 
 function importRequest(statement: ImportDeclaration, reader: ItemReader): ModuleRequest {

@@ -90,6 +90,8 @@ export interface ModuleShape {
   topLevel: TopLevelItem[];
   /** Static imports and re-exports, in source order. */
   requests: ModuleRequest[];
+  /** The module reads `hot.data` back (not only writes it): what a file-watch hand-over needs to keep state. */
+  readsHotData: boolean;
 }
 
 /** The binding `export default <expression>` becomes: `export default 42` runs as `var __default= 42`. */

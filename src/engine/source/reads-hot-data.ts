@@ -2,13 +2,12 @@
 // state only survives where the new code reads it back: a module that only writes `hot.data.hits = hits`
 // starts its counter from scratch whatever it was handed. Read from the source: any use of `hot.data` other
 // than as the target of an assignment (`hot.data.x = …`, `hot.data = …`) is a read.
+import type { Program } from 'acorn';
 import type { AnyNode } from './walk-nodes.ts';
 import { isNode } from './walk-nodes.ts';
-import type { ModuleShape } from './module-shape.ts';
-import { parseModule } from './parse-module.ts';
 
-export function readsHotData(shape: Pick<ModuleShape, 'source' | 'file'>): boolean {
-  const { program } = parseModule(shape.source, shape.file);
+/** Computed once per compiled module (compile-module.ts), from the program already parsed there. */
+export function readsHotData(program: Program): boolean {
   return visit(program as unknown as AnyNode, null, null);
 }
 

@@ -1,5 +1,6 @@
-// The "binary" of binary-replace: a self-contained build of one version, written next to the old one and
-// renamed over it in one step, so a process starting at any moment reads either the old or the new build.
+// The "binary" of binary-replace: a self-contained build of one version of the whole program (every module),
+// written next to the old one and renamed over it in one step, so a process starting at any moment reads either
+// the old or the new build.
 import { mkdir, open, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PreparedVersion } from './strategy.ts';
@@ -13,7 +14,7 @@ export async function writeArtifact(stateDir: string, version: PreparedVersion):
   const installed = join(binDir, 'service.artifact');
   const file = await open(temp, 'w');
   try {
-    await file.writeFile(JSON.stringify({ format: 1, version: version.version, builtAt: new Date().toISOString(), module: version.module }));
+    await file.writeFile(JSON.stringify({ format: 2, version: version.version, builtAt: new Date().toISOString(), program: version.program }));
     await file.sync();
   } finally {
     await file.close();

@@ -1,7 +1,8 @@
-// binary-replace: build a whole new artifact, rename it atomically over the old one and start a new
-// sandbox process from it (Go: go build + os.Rename + restart). `cold` stops the old process first and
+// binary-replace: build the whole program (every module) into a new artifact, rename it atomically over the old
+// one and start a new sandbox process from it (Go: go build + os.Rename + restart). `cold` stops the old process first and
 // the service is down meanwhile; `graceful` starts the new one, waits until it is ready, switches and
 // drains the old one (as cloudflare/tableflip does), handing state over through snapshot/migrate.
+import type { ModuleChange } from '../sandbox/protocol.ts';
 import type { SandboxProcess } from '../sandbox/sandbox-process.ts';
 import { writeArtifact } from './artifact.ts';
 import { rejectionFrom } from './rejection.ts';
@@ -35,7 +36,8 @@ async function applyBinary(context: StrategyContext): Promise<StrategyOutcome> {
     }
     host.switchTo(fresh);
     timings.swap = performance.now() - swapStart;
-    return { kind: 'applied', timings, stateKept: false, retainedVersions: 0, retainedHeap: 0, notes: ['cold restart: the old process was stopped before the new one started'] };
+    const modules = rebuilt(context, []);
+    return { kind: 'applied', timings, stateKept: keptIn(modules), retainedVersions: 0, retainedHeap: 0, modules, notes: ['cold restart: the old process was stopped before the new one started'] };
   }
 
   // graceful: start new → ready → hold traffic → drain old → snapshot → migrate → switch → stop old.
@@ -53,25 +55,28 @@ async function applyBinary(context: StrategyContext): Promise<StrategyOutcome> {
   const swapStart = performance.now();
   const resume = host.hold();
   try {
-    const handedOver = await handOver(old, fresh, timings);
+    const migrated = await handOver(old, fresh, timings);
     host.switchTo(fresh);
     resume();
     timings.swap = performance.now() - swapStart - (timings.migrate ?? 0);
     void old.stop();
+    const modules = rebuilt(context, migrated);
     return {
       kind: 'applied',
       timings,
-      stateKept: handedOver,
+      stateKept: keptIn(modules),
       retainedVersions: 0,
       retainedHeap: 0,
-      notes: handedOver ? [] : ['graceful restart without snapshot()/migrate(prev): the new process starts with fresh state'],
+      modules,
+      notes: migrated.length > 0 ? [] : ['graceful restart without snapshot()/migrate(prev): the new process starts with fresh state'],
     };
   } catch (error) {
     if (!old.alive && fresh.alive) {
       // The old process died during the hand-over: its state is gone either way, and the new one is ready.
       host.switchTo(fresh);
       resume();
-      return { kind: 'applied', timings, stateKept: false, retainedVersions: 0, retainedHeap: 0, notes: ['the old process died during the hand-over: the new one started with fresh state'] };
+      const modules = rebuilt(context, []);
+      return { kind: 'applied', timings, stateKept: keptIn(modules), retainedVersions: 0, retainedHeap: 0, modules, notes: ['the old process died during the hand-over: the new one started with fresh state'] };
     }
     resume();
     fresh.kill();
@@ -79,12 +84,27 @@ async function applyBinary(context: StrategyContext): Promise<StrategyOutcome> {
   }
 }
 
-/** Wait for the old process to finish what it has, then move its snapshot into the new one. */
-async function handOver(old: SandboxProcess, fresh: SandboxProcess, timings: { migrate?: number }): Promise<boolean> {
+/** Wait for the old process to finish what it has, then move each module's snapshot into the new one. */
+async function handOver(old: SandboxProcess, fresh: SandboxProcess, timings: { migrate?: number }): Promise<string[]> {
   await old.drain();
   const start = performance.now();
-  const state = await old.send<unknown>({ op: 'snapshot' });
-  const adopted = await fresh.send<{ migrated: boolean }>({ op: 'adopt', state });
+  const states = await old.send<Record<string, unknown>>({ op: 'snapshot' });
+  const adopted = await fresh.send<{ migrated: boolean; modules: string[] }>({ op: 'adopt', states });
   timings.migrate = performance.now() - start;
-  return adopted.migrated;
+  return adopted.modules;
+}
+
+/** Every module was rebuilt into the new artifact; the ones in `migrated` took their state over. */
+function rebuilt(context: StrategyContext, migrated: readonly string[]): ModuleChange[] {
+  return context.next.program.modules.map((module) => ({
+    module: module.file,
+    action: 'rebuilt',
+    cause: context.changed.includes(module.file) ? 'changed' : 'program',
+    stateKept: migrated.includes(module.file),
+    stateful: module.stateful,
+  }));
+}
+
+function keptIn(modules: readonly ModuleChange[]): boolean {
+  return modules.every((change) => change.stateKept || !change.stateful);
 }

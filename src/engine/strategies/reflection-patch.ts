@@ -1,9 +1,9 @@
 // reflection-patch: only the functions that changed are replaced, in place, in the live program (Go:
 // reflect.ValueOf(&fn).Elem().Set(reflect.MakeFunc(...))). State survives; shapes cannot change; anything
-// that captured the old function before the patch keeps calling it, and we say where.
-import { planReflectionPatch } from '../source/plan-reflection-patch.ts';
+// that captured the old function before the patch keeps calling it, and we say where, in every module.
+import { planProgramPatch } from '../graph/plan-program-patch.ts';
 import { probedBindingNames } from '../source/stale-references.ts';
-import type { PatchResult } from '../sandbox/protocol.ts';
+import type { ModuleChange, PatchResult } from '../sandbox/protocol.ts';
 import { rejectionFrom } from './rejection.ts';
 import type { Strategy, StrategyContext, StrategyOutcome } from './strategy.ts';
 import { timed } from './timed.ts';
@@ -21,29 +21,29 @@ async function applyPatch(context: StrategyContext): Promise<StrategyOutcome> {
   if (!running || !serving) {
     return { kind: 'rejected', reason: 'there is no running version to patch: start one with another strategy first', timings: {} };
   }
-  const [plan, diffMs] = await timed(() => planReflectionPatch(running.shape, next.shape));
+  const [plan, diffMs] = await timed(() => planProgramPatch(running.graph, next.graph, context.changed));
   const timings: { link: number; compile?: number; swap?: number } = { link: diffMs };
   if (plan.kind === 'refused') return { kind: 'rejected', reason: plan.reason, location: plan.location, failure: 'patch', timings };
   if (plan.kind === 'unchanged') {
     // Nothing to patch, but the live program still becomes the new version number, so its answers say so.
-    const [, swapMs] = await timed(() => serving.send<PatchResult>({ op: 'patch', version: next.version, patches: [], exports: next.shape.exports, bindingNames: [] }));
-    return { kind: 'applied', timings: { ...timings, swap: swapMs }, stateKept: true, retainedVersions: 0, retainedHeap: 0, notes: ['no function changed: nothing to patch'] };
+    const [, swapMs] = await timed(() => serving.send<PatchResult>({ op: 'patch', version: next.version, patches: [], scan: {} }));
+    return { kind: 'applied', timings: { ...timings, swap: swapMs }, stateKept: true, retainedVersions: 0, retainedHeap: 0, modules: [], notes: ['no function changed: nothing to patch'] };
   }
   try {
     // The changed code is test-run first, like the other strategies, so a looping handler never goes live.
-    const [, verifyMs] = await timed(() => context.verify(next.module));
+    const [, verifyMs] = await timed(() => context.verify(next.program));
     timings.link += verifyMs;
   } catch (error) {
     return rejectionFrom(error, timings);
   }
   if (context.isStale()) return { kind: 'superseded' };
-  const bindingNames = probedBindingNames(next.shape);
+  const scan = Object.fromEntries(next.graph.order.map((id) => [id, probedBindingNames(next.graph.modules.get(id)!.shape)]));
   try {
-    const [result, roundTrip] = await timed(() =>
-      serving.send<PatchResult>({ op: 'patch', version: next.version, patches: plan.patches, exports: next.shape.exports, bindingNames }),
-    );
+    const [result, roundTrip] = await timed(() => serving.send<PatchResult>({ op: 'patch', version: next.version, patches: plan.patches, scan }));
     const changed = [...plan.replaced.map((n) => `replaced ${n}()`), ...plan.added.map((n) => `added ${n}()`)].join(', ');
     const notes = [changed, ...result.staleReferences.map((s) => `stale reference: ${s} (captured before the patch)`)];
+    const patched = [...new Set(plan.patches.map((p) => p.module))];
+    const modules: ModuleChange[] = patched.map((module) => ({ module, action: 'patched', cause: 'changed', stateKept: true, stateful: true }));
     return {
       kind: 'applied',
       timings: { ...timings, compile: result.timings.compile, swap: Math.max(result.timings.swap, roundTrip - result.timings.compile) },
@@ -52,6 +52,7 @@ async function applyPatch(context: StrategyContext): Promise<StrategyOutcome> {
       heapAfter: result.heapAfter,
       retainedVersions: 0,
       retainedHeap: 0,
+      modules,
       notes,
     };
   } catch (error) {

@@ -5,7 +5,7 @@ import type { StageTimings } from '../types.ts';
 import type { StrategyOutcome } from './strategy.ts';
 
 /** Rewords a failure in the strategy's own terms (plugin-swap says `plugin.Lookup`), or keeps it. */
-export type Reword = (failure: ChildFailure) => string;
+export type Reword = (failure: Pick<ChildFailure, 'kind' | 'message' | 'symbol'>) => string;
 
 export function rejectionFrom(error: unknown, timings: StageTimings, reword?: Reword): Extract<StrategyOutcome, { kind: 'rejected' }> {
   if (error instanceof CommandFailed) {

@@ -1,15 +1,15 @@
 // The one interface every update strategy implements. A strategy decides how a new version replaces the
 // running one; the engine around it does the rest (watching, compiling, verifying, timing, traffic).
-import type { ModuleShape } from '../source/module-shape.ts';
-import type { FailureKind, LoadableModule } from '../sandbox/protocol.ts';
+import type { ProgramGraph } from '../graph/program-graph.ts';
+import type { ChildFailure, FailureKind, LoadableProgram, Lookup, ModuleChange } from '../sandbox/protocol.ts';
 import type { ServiceHost } from '../service-host.ts';
 import type { RestartMode, SourceLocation, StageTimings, StrategyName } from '../types.ts';
 
-/** One version of the learner's module, compiled and numbered. */
+/** One version of the learner's program, every module compiled and linked, numbered. */
 export interface PreparedVersion {
   version: number;
-  shape: ModuleShape;
-  module: LoadableModule;
+  graph: ProgramGraph;
+  program: LoadableProgram;
 }
 
 export interface StrategyContext {
@@ -17,6 +17,8 @@ export interface StrategyContext {
   /** The version serving now (null on first boot, or when a cold restart left the service down). */
   running: PreparedVersion | null;
   next: PreparedVersion;
+  /** Modules whose source differs from the running version's, or that are new: what the save changed. */
+  changed: string[];
   restart: RestartMode;
   /** Where build artifacts go: `<workspace>/.hotlab`. */
   stateDir: string;
@@ -24,7 +26,7 @@ export interface StrategyContext {
    * Test-run a module in the verifier sandbox (a separate process, so a memory bomb there cannot take the
    * live state with it): initialise it and serve one probe request. Throws CommandFailed.
    */
-  verify(module: LoadableModule): Promise<void>;
+  verify(program: LoadableProgram, lookups?: Lookup[]): Promise<void>;
   /** True once a newer save has arrived: stop before switching anything. */
   isStale(): boolean;
 }
@@ -38,6 +40,8 @@ export type StrategyOutcome =
       heapAfter?: number;
       retainedVersions: number;
       retainedHeap: number;
+      /** What happened to each module the update touched. */
+      modules: ModuleChange[];
       notes: string[];
     }
   | {
@@ -59,4 +63,6 @@ export interface Strategy {
   /** The Go technique it reproduces. */
   readonly goOriginal: string;
   apply(context: StrategyContext): Promise<StrategyOutcome>;
+  /** Words a refusal in the strategy's own terms (plugin-swap says `plugin.Lookup`); also for a failed link. */
+  reword?(failure: Pick<ChildFailure, 'kind' | 'message' | 'symbol'>): string;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readsHotData } from '../../../src/engine/source/reads-hot-data.ts';
+import { compileModule } from '../../../src/engine/source/compile-module.ts';
 
-const reads = (source: string) => readsHotData({ source, file: 'service.js' });
+const reads = (source: string) => compileModule(source, 'service.js').readsHotData;
 
 describe('readsHotData', () => {
   it('sees a read in an initialiser, in a handler, through globalThis or a computed key', () => {

@@ -14,7 +14,7 @@ describe('binary-replace: new artifact, atomic rename, new process', () => {
     expect(record).toMatchObject({ outcome: 'applied', restart: 'graceful', failedRequests: 0, stateKept: true });
     const artifact = JSON.parse(await readFile(join(lab.dir, '.hotlab', 'bin', 'service.artifact'), 'utf8'));
     expect(artifact.version).toBe(2);
-    expect(artifact.module.code).toContain('v2');
+    expect(artifact.program.modules[0].code).toContain('v2');
     expect(lab.engine.getSnapshot().sandbox.pid).not.toBe(pidBefore);
     const after = await lab.get();
     expect(after.body).toMatch(/^v2 \d+$/);

@@ -6,9 +6,9 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   type SaveEvent,
-  type ServiceFileWatcher,
+  type FileWatcher as ServiceFileWatcher,
   type WatchNote,
-  type WatchServiceFileOptions,
+  type WatchOptions as WatchServiceFileOptions,
   watchServiceFile,
 } from '../../../src/engine/watch/watch-service-file.ts';
 

@@ -1,0 +1,122 @@
+// One evaluated copy of one learner module: its own context (globals, state, `hot`), the harness the host calls
+// it through, and the reader its importers read its exports with. A program is one instance per module; plugin-swap
+// keeps old instances loaded beside the live one.
+import type ivm from 'isolated-vm';
+import { failureFrom } from './failure-from.ts';
+import type { ChildFailure, LoadableModule } from './protocol.ts';
+import { releaseQuietly } from './release-slot.ts';
+
+type Harness = (op: string, arg?: unknown, payload?: unknown) => unknown;
+
+/** What an instance needs from the runtime around it. */
+export interface InstanceHost {
+  isolate: ivm.Isolate;
+  callTimeoutMs: number;
+  /** Every module file of the program, so a failure deep in another module is still located. */
+  files(): readonly string[];
+}
+
+export class RuntimeFailure extends Error {
+  readonly failure: ChildFailure;
+  constructor(failure: ChildFailure) {
+    super(failure.message);
+    this.failure = failure;
+  }
+}
+
+export class ModuleInstance {
+  readonly module: LoadableModule;
+  /** The program version that created this instance (or that last patched it). */
+  version: number;
+  readonly context: ivm.Context;
+  readonly harness: ivm.Reference<Harness>;
+  /** `{read, namespace}`: what the program's registry holds for this module while this instance is live. */
+  readonly reader: ivm.Reference<unknown>;
+  /** Tells the context's console which version speaks. */
+  readonly owner: { version: number; quiet: boolean };
+  /** Heap growth measured when this instance was loaded: what keeping it costs. */
+  heapCost = 0;
+  readonly #host: InstanceHost;
+
+  constructor(init: { module: LoadableModule; version: number; context: ivm.Context; harness: ivm.Reference<Harness>; reader: ivm.Reference<unknown>; owner: { version: number; quiet: boolean }; host: InstanceHost }) {
+    this.module = init.module;
+    this.version = init.version;
+    this.context = init.context;
+    this.harness = init.harness;
+    this.reader = init.reader;
+    this.owner = init.owner;
+    this.#host = init.host;
+  }
+
+  get id(): string {
+    return this.module.file;
+  }
+
+  /** A harness op with plain-data arguments, copied in and out, under the per-call time limit. */
+  call(op: string, arg: string | undefined, payload: unknown, kind: ChildFailure['kind'], copyPayload: boolean): unknown {
+    try {
+      // Payloads are plain data; the cast only quiets isolated-vm's transfer typing. Copying them is what keeps
+      // every host object (and so every Reference) out of the learner's reach.
+      return this.harness.applySync(undefined, [op, arg, payload as string], {
+        timeout: this.#host.callTimeoutMs,
+        arguments: copyPayload ? { copy: true } : undefined,
+        result: { copy: true },
+      });
+    } catch (error) {
+      throw this.failure(error, kind);
+    }
+  }
+
+  /** `typeof` the export `name` as the module's importers would read it. */
+  exportType(name: string): string {
+    return this.call('type', name, undefined, 'init', false) as string;
+  }
+
+  hasFunction(name: string): boolean {
+    return this.exportType(name) === 'function';
+  }
+
+  /** Did the module call `hot.accept()` while it initialised? */
+  accepted(): boolean {
+    return this.call('accepted', undefined, undefined, 'init', false) === true;
+  }
+
+  /** The result of the module's `snapshot()`, or its `hot.data`, copied out for the next instance. */
+  copyOut(what: 'snapshot' | 'hot-data'): unknown {
+    try {
+      return this.harness.applySync(undefined, what === 'snapshot' ? ['call', 'snapshot'] : ['hot-data'], {
+        timeout: this.#host.callTimeoutMs,
+        result: { copy: true },
+      });
+    } catch (error) {
+      const failure = failureFrom(error, what === 'snapshot' ? 'snapshot' : 'migrate', this.#host.files(), this.#host.isolate);
+      if (/could not be cloned|cannot be cloned/i.test(failure.message)) {
+        failure.message = `${this.id}: ${what === 'snapshot' ? 'snapshot()' : 'hot.data'} holds something that cannot be copied to the new version (a function or a class instance?): ${failure.message}`;
+      }
+      throw new RuntimeFailure(failure);
+    }
+  }
+
+  /** Run a harness op whose payload is a value of this isolate (a Reference's derefInto), not plain data. */
+  callWith(op: string, arg: string | undefined, value: ivm.Transferable, kind: ChildFailure['kind'], result: 'copy' | 'reference'): unknown {
+    try {
+      return this.harness.applySync(undefined, [op, arg, value as unknown as string], {
+        timeout: this.#host.callTimeoutMs,
+        result: result === 'copy' ? { copy: true } : { reference: true },
+      });
+    } catch (error) {
+      throw this.failure(error, kind);
+    }
+  }
+
+  failure(error: unknown, kind: ChildFailure['kind']): RuntimeFailure {
+    return new RuntimeFailure(failureFrom(error, kind, this.#host.files(), this.#host.isolate));
+  }
+
+  /** Give the instance's memory back: its handles and its context (see release-slot.ts for why all three). */
+  release(): void {
+    releaseQuietly(this.reader);
+    releaseQuietly(this.harness);
+    releaseQuietly(this.context);
+  }
+}
