@@ -1,13 +1,16 @@
-// JavaScript that runs *inside* the isolate, kept as source text. Nothing here may touch host objects:
-// the only thing that crosses in is a plain log function (an ivm.Callback, which arrives as a function).
+// JavaScript that runs *inside* the isolate, kept as source text. Nothing here may touch host objects: the only
+// things that cross in are plain functions (ivm.Callbacks, which copy their arguments out): the log, and the
+// hand-out of state to the next version.
+import { HAND_OUT_SOURCE } from './in-isolate-hand-out.ts';
 
 /**
- * Run once per fresh context with evalClosure($0 = log callback, $1 = hot.data copy). Installs `console`,
+ * Run once per fresh context with evalClosure($0 = log callback, $1 = hot.data copy, $2 = hand-out callback). Installs `console`,
  * `hot`, and a frozen toolkit under a symbol that the harness scripts read.
  */
 export const BOOTSTRAP = String.raw`
 'use strict';
 const log = $0;
+const handOut = $2;
 // Captured before any learner code runs: a service that replaces JSON.stringify must not break the harness.
 const stringify = JSON.stringify.bind(JSON);
 const parse = JSON.parse.bind(JSON);
@@ -92,7 +95,8 @@ function respond(r) {
   // to the next, so it caches it) and takes the body as it is, instead of JSON-parsing every body.
   return response.status + '\n' + stringify(response.headers) + '\n' + response.body;
 }
-Object.defineProperty(globalThis, Symbol.for('hotlab'), { value: Object.freeze({ show, respond, parse }) });
+${HAND_OUT_SOURCE}
+Object.defineProperty(globalThis, Symbol.for('hotlab'), { value: Object.freeze({ show, respond, parse, handOutState }) });
 `;
 
 /**
@@ -155,7 +159,11 @@ return function hotlabHarness(op, arg, payload) {
     }
     case 'batch-recover': return batchDone;
     case 'call': return read(arg)(payload);
-    case 'hot-data': return globalThis.hot && globalThis.hot.data;
+    case 'hand-out': {
+      // arg: 'hot-data' or 'snapshot'; payload: true once this version's state was refused (see hand-out.ts).
+      const value = arg === 'snapshot' ? read('snapshot')() : globalThis.hot && globalThis.hot.data;
+      return kit.handOutState(value, arg === 'snapshot' ? 'snapshot()' : 'hot.data', payload === true);
+    }
     case 'eval': return kit.show(globalEval(payload));
     case 'set': globalEval(arg + ' = (' + payload + ');'); return kit.show(globalEval(arg));
     case 'capture': captured = {}; for (const n of payload) captured[n] = globalEval(n); return undefined;

@@ -5,6 +5,7 @@ import { BOOTSTRAP, harnessSource } from './in-isolate.ts';
 import { failureFrom, locate } from './failure-from.ts';
 import { staleReferenceProbe } from '../source/stale-references.ts';
 import { releaseQuietly, releaseSlot } from './release-slot.ts';
+import { handOut, HandOutReceiver, HandOutRefused, type StateName } from './hand-out.ts';
 import type {
   ChildFailure,
   Handover,
@@ -37,6 +38,10 @@ interface Slot {
   module: LoadableModule;
   /** Heap growth measured when this slot was loaded: what keeping it costs. */
   heapCost: number;
+  /** Where this version's hot.data or snapshot() copies arrive. */
+  receiver: HandOutReceiver;
+  /** Its state was refused once (see hand-out.ts): it now hands over what it can. */
+  handOutRefused: boolean;
 }
 
 /** One request's result inside a batch: a response or the reason it failed. */
@@ -46,6 +51,7 @@ export type BatchOutcome = { version: number; response: string } | { version: nu
 interface Spare {
   context: ivm.Context;
   owner: { version: number; quiet: boolean };
+  receiver: HandOutReceiver;
 }
 
 export class RuntimeFailure extends Error {
@@ -108,7 +114,9 @@ export class IsolateRuntime {
 
     let hotData: unknown;
     if (handover === 'hot-data' && previous) {
-      hotData = this.#copyOut(previous, 'hot-data');
+      const out = this.#handOut(previous, 'hot-data');
+      hotData = out.value;
+      notes.push(...out.notes);
       handedOver = hotData !== undefined && hotData !== null && (typeof hotData !== 'object' || Object.keys(hotData).length > 0);
     }
     const t0 = performance.now();
@@ -123,7 +131,18 @@ export class IsolateRuntime {
     const t2 = performance.now();
     let migrateMs: number | undefined;
     if (handover === 'migrate') {
-      const prev = previous && this.#exportType(previous, 'snapshot') === 'function' ? this.#snapshotOf(previous) : undefined;
+      let prev: unknown;
+      const hasSnapshot = previous !== null && this.#exportType(previous, 'snapshot') === 'function';
+      if (previous && hasSnapshot) {
+        try {
+          const out = this.#handOut(previous, 'snapshot');
+          prev = out.value;
+          notes.push(...out.notes);
+        } catch (error) {
+          releaseSlot(slot);
+          throw error;
+        }
+      }
       const hasMigrate = this.#exportType(slot, 'migrate') === 'function';
       if (prev !== undefined && hasMigrate) {
         try {
@@ -135,7 +154,7 @@ export class IsolateRuntime {
         }
       } else if (prev !== undefined) {
         notes.push('the old version exported snapshot() but the new one has no migrate(prev): its state was not taken over');
-      } else if (hasMigrate && previous) {
+      } else if (hasMigrate && previous && !hasSnapshot) {
         notes.push('migrate(prev) was not called: the old version exports no snapshot()');
       }
       migrateMs = performance.now() - t2;
@@ -269,10 +288,12 @@ export class IsolateRuntime {
     };
   }
 
-  snapshot(): unknown {
+  /** Graceful restart, old process side: the state to hand to the new process, and what was left out. */
+  snapshot(): { state: unknown; notes: string[] } {
     const slot = this.#current;
-    if (!slot || this.#exportType(slot, 'snapshot') !== 'function') return undefined;
-    return this.#snapshotOf(slot);
+    if (!slot || this.#exportType(slot, 'snapshot') !== 'function') return { state: undefined, notes: [] };
+    const out = this.#handOut(slot, 'snapshot');
+    return { state: out.value, notes: out.notes };
   }
 
   evaluate(expression: string): string {
@@ -296,7 +317,7 @@ export class IsolateRuntime {
   }
 
   #evaluate(version: number, module: LoadableModule, hotData: unknown, quiet = false): Slot {
-    const { context, owner } = this.#takeSpare();
+    const { context, owner, receiver } = this.#takeSpare();
     owner.version = version;
     owner.quiet = quiet;
     try {
@@ -312,7 +333,7 @@ export class IsolateRuntime {
         releaseQuietly(script); // it holds the whole source text; the functions it made live in the context
       }
       const harness = context.evalSync(harnessSource(module.exports), { reference: true, filename: 'hotlab:harness' }) as Slot['harness'];
-      return { version, context, harness, module, heapCost: 0 };
+      return { version, context, harness, module, heapCost: 0, receiver, handOutRefused: false };
     } catch (error) {
       context.release();
       throw error;
@@ -346,8 +367,9 @@ export class IsolateRuntime {
       },
       { ignored: true },
     );
-    context.evalClosureSync(BOOTSTRAP, [log, undefined], { filename: 'hotlab:bootstrap' });
-    return { context, owner };
+    const receiver = new HandOutReceiver();
+    context.evalClosureSync(BOOTSTRAP, [log, undefined, receiver.callback], { filename: 'hotlab:bootstrap' });
+    return { context, owner, receiver };
   }
 
   #compile(code: string, file: string, lineOffset: number, columnOffset: number): ivm.Script {
@@ -378,23 +400,12 @@ export class IsolateRuntime {
     return this.#call(slot, 'type', name, undefined, 'init', false) as string;
   }
 
-  #snapshotOf(slot: Slot): unknown {
-    return this.#copyOut(slot, 'snapshot');
-  }
-
-  #copyOut(slot: Slot, what: 'snapshot' | 'hot-data'): unknown {
-    const kind = what === 'snapshot' ? 'snapshot' : 'migrate';
+  #handOut(slot: Slot, what: StateName): { value: unknown; notes: string[] } {
     try {
-      return slot.harness.applySync(undefined, what === 'snapshot' ? ['call', 'snapshot'] : ['hot-data'], {
-        timeout: this.limits.callTimeoutMs,
-        result: { copy: true },
-      });
+      return handOut(slot, what, this.limits.callTimeoutMs, this.#isolate);
     } catch (error) {
-      const failure = failureFrom(error, kind, slot.module.file, this.#isolate);
-      if (/could not be cloned|#<Object> could not be cloned|cannot be cloned/i.test(failure.message)) {
-        failure.message = `${what === 'snapshot' ? 'snapshot()' : 'hot.data'} holds something that cannot be copied to the new version (a function or a class instance?): ${failure.message}`;
-      }
-      throw new RuntimeFailure(failure);
+      if (error instanceof HandOutRefused) throw new RuntimeFailure(error.failure);
+      throw error;
     }
   }
 

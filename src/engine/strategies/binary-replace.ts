@@ -53,7 +53,7 @@ async function applyBinary(context: StrategyContext): Promise<StrategyOutcome> {
   const swapStart = performance.now();
   const resume = host.hold();
   try {
-    const handedOver = await handOver(old, fresh, timings);
+    const { migrated, notes } = await handOver(old, fresh, timings);
     host.switchTo(fresh);
     resume();
     timings.swap = performance.now() - swapStart - (timings.migrate ?? 0);
@@ -61,10 +61,10 @@ async function applyBinary(context: StrategyContext): Promise<StrategyOutcome> {
     return {
       kind: 'applied',
       timings,
-      stateKept: handedOver,
+      stateKept: migrated,
       retainedVersions: 0,
       retainedHeap: 0,
-      notes: handedOver ? [] : ['graceful restart without snapshot()/migrate(prev): the new process starts with fresh state'],
+      notes: migrated ? notes : [...notes, 'graceful restart without snapshot()/migrate(prev): the new process starts with fresh state'],
     };
   } catch (error) {
     if (!old.alive && fresh.alive) {
@@ -80,11 +80,11 @@ async function applyBinary(context: StrategyContext): Promise<StrategyOutcome> {
 }
 
 /** Wait for the old process to finish what it has, then move its snapshot into the new one. */
-async function handOver(old: SandboxProcess, fresh: SandboxProcess, timings: { migrate?: number }): Promise<boolean> {
+async function handOver(old: SandboxProcess, fresh: SandboxProcess, timings: { migrate?: number }): Promise<{ migrated: boolean; notes: string[] }> {
   await old.drain();
   const start = performance.now();
-  const state = await old.send<unknown>({ op: 'snapshot' });
+  const { state, notes } = await old.send<{ state: unknown; notes: string[] }>({ op: 'snapshot' });
   const adopted = await fresh.send<{ migrated: boolean }>({ op: 'adopt', state });
   timings.migrate = performance.now() - start;
-  return adopted.migrated;
+  return { migrated: adopted.migrated, notes };
 }
