@@ -8,32 +8,16 @@
 // when it throws, its stack says where), which copying a call's result from the host cannot do.
 
 /**
- * Expects `handOut` (the callback) and `show` (the inspector) in scope. Defines `handOutState(value, name,
+ * Expects `handOut` (the callback), `show` (the inspector) and the captured intrinsics in scope. Defines `handOutState(value, name,
  * lenient)`, which returns `{ ok: true, leftOut: string[] }` once the host has the copy, or `{ ok: false,
  * message, stack }` (strict mode only) saying what cannot be copied.
  */
 export const HAND_OUT_SOURCE = String.raw`
-const ownKeys = Object.keys;
-const describeOwn = Object.getOwnPropertyDescriptor;
-const isArray = Array.isArray;
-const apply = Reflect.apply;
-const objectToString = Object.prototype.toString;
-const mapSize = describeOwn(Map.prototype, 'size').get;
-const setSize = describeOwn(Set.prototype, 'size').get;
-const mapForEach = Map.prototype.forEach;
-const setForEach = Set.prototype.forEach;
-const SeenSet = Set;
-const seenAdd = Set.prototype.add;
-const seenHas = Set.prototype.has;
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-const regexpTest = RegExp.prototype.test;
 const NOT_CLONEABLE = /could not be cloned/;
 
-const hasBrand = (getter, value) => { try { apply(getter, value, []); return true; } catch (e) { return false; } };
 const canCopy = (value) => { try { handOut('probe', value); return true; } catch (e) { return false; } };
-const member = (path, key) => apply(regexpTest, IDENTIFIER, [key]) ? path + '.' + key : path + '[' + stringify(key) + ']';
-const errorText = (e) => { try { return e && e.name ? e.name + ': ' + e.message : String(e); } catch (x) { return 'an error'; } };
-const errorStack = (e) => { try { return e && typeof e.stack === 'string' ? e.stack : ''; } catch (x) { return ''; } };
+const member = (path, key) => apply(regexpTest, IDENTIFIER, [key]) ? path + '.' + key : path + '[' + json(key) + ']';
 
 /** What a value that cannot be copied is, in a few words. A Proxy looks like what it wraps, so it is the rest. */
 function whatIs(value) {
@@ -70,7 +54,7 @@ function findUncopyable(value, path) {
       else if (child !== null && childType === 'object' && !canCopy(child)) found = visit(child, childAt) || { path: childAt, what: whatIs(child) };
     };
     if (hasBrand(mapSize, node)) {
-      apply(mapForEach, node, [(v, k) => { check(at + ' (a key)', k); check(at + '.get(' + (typeof k === 'string' ? stringify(k) : show(k)) + ')', v); }]);
+      apply(mapForEach, node, [(v, k) => { check(at + ' (a key)', k); check(at + '.get(' + (typeof k === 'string' ? json(k) : show(k)) + ')', v); }]);
     } else if (hasBrand(setSize, node)) {
       apply(setForEach, node, [(v) => check(at + ' (a member ' + show(v) + ')', v)]);
     } else if (isArray(node)) {
@@ -123,13 +107,13 @@ function handOutLenient(value, name) {
     const at = member(name, key);
     let child;
     try { child = value[key]; } catch (e) {
-      leftOut[leftOut.length] = leftOutNote(at, { path: at, what: 'a getter', error: errorText(e) });
+      append(leftOut, leftOutNote(at, { path: at, what: 'a getter', error: errorText(e) }));
       continue;
     }
     try { handOut('hand-out-key', child, key); } catch (e) {
       let found = null;
       try { found = findUncopyable(child, at); } catch (x) { /* a hostile value: say only where */ }
-      leftOut[leftOut.length] = leftOutNote(at, found || { path: at, what: whatIs(child) });
+      append(leftOut, leftOutNote(at, found || { path: at, what: whatIs(child) }));
     }
   }
   return leftOut;

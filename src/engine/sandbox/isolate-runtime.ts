@@ -1,7 +1,8 @@
 // The learner's code inside isolated-vm. Runs in the sandbox child process only: an isolate can abort the
 // whole process (design §6), so the engine never loads this module itself.
 import ivm from 'isolated-vm';
-import { BOOTSTRAP, harnessSource } from './in-isolate.ts';
+import { BOOTSTRAP, bindingTableSource } from './in-isolate.ts';
+import { readResponse } from '../read-response.ts';
 import { failureFrom, locate } from './failure-from.ts';
 import { staleReferenceProbe } from '../source/stale-references.ts';
 import { releaseQuietly, releaseSlot } from './release-slot.ts';
@@ -52,6 +53,8 @@ interface Spare {
   context: ivm.Context;
   owner: { version: number; quiet: boolean };
   receiver: HandOutReceiver;
+  /** Made by BOOTSTRAP before any learner code: turns a table of the learner's bindings into the harness. */
+  makeHarness: ivm.Reference<(table: unknown) => Slot['harness']>;
 }
 
 export class RuntimeFailure extends Error {
@@ -181,13 +184,17 @@ export class IsolateRuntime {
     };
   }
 
-  /** Test-run a module in a scratch context (init + one probe request), then throw it away. */
+  /**
+   * Test-run a module in a scratch context (init + one probe request), then throw it away. The probe goes the
+   * way live requests go (a slice, read as the host reads it), so a version whose answers hotlab could not
+   * collect or read is refused here instead of going live and failing every request.
+   */
   verify(module: LoadableModule, probe: string | null): { heapCost: number } {
     const before = this.heapUsed();
     const slot = this.#evaluate(0, module, undefined, true);
     try {
       this.#requireHandle(slot);
-      if (probe !== null) this.#call(slot, 'handle', undefined, probe, 'handler', false);
+      if (probe !== null) this.#probe(slot, probe);
       return { heapCost: Math.max(0, this.heapUsed() - before) };
     } finally {
       releaseSlot(slot);
@@ -249,6 +256,19 @@ export class IsolateRuntime {
   handleSlice(requests: string[]): BatchOutcome[] {
     const slot = this.#current;
     if (!slot) throw new RuntimeFailure({ kind: 'internal', message: 'no version is loaded' });
+    return this.#slice(slot, requests);
+  }
+
+  #probe(slot: Slot, probe: string): void {
+    const [outcome] = this.#slice(slot, [probe]);
+    if (!outcome) throw new RuntimeFailure({ kind: 'internal', message: 'the test-run request got no answer' });
+    if ('failure' in outcome) throw new RuntimeFailure(outcome.failure);
+    if (!readResponse(outcome.response)) {
+      throw new RuntimeFailure({ kind: 'handler', message: 'hotlab could not read the answer to the test-run request (a built-in the response relies on was replaced?)' });
+    }
+  }
+
+  #slice(slot: Slot, requests: string[]): BatchOutcome[] {
     const limit = this.limits.callTimeoutMs;
     let done: unknown;
     let interrupted: ChildFailure | null = null;
@@ -317,7 +337,7 @@ export class IsolateRuntime {
   }
 
   #evaluate(version: number, module: LoadableModule, hotData: unknown, quiet = false): Slot {
-    const { context, owner, receiver } = this.#takeSpare();
+    const { context, owner, receiver, makeHarness } = this.#takeSpare();
     owner.version = version;
     owner.quiet = quiet;
     try {
@@ -332,11 +352,20 @@ export class IsolateRuntime {
       } finally {
         releaseQuietly(script); // it holds the whole source text; the functions it made live in the context
       }
-      const harness = context.evalSync(harnessSource(module.exports), { reference: true, filename: 'hotlab:harness' }) as Slot['harness'];
-      return { version, context, harness, module, heapCost: 0, receiver, handOutRefused: false };
+      // The table of bindings is made after the learner's code (its closures read the bindings by name); the
+      // harness around it was made before, so nothing the learner's code replaced can reach it.
+      const table = context.evalSync(bindingTableSource(module.exports), { reference: true, filename: 'hotlab:bindings' }) as ivm.Reference<unknown>;
+      try {
+        const harness = makeHarness.applySync(undefined, [table.derefInto()], { result: { reference: true } }) as unknown as Slot['harness'];
+        return { version, context, harness, module, heapCost: 0, receiver, handOutRefused: false };
+      } finally {
+        releaseQuietly(table);
+      }
     } catch (error) {
       context.release();
       throw error;
+    } finally {
+      releaseQuietly(makeHarness); // used once; holding it would keep a failed version's context alive
     }
   }
 
@@ -368,8 +397,11 @@ export class IsolateRuntime {
       { ignored: true },
     );
     const receiver = new HandOutReceiver();
-    context.evalClosureSync(BOOTSTRAP, [log, undefined, receiver.callback], { filename: 'hotlab:bootstrap' });
-    return { context, owner, receiver };
+    const makeHarness = context.evalClosureSync(BOOTSTRAP, [log, undefined, receiver.callback], {
+      filename: 'hotlab:bootstrap',
+      result: { reference: true },
+    }) as unknown as Spare['makeHarness'];
+    return { context, owner, receiver, makeHarness };
   }
 
   #compile(code: string, file: string, lineOffset: number, columnOffset: number): ivm.Script {
