@@ -6,6 +6,7 @@ import { LogLimiter } from './log-limiter.ts';
 import { IsolateRuntime, RuntimeFailure } from './isolate-runtime.ts';
 import { failureFrom } from './failure-from.ts';
 import { EXIT_ISOLATE_DISPOSED } from './exit-codes.ts';
+import { beat } from './heartbeat.ts';
 import type { ChildCommand, ChildEvent, ChildFailure, ChildReply, Envelope, LoadableModule } from './protocol.ts';
 
 
@@ -93,6 +94,7 @@ function schedule(): void {
 }
 
 function work(): void {
+  beat();
   scheduled = false;
   const first = queue[0];
   if (!first) return;
