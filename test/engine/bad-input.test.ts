@@ -355,24 +355,24 @@ export function handle(req) {
     expect((await lab.get()).body).toBe('fixed');
   });
 
-  it('a service that breaks Array.prototype.push gets a 500 that says so, without a restart', async () => {
-    const source = `export function handle(req) {
+  it('a service that breaks Array.prototype.push while serving does not break the harness', async () => {
+    // The harness took its own copies of the built-ins it uses before the service ran (see also
+    // tampered-builtins.test.ts for the same at start-up): the service breaks only itself.
+    const source = `const seen = [];
+export function handle(req) {
   if (req.path === '/break') Array.prototype.push = function () { return 0; };
-  return 'ok';
+  seen.push(req.path);
+  return 'ok ' + seen.length;
 }
 `;
     lab = await startLab(source, { traffic: { rate: 0 } });
-    expect((await lab.get()).body).toBe('ok');
+    expect((await lab.get()).body).toBe('ok 1');
     await lab.get('/break');
-    const started = Date.now();
     const after = await lab.get();
-    expect(after).toMatchObject({ status: 500, failed: true, version: 1 });
-    expect(after.error).toContain('Array.prototype.push');
-    // Answered at once, not after the watchdog's kill.
-    expect(Date.now() - started).toBeLessThan(500);
+    // Its own push is broken now (the count stops), hotlab's is not (the answer arrives).
+    expect(after).toMatchObject({ status: 200, failed: false, version: 1, body: 'ok 1' });
     expect(lab.engine.getSnapshot().sandbox.restarts).toBe(0);
-    // Each version has its own context and built-ins: a good save repairs it.
-    expect(await lab.save(source.replace("'ok'", "'fixed'"))).toMatchObject({ outcome: 'applied', version: 2 });
-    expect((await lab.get()).body).toBe('fixed');
+    expect(await lab.save(source.replace("'ok '", "'fixed '"))).toMatchObject({ outcome: 'applied', version: 2 });
+    expect((await lab.get()).body).toMatch(/^fixed \d+$/);
   });
 });

@@ -6,6 +6,7 @@ import { LogLimiter } from './log-limiter.ts';
 import { IsolateRuntime, RuntimeFailure } from './isolate-runtime.ts';
 import { failureFrom } from './failure-from.ts';
 import { EXIT_ISOLATE_DISPOSED } from './exit-codes.ts';
+import { beat } from './heartbeat.ts';
 import type { ChildCommand, ChildEvent, ChildFailure, ChildReply, Envelope, LoadableProgram } from './protocol.ts';
 
 /** What binary-replace builds (strategies/artifact.ts): the whole program, every module. */
@@ -95,6 +96,7 @@ function schedule(): void {
 }
 
 function work(): void {
+  beat();
   scheduled = false;
   const first = queue[0];
   if (!first) return;

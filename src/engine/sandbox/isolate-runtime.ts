@@ -2,8 +2,10 @@
 // registry. Runs in the sandbox child process only: an isolate can abort the whole process (design §6), so the
 // engine never loads this module itself.
 import ivm from 'isolated-vm';
-import { BOOTSTRAP, harnessSource, LINK_IMPORTS } from './in-isolate.ts';
+import { BOOTSTRAP, bindingTableSource, LINK_IMPORTS } from './in-isolate.ts';
+import { readResponse } from '../read-response.ts';
 import { failureFrom, locate } from './failure-from.ts';
+import { HandOutReceiver } from './hand-out.ts';
 import { ModuleInstance, RuntimeFailure, type InstanceHost } from './module-instance.ts';
 import { loadTargets } from './load-targets.ts';
 import { staleReferenceProbe } from '../source/stale-references.ts';
@@ -40,10 +42,15 @@ export type LogSink = (level: 'log' | 'info' | 'warn' | 'error' | 'debug', messa
 /** One request's result inside a batch: a response or the reason it failed. */
 export type BatchOutcome = { version: number; response: string } | { version: number; failure: ChildFailure };
 
+type Harness = (op: string, arg?: unknown, payload?: unknown) => unknown;
+
 /** A context made ahead of time; `owner` tells its console which version is speaking once it is used. */
 interface Spare {
   context: ivm.Context;
   owner: { version: number; quiet: boolean };
+  receiver: HandOutReceiver;
+  /** Made by BOOTSTRAP before any learner code: turns a table of the learner's bindings into the harness. */
+  makeHarness: ivm.Reference<(table: unknown, forwards: unknown) => Harness>;
 }
 
 /** The program serving now: one live instance per module. */
@@ -136,7 +143,12 @@ export class IsolateRuntime {
         const cause = targets.get(module.file);
         if (!cause) continue;
         const old = current?.instances.get(module.file);
-        const hotData = plan.kind === 're-run' && old ? old.copyOut('hot-data') : undefined;
+        let hotData: unknown;
+        if (plan.kind === 're-run' && old) {
+          const out = old.handOut('hot-data');
+          hotData = out.value;
+          notes.push(...out.notes.map((note) => this.#about(program, module.file, note)));
+        }
         const before = this.heapUsed();
         const instance = this.#evaluate(version, module, hotData, this.#registry, false);
         created.push(instance);
@@ -147,12 +159,12 @@ export class IsolateRuntime {
         const handed = hotData !== undefined && hotData !== null && (typeof hotData !== 'object' || Object.keys(hotData).length > 0);
         let stateKept = handed && module.readsHotData;
         if (handed && !module.readsHotData && module.stateful) {
-          notes.push(`${this.#several(program) ? `${module.file}: ` : ''}hot.data was handed over, but this version never reads it back: its state starts fresh`);
+          notes.push(this.#about(program, module.file, 'hot.data was handed over, but this version never reads it back: its state starts fresh'));
         }
         if (plan.kind === 'swap' && old) {
           this.#lookUp(old, instance, program, targets);
           const t = performance.now();
-          stateKept = this.#migrate(old, instance, notes);
+          stateKept = this.#migrate(old, instance, program, notes);
           migrateMs = (migrateMs ?? 0) + performance.now() - t;
         }
         switched.set(module.file, live?.instances.get(module.file));
@@ -203,7 +215,9 @@ export class IsolateRuntime {
 
   /**
    * Test-run a program in scratch contexts (init of every module, the lookups of the modules that keep running,
-   * one probe request), then throw it away.
+   * one probe request), then throw it away. The probe goes the way live requests go (a slice, read as the host
+   * reads it), so a version whose answers hotlab could not collect or read is refused here instead of going live
+   * and failing every request.
    */
   verify(program: LoadableProgram, probe: string | null, lookups: readonly Lookup[] = []): { heapCost: number } {
     const before = this.heapUsed();
@@ -218,7 +232,7 @@ export class IsolateRuntime {
         for (const lookup of lookups.filter((l) => l.module === module.file)) checkLookup(lookup, instance.exportType(lookup.name));
         if (module.file === program.entry) {
           this.#requireHandle(instance);
-          if (probe !== null) instance.call('handle', undefined, probe, 'handler', false);
+          if (probe !== null) this.#probe(instance, 0, probe);
         }
       }
       return { heapCost: Math.max(0, this.heapUsed() - before) };
@@ -295,7 +309,19 @@ export class IsolateRuntime {
     const program = this.#program;
     const entry = program?.instances.get(program.entry);
     if (!program || !entry) throw new RuntimeFailure({ kind: 'internal', message: 'no version is loaded' });
-    const version = program.version;
+    return this.#slice(entry, program.version, requests);
+  }
+
+  #probe(entry: ModuleInstance, version: number, probe: string): void {
+    const [outcome] = this.#slice(entry, version, [probe]);
+    if (!outcome) throw new RuntimeFailure({ kind: 'internal', message: 'the test-run request got no answer' });
+    if ('failure' in outcome) throw new RuntimeFailure(outcome.failure);
+    if (!readResponse(outcome.response)) {
+      throw new RuntimeFailure({ kind: 'handler', message: 'hotlab could not read the answer to the test-run request (a built-in the response relies on was replaced?)' });
+    }
+  }
+
+  #slice(entry: ModuleInstance, version: number, requests: string[]): BatchOutcome[] {
     const limit = this.limits.callTimeoutMs;
     let done: unknown;
     let interrupted: ChildFailure | null = null;
@@ -310,9 +336,9 @@ export class IsolateRuntime {
       if (interrupted.kind === 'memory') throw new RuntimeFailure(interrupted);
       done = entry.harness.applySync(undefined, ['batch-recover'], { timeout: limit, result: { copy: true } });
     }
-    // The harness runs next to the learner's code and shares its built-ins: a service that replaces
-    // Array.prototype.push returns an empty slice. Without this guard the caller would ask again forever (until
-    // the engine's watchdog killed the process); instead the request fails and says why.
+    // The harness runs next to the learner's code and shares its realm: should a slice come back empty anyway,
+    // the caller would ask again forever (until the engine's watchdog killed the process); instead the request
+    // fails and says why.
     const items = (Array.isArray(done) ? done : []).slice(0, requests.length - (interrupted ? 1 : 0));
     if (items.length === 0 && !interrupted) {
       interrupted = {
@@ -335,13 +361,18 @@ export class IsolateRuntime {
     };
   }
 
-  /** Each module's `snapshot()`, by module, for the modules that export one. */
-  snapshot(): Record<string, unknown> {
+  /** Graceful restart, old process side: each module's `snapshot()` (for those that export one), and what was left out. */
+  snapshot(): { states: Record<string, unknown>; notes: string[] } {
     const states: Record<string, unknown> = {};
-    for (const instance of this.#program?.instances.values() ?? []) {
-      if (instance.hasFunction('snapshot')) states[instance.id] = instance.copyOut('snapshot');
+    const notes: string[] = [];
+    const program = this.#program;
+    for (const instance of program?.instances.values() ?? []) {
+      if (!instance.hasFunction('snapshot')) continue;
+      const out = instance.handOut('snapshot');
+      states[instance.id] = out.value;
+      notes.push(...out.notes.map((note) => (program!.instances.size > 1 ? `${instance.id}: ${note}` : note)));
     }
-    return states;
+    return { states, notes };
   }
 
   evaluate(expression: string, module?: string): string {
@@ -378,8 +409,9 @@ export class IsolateRuntime {
     return instance;
   }
 
-  #several(program: LoadableProgram): boolean {
-    return program.modules.length > 1;
+  /** A note about one module: named when the program has several. */
+  #about(program: LoadableProgram, module: string, note: string): string {
+    return program.modules.length > 1 ? `${module}: ${note}` : note;
   }
 
   /** `typeof` each export of the named live modules: what the modules importing them rely on. */
@@ -403,17 +435,22 @@ export class IsolateRuntime {
     }
   }
 
-  /** plugin-swap and graceful restarts: the old instance's snapshot() goes to the new one's migrate(prev). */
-  #migrate(old: ModuleInstance, next: ModuleInstance, notes: string[]): boolean {
-    const prev = old.hasFunction('snapshot') ? old.copyOut('snapshot') : undefined;
+  /** plugin-swap: the old instance's snapshot() goes to the new one's migrate(prev). */
+  #migrate(old: ModuleInstance, next: ModuleInstance, program: LoadableProgram, notes: string[]): boolean {
+    const hasSnapshot = old.hasFunction('snapshot');
+    let prev: unknown;
+    if (hasSnapshot) {
+      const out = old.handOut('snapshot');
+      prev = out.value;
+      notes.push(...out.notes.map((note) => this.#about(program, next.id, note)));
+    }
     const hasMigrate = next.hasFunction('migrate');
     if (prev !== undefined && hasMigrate) {
       next.call('call', 'migrate', prev, 'migrate', true);
       return true;
     }
-    const who = this.#program && this.#program.instances.size > 1 ? `${next.id}: ` : '';
-    if (prev !== undefined) notes.push(`${who}the old version exported snapshot() but the new one has no migrate(prev): its state was not taken over`);
-    else if (hasMigrate) notes.push(`${who}migrate(prev) was not called: the old version exports no snapshot()`);
+    if (prev !== undefined) notes.push(this.#about(program, next.id, 'the old version exported snapshot() but the new one has no migrate(prev): its state was not taken over'));
+    else if (hasMigrate && !hasSnapshot) notes.push(this.#about(program, next.id, 'migrate(prev) was not called: the old version exports no snapshot()'));
     return false;
   }
 
@@ -441,10 +478,10 @@ export class IsolateRuntime {
   }
 
   #evaluate(version: number, module: LoadableModule, hotData: unknown, registry: Registry, quiet: boolean): ModuleInstance {
-    const { context, owner } = this.#takeSpare();
+    const { context, owner, receiver, makeHarness } = this.#takeSpare();
     owner.version = version;
     owner.quiet = quiet;
-    let harness: ivm.Reference<(op: string, arg?: unknown, payload?: unknown) => unknown> | undefined;
+    let harness: ivm.Reference<Harness> | undefined;
     try {
       if (hotData !== undefined) {
         context.evalClosureSync('globalThis.hot.data = $0;', [new ivm.ExternalCopy(hotData).copyInto({ release: true })], { filename: 'hotlab:hot-data' });
@@ -460,15 +497,26 @@ export class IsolateRuntime {
       } finally {
         releaseQuietly(script); // it holds the whole source text; the functions it made live in the context
       }
-      harness = context.evalSync(harnessSource(module.exports, module.forwards), { reference: true, filename: 'hotlab:harness' }) as ivm.Reference<(op: string, arg?: unknown, payload?: unknown) => unknown>;
+      // The table of bindings is made after the learner's code (its closures read the bindings by name); the
+      // harness around it was made before, so nothing the learner's code replaced can reach it.
+      const table = context.evalSync(bindingTableSource(module.exports), { reference: true, filename: 'hotlab:bindings' }) as ivm.Reference<unknown>;
+      try {
+        harness = makeHarness.applySync(undefined, [table.derefInto(), new ivm.ExternalCopy(module.forwards).copyInto({ release: true })], {
+          result: { reference: true },
+        }) as unknown as ivm.Reference<Harness>;
+      } finally {
+        releaseQuietly(table);
+      }
       harness.applySync(undefined, ['link', undefined, registry.derefInto()], { timeout: this.limits.callTimeoutMs });
       const reader = harness.applySync(undefined, ['reader'], { timeout: this.limits.callTimeoutMs, result: { reference: true } }) as ivm.Reference<unknown>;
-      return new ModuleInstance({ module, version, context, harness, reader, owner, host: this.#host });
+      return new ModuleInstance({ module, version, context, harness, reader, receiver, owner, host: this.#host });
     } catch (error) {
       if (harness) releaseQuietly(harness);
       releaseQuietly(context);
       if (error instanceof RuntimeFailure) throw error;
       throw new RuntimeFailure(failureFrom(error, 'init', this.#files(), this.#isolate));
+    } finally {
+      releaseQuietly(makeHarness); // used once; holding it would keep a failed version's context alive
     }
   }
 
@@ -491,8 +539,12 @@ export class IsolateRuntime {
       },
       { ignored: true },
     );
-    context.evalClosureSync(BOOTSTRAP, [log, undefined], { filename: 'hotlab:bootstrap' });
-    return { context, owner };
+    const receiver = new HandOutReceiver();
+    const makeHarness = context.evalClosureSync(BOOTSTRAP, [log, undefined, receiver.callback], {
+      filename: 'hotlab:bootstrap',
+      result: { reference: true },
+    }) as unknown as Spare['makeHarness'];
+    return { context, owner, receiver, makeHarness };
   }
 
   #newRegistry(): Registry {

@@ -3,6 +3,7 @@
 // keeps old instances loaded beside the live one.
 import type ivm from 'isolated-vm';
 import { failureFrom } from './failure-from.ts';
+import { handOut, HandOutRefused, type HandedOut, type HandOutReceiver, type HandOutSource, type StateName } from './hand-out.ts';
 import type { ChildFailure, LoadableModule } from './protocol.ts';
 import { releaseQuietly } from './release-slot.ts';
 
@@ -24,7 +25,7 @@ export class RuntimeFailure extends Error {
   }
 }
 
-export class ModuleInstance {
+export class ModuleInstance implements HandOutSource {
   readonly module: LoadableModule;
   /** The program version that created this instance (or that last patched it). */
   version: number;
@@ -34,16 +35,30 @@ export class ModuleInstance {
   readonly reader: ivm.Reference<unknown>;
   /** Tells the context's console which version speaks. */
   readonly owner: { version: number; quiet: boolean };
+  /** Where this instance's hot.data or snapshot() copies arrive (see hand-out.ts). */
+  readonly receiver: HandOutReceiver;
+  /** Its state was refused once: from then on it hands over what it can. */
+  handOutRefused = false;
   /** Heap growth measured when this instance was loaded: what keeping it costs. */
   heapCost = 0;
   readonly #host: InstanceHost;
 
-  constructor(init: { module: LoadableModule; version: number; context: ivm.Context; harness: ivm.Reference<Harness>; reader: ivm.Reference<unknown>; owner: { version: number; quiet: boolean }; host: InstanceHost }) {
+  constructor(init: {
+    module: LoadableModule;
+    version: number;
+    context: ivm.Context;
+    harness: ivm.Reference<Harness>;
+    reader: ivm.Reference<unknown>;
+    receiver: HandOutReceiver;
+    owner: { version: number; quiet: boolean };
+    host: InstanceHost;
+  }) {
     this.module = init.module;
     this.version = init.version;
     this.context = init.context;
     this.harness = init.harness;
     this.reader = init.reader;
+    this.receiver = init.receiver;
     this.owner = init.owner;
     this.#host = init.host;
   }
@@ -81,19 +96,16 @@ export class ModuleInstance {
     return this.call('accepted', undefined, undefined, 'init', false) === true;
   }
 
-  /** The result of the module's `snapshot()`, or its `hot.data`, copied out for the next instance. */
-  copyOut(what: 'snapshot' | 'hot-data'): unknown {
+  /**
+   * The module's `hot.data`, or what its `snapshot()` returns, copied out for the next instance; refused once
+   * with what cannot be copied and where, then handed over as far as it copies (see hand-out.ts).
+   */
+  handOut(what: StateName): HandedOut {
     try {
-      return this.harness.applySync(undefined, what === 'snapshot' ? ['call', 'snapshot'] : ['hot-data'], {
-        timeout: this.#host.callTimeoutMs,
-        result: { copy: true },
-      });
+      return handOut(this, what, this.#host.callTimeoutMs, this.#host.isolate, this.#host.files());
     } catch (error) {
-      const failure = failureFrom(error, what === 'snapshot' ? 'snapshot' : 'migrate', this.#host.files(), this.#host.isolate);
-      if (/could not be cloned|cannot be cloned/i.test(failure.message)) {
-        failure.message = `${this.id}: ${what === 'snapshot' ? 'snapshot()' : 'hot.data'} holds something that cannot be copied to the new version (a function or a class instance?): ${failure.message}`;
-      }
-      throw new RuntimeFailure(failure);
+      if (error instanceof HandOutRefused) throw new RuntimeFailure(error.failure);
+      throw error;
     }
   }
 

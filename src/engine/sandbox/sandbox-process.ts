@@ -12,6 +12,8 @@ const CHILD_ENTRY = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './c
 
 /** Extra time past the learner's own limits before we decide the child is stuck (isolated-vm cannot stop one long built-in call). */
 const WATCHDOG_GRACE_MS = 1000;
+/** How often the watchdog looks. */
+const WATCHDOG_INTERVAL_MS = 200;
 
 export class CommandFailed extends Error {
   readonly failure: ChildFailure;
@@ -68,12 +70,16 @@ export class SandboxProcess {
     this.#child = fork(CHILD_ENTRY, [], {
       execArgv: ['--no-node-snapshot', '--disable-warning=ExperimentalWarning'],
       serialization: 'advanced',
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      // stdout carries the child's heartbeat (heartbeat.ts); stderr, V8's last words when it aborts.
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       env: {
         ...inheritedEnvironment(),
         HOTLAB_LIMITS: JSON.stringify(options.limits),
         HOTLAB_ARTIFACT: options.artifact ?? '',
       },
+    });
+    this.#child.stdout?.on('data', () => {
+      this.#lastProgressAt = performance.now();
     });
     this.#child.stderr?.setEncoding('utf8');
     this.#child.stderr?.on('data', (chunk: string) => {
@@ -192,7 +198,8 @@ export class SandboxProcess {
 
   #startWatchdog(): void {
     if (this.#watchdog) return;
-    this.#watchdog = setInterval(() => this.#checkStuck(), 200);
+    this.#lastCheckAt = performance.now();
+    this.#watchdog = setInterval(() => this.#checkStuck(), WATCHDOG_INTERVAL_MS);
     this.#watchdog.unref();
   }
 
@@ -201,16 +208,43 @@ export class SandboxProcess {
     this.#watchdog = null;
   }
 
+  /**
+   * Only time the host was free to hear the child counts against it. While the host's own event loop is blocked
+   * (a large source parsed, large responses written) the child's answers wait unread in the pipe, and the timer
+   * fires late: that lateness is the host's, so it moves the last progress forward (issue 12, point 5: a healthy
+   * sandbox was killed, and its state lost, because the host was busy). A verdict is also confirmed after the
+   * event loop's poll phase has delivered whatever was already waiting.
+   */
   #checkStuck(): void {
-    const oldest = this.#pending.values().next().value;
-    if (!oldest) return this.#stopWatchdog();
-    const waited = performance.now() - Math.max(this.#lastProgressAt, oldest.sentAt);
-    if (waited > oldest.budgetMs) {
-      this.#stderrTail += `\n[hotlab] no answer to '${oldest.command.op}' for ${Math.round(waited)} ms: killed`;
-      this.#hung = Math.round(waited);
+    const now = performance.now();
+    const hostLate = now - this.#lastCheckAt - WATCHDOG_INTERVAL_MS;
+    this.#lastCheckAt = now;
+    if (hostLate > WATCHDOG_INTERVAL_MS) this.#lastProgressAt = Math.min(now, this.#lastProgressAt + hostLate);
+    if (this.#overBudget() === null || this.#confirming) return;
+    this.#confirming = true;
+    setImmediate(() => {
+      this.#confirming = false;
+      const over = this.#overBudget();
+      if (over === null || this.#exited) return;
+      this.#stderrTail += `\n[hotlab] no answer to '${over.op}' for ${Math.round(over.waited)} ms: killed`;
+      this.#hung = Math.round(over.waited);
       this.#child.kill('SIGKILL');
-    }
+    });
   }
+
+  /** The oldest command waiting past its budget, or null. */
+  #overBudget(): { op: string; waited: number } | null {
+    const oldest = this.#pending.values().next().value;
+    if (!oldest) {
+      this.#stopWatchdog();
+      return null;
+    }
+    const waited = performance.now() - Math.max(this.#lastProgressAt, oldest.sentAt);
+    return waited > oldest.budgetMs ? { op: oldest.command.op, waited } : null;
+  }
+
+  #lastCheckAt = 0;
+  #confirming = false;
 
   #hung: number | null = null;
 

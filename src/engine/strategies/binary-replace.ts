@@ -5,6 +5,7 @@
 import type { ModuleChange } from '../sandbox/protocol.ts';
 import type { SandboxProcess } from '../sandbox/sandbox-process.ts';
 import { writeArtifact } from './artifact.ts';
+import { keptEverywhere } from './load-next-to-old.ts';
 import { rejectionFrom } from './rejection.ts';
 import type { Strategy, StrategyContext, StrategyOutcome } from './strategy.ts';
 import { timed } from './timed.ts';
@@ -37,7 +38,7 @@ async function applyBinary(context: StrategyContext): Promise<StrategyOutcome> {
     host.switchTo(fresh);
     timings.swap = performance.now() - swapStart;
     const modules = rebuilt(context, []);
-    return { kind: 'applied', timings, stateKept: keptIn(modules), retainedVersions: 0, retainedHeap: 0, modules, notes: ['cold restart: the old process was stopped before the new one started'] };
+    return { kind: 'applied', timings, stateKept: keptEverywhere(modules), retainedVersions: 0, retainedHeap: 0, modules, notes: ['cold restart: the old process was stopped before the new one started'] };
   }
 
   // graceful: start new → ready → hold traffic → drain old → snapshot → migrate → switch → stop old.
@@ -55,7 +56,7 @@ async function applyBinary(context: StrategyContext): Promise<StrategyOutcome> {
   const swapStart = performance.now();
   const resume = host.hold();
   try {
-    const migrated = await handOver(old, fresh, timings);
+    const { migrated, notes } = await handOver(old, fresh, timings);
     host.switchTo(fresh);
     resume();
     timings.swap = performance.now() - swapStart - (timings.migrate ?? 0);
@@ -64,11 +65,11 @@ async function applyBinary(context: StrategyContext): Promise<StrategyOutcome> {
     return {
       kind: 'applied',
       timings,
-      stateKept: keptIn(modules),
+      stateKept: keptEverywhere(modules),
       retainedVersions: 0,
       retainedHeap: 0,
       modules,
-      notes: migrated.length > 0 ? [] : ['graceful restart without snapshot()/migrate(prev): the new process starts with fresh state'],
+      notes: migrated.length > 0 ? notes : [...notes, 'graceful restart without snapshot()/migrate(prev): the new process starts with fresh state'],
     };
   } catch (error) {
     if (!old.alive && fresh.alive) {
@@ -76,7 +77,7 @@ async function applyBinary(context: StrategyContext): Promise<StrategyOutcome> {
       host.switchTo(fresh);
       resume();
       const modules = rebuilt(context, []);
-      return { kind: 'applied', timings, stateKept: keptIn(modules), retainedVersions: 0, retainedHeap: 0, modules, notes: ['the old process died during the hand-over: the new one started with fresh state'] };
+      return { kind: 'applied', timings, stateKept: keptEverywhere(modules), retainedVersions: 0, retainedHeap: 0, modules, notes: ['the old process died during the hand-over: the new one started with fresh state'] };
     }
     resume();
     fresh.kill();
@@ -85,13 +86,13 @@ async function applyBinary(context: StrategyContext): Promise<StrategyOutcome> {
 }
 
 /** Wait for the old process to finish what it has, then move each module's snapshot into the new one. */
-async function handOver(old: SandboxProcess, fresh: SandboxProcess, timings: { migrate?: number }): Promise<string[]> {
+async function handOver(old: SandboxProcess, fresh: SandboxProcess, timings: { migrate?: number }): Promise<{ migrated: string[]; notes: string[] }> {
   await old.drain();
   const start = performance.now();
-  const states = await old.send<Record<string, unknown>>({ op: 'snapshot' });
+  const { states, notes } = await old.send<{ states: Record<string, unknown>; notes: string[] }>({ op: 'snapshot' });
   const adopted = await fresh.send<{ migrated: boolean; modules: string[] }>({ op: 'adopt', states });
   timings.migrate = performance.now() - start;
-  return adopted.modules;
+  return { migrated: adopted.modules, notes };
 }
 
 /** Every module was rebuilt into the new artifact; the ones in `migrated` took their state over. */
@@ -103,8 +104,4 @@ function rebuilt(context: StrategyContext, migrated: readonly string[]): ModuleC
     stateKept: migrated.includes(module.file),
     stateful: module.stateful,
   }));
-}
-
-function keptIn(modules: readonly ModuleChange[]): boolean {
-  return modules.every((change) => change.stateKept || !change.stateful);
 }

@@ -28,7 +28,7 @@ export async function loadNextToOld(context: StrategyContext, plan: LoadPlan, re
         // The switch itself plus getting the word back: what the host waits for beyond the work.
         swap: Math.max(0, roundTrip - inChild),
       },
-      stateKept: keptEverywhere(result),
+      stateKept: keptEverywhere(result.modules),
       heapBefore: result.heapBefore,
       heapAfter: result.heapAfter,
       retainedVersions: result.retainedVersions,
@@ -45,6 +45,6 @@ export async function loadNextToOld(context: StrategyContext, plan: LoadPlan, re
  * The update kept the state a learner can observe: no module that held state got a new instance without it.
  * Modules with nothing to lose (only functions and constants) do not count either way.
  */
-export function keptEverywhere(result: Pick<LoadResult, 'modules'>): boolean {
-  return result.modules.every((change) => change.stateKept || !change.stateful);
+export function keptEverywhere(modules: LoadResult['modules']): boolean {
+  return modules.every((change) => change.stateKept || !change.stateful);
 }
