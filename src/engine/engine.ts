@@ -28,7 +28,9 @@ import type {
   EvalResult,
   LabEngine,
   LogEntry,
+  PrintedLine,
   RestartMode,
+  RunningScope,
   ServiceRequest,
   ServiceResponse,
   StageTimings,
@@ -111,6 +113,9 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   #restoredVersion: number | null = null;
   #nextVersion = 1;
   #nextRecordId = 1;
+  #nextEvalId = 1;
+  /** Lines printed by evaluations in flight, by their tag. */
+  #printing = new Map<string, { lines: PrintedLine[]; done: () => void }>();
   #firstResponseWaiters = new Map<number, Array<(at: number) => void>>();
   #stopped = false;
   /** start() has finished setting up (HTTP, watcher): from then on the first version starts the traffic. */
@@ -139,10 +144,12 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       strategy: options.strategy ?? 'file-watch',
       restart: options.restart ?? 'graceful',
       version: null,
+      scope: null,
       sandbox: { state: 'starting', pid: null, heapUsed: null, restarts: 0 },
       retainedVersions: 0,
       httpUrl: null,
       trafficRate: rate,
+      requests: [],
       served: 0,
       failed: 0,
       rejection: null,
@@ -150,10 +157,11 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       problem: null,
     });
     this.#host = new ServiceHost(this.#limits, {
-      log: (entry) => this.#addLog(entry),
+      log: (entry) => this.#onServiceLog(entry),
       crash: (exit) => void this.#recoverFromCrash(exit),
     });
     this.#requests = options.traffic?.requests?.length ? options.traffic.requests : [DEFAULT_REQUEST];
+    this.#store.set({ requests: this.#requests });
     this.#driver = new TrafficDriver((req) => this.request(req, 'driver'), { rate, requests: this.#requests });
     this.#driver.onError = (error) =>
       this.#addLog({ at: wallNow(), level: 'error', source: 'engine', message: `a driver request failed inside hotlab: ${describeError(error)}` });
@@ -318,6 +326,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     if (requests.length === 0) return;
     this.#requests = requests;
     this.#driver.setRequests(requests);
+    this.#store.set({ requests });
   }
 
   // ── commands ───────────────────────────────────────────────────────────────────────────────────────────
@@ -361,8 +370,28 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     return this.#enqueueAndWait({ trigger, source, origin: wallNow(), queuedAt: wallNow() });
   }
 
+  /**
+   * Evaluate in the live version. What the expression prints with `console.*` comes back in `printed` (for the
+   * REPL to show under it) instead of going to the service's logs: during the (synchronous) evaluation the
+   * sandbox's console is swapped for one that tags its lines, and a last tagged line marks the end. The
+   * sandbox delivers console lines after the reply, so the reply waits for that end (briefly: a line dropped by
+   * the sandbox's log rate limit, or an evaluation killed at its time limit, never sends it).
+   */
   async evaluate(expression: string): Promise<EvalResult> {
-    return this.#ask({ op: 'eval', expression });
+    const mark = `${REPL_MARK}${this.#nextEvalId++}${REPL_MARK}`;
+    let done = (): void => {};
+    const ended = new Promise<void>((resolveEnd) => (done = resolveEnd));
+    const printed: PrintedLine[] = [];
+    this.#printing.set(mark, { lines: printed, done });
+    try {
+      const result = await this.#ask({ op: 'eval', expression: capturingConsole(expression, mark) });
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([ended, new Promise<void>((resolveLate) => (timer = setTimeout(resolveLate, PRINTED_WAIT_MS)))]);
+      clearTimeout(timer);
+      return printed.length > 0 ? { ...result, printed } : result;
+    } finally {
+      this.#printing.delete(mark);
+    }
   }
 
   async setValue(name: string, valueExpression: string): Promise<EvalResult> {
@@ -497,6 +526,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       strategy,
       restart: restart ?? 'graceful',
       version: null,
+      scope: null,
       sandbox: { state: 'starting', pid: null, heapUsed: null, restarts: 0 },
       retainedVersions: 0,
       served: 0,
@@ -636,7 +666,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     if (this.#history.length > 50) this.#history.shift();
     this.#lastRejectedSource = null;
     const active = this.#host.active;
-    this.#store.set({ version: version.version, sandbox: { ...this.#store.base.sandbox, state: 'ready', pid: active?.pid ?? null } });
+    this.#store.set({ version: version.version, scope: scopeOf(version), sandbox: { ...this.#store.base.sandbox, state: 'ready', pid: active?.pid ?? null } });
   }
 
   #reject(job: Job, outcome: Extract<StrategyOutcome, { kind: 'rejected' }>, timings: StageTimings, previous: PreparedVersion | null, startedAt: number): void {
@@ -670,8 +700,8 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     this.#store.set({
       rejection: record,
       reverted: null,
-      ...(outcome.serviceDown ? { version: null, sandbox: { ...this.#store.base.sandbox, state: 'down' as const, pid: null } } : {}),
-      ...(nothingRan ? { version: null, sandbox: { ...this.#store.base.sandbox, state: 'waiting' as const, pid: null } } : {}),
+      ...(outcome.serviceDown ? { version: null, scope: null, sandbox: { ...this.#store.base.sandbox, state: 'down' as const, pid: null } } : {}),
+      ...(nothingRan ? { version: null, scope: null, sandbox: { ...this.#store.base.sandbox, state: 'waiting' as const, pid: null } } : {}),
     });
     // A refusal is its record (and event), not a log line: logs are what the program and the engine said.
     this.#store.addUpdate(record);
@@ -807,8 +837,47 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     return { failedRequests, downtimeMs: failedRequests > 0 ? downtimeBetween(this.#log, from, to) : 0 };
   }
 
+  /** A line the service printed: the REPL's when an evaluation tagged it, else the service's log. */
+  #onServiceLog(entry: LogEntry): void {
+    if (entry.message.startsWith(REPL_MARK)) {
+      const end = entry.message.indexOf(REPL_MARK, REPL_MARK.length) + REPL_MARK.length;
+      const printing = this.#printing.get(entry.message.slice(0, end));
+      const rest = entry.message.slice(end);
+      if (rest === REPL_MARK) printing?.done();
+      else printing?.lines.push({ level: entry.level, text: rest.replace(/^ /, '') });
+      return;
+    }
+    this.#addLog(entry);
+  }
+
   #addLog(entry: LogEntry): void {
     this.#store.addLog(entry);
     this.emit('log', entry);
   }
+}
+
+/** Tags the lines an evaluation prints (an invisible separator around a number; learner code never prints it). */
+const REPL_MARK = '\u2063';
+/** Longest wait for an evaluation's console lines after its reply (they normally follow within a millisecond). */
+const PRINTED_WAIT_MS = 500;
+
+/**
+ * The expression, evaluated at the global scope as before (indirect eval sees the module's top-level bindings),
+ * with `console` swapped for one that prefixes `mark` to every line while it runs.
+ */
+function capturingConsole(expression: string, mark: string): string {
+  return (
+    `(() => { const c = globalThis.console; const t = (f) => (...a) => f.call(c, ${JSON.stringify(mark)}, ...a); ` +
+    `globalThis.console = { log: t(c.log), info: t(c.info), warn: t(c.warn), error: t(c.error), debug: t(c.debug) }; ` +
+    `try { return (0, eval)(${JSON.stringify(expression)}); } finally { globalThis.console = c; c.log(${JSON.stringify(mark + REPL_MARK)}); } })()`
+  );
+}
+
+function scopeOf(version: PreparedVersion): RunningScope {
+  const scope: RunningScope = { variables: [], constants: [], functions: [], exports: Object.keys(version.shape.exports) };
+  for (const item of version.shape.topLevel) {
+    if (item.kind === 'function') scope.functions.push(item.name);
+    else if (item.kind === 'binding') (item.declaration === 'let' || item.declaration === 'var' ? scope.variables : scope.constants).push(...item.names);
+  }
+  return scope;
 }

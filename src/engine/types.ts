@@ -123,6 +123,18 @@ export interface FeedEntry {
   origin: 'driver' | 'http' | 'check' | 'repl';
 }
 
+/** What the running version declares at the top level: the names the REPL can read, call and `:set`. */
+export interface RunningScope {
+  /** `let` and `var` bindings: module state, what `:set` can change. */
+  variables: string[];
+  /** `const` and `class` bindings. */
+  constants: string[];
+  /** Top-level function declarations. */
+  functions: string[];
+  /** Exported names (`handle`, `snapshot`, …). */
+  exports: string[];
+}
+
 /** A read-only picture of the engine for renderers; a new object whenever anything changes. */
 export interface EngineSnapshot {
   file: string;
@@ -134,6 +146,10 @@ export interface EngineSnapshot {
   retainedVersions: number;
   httpUrl: string | null;
   trafficRate: number;
+  /** What the traffic sends, in turn; the first is the probe every new version is test-run with. */
+  requests: readonly ServiceRequest[];
+  /** The running version's top-level names; null while no version runs. */
+  scope: RunningScope | null;
   /** Bounded history, newest last. */
   feed: readonly FeedEntry[];
   updates: readonly UpdateRecord[];
@@ -155,10 +171,16 @@ export interface EngineSnapshot {
   problem: string | null;
 }
 
+/** A line the evaluated code printed with `console.*`: shown in the REPL, not in the service's logs. */
+export interface PrintedLine {
+  level: LogEntry['level'];
+  text: string;
+}
+
 /** What the REPL gets back from evaluating an expression or a command in the live sandbox. */
 export type EvalResult =
-  | { ok: true; /** pretty-printed value, as the REPL shows it */ text: string }
-  | { ok: false; error: string; location?: SourceLocation };
+  | { ok: true; /** pretty-printed value, as the REPL shows it */ text: string; printed?: PrintedLine[] }
+  | { ok: false; error: string; location?: SourceLocation; printed?: PrintedLine[] };
 
 /** One row of the side-by-side comparison: the learner's last edit replayed under one strategy. */
 export interface CompareRow {

@@ -242,9 +242,31 @@ describe('logs', () => {
     const store = new EngineStore({
       file: 'service.js', workspace: '.', strategy: 'file-watch', restart: 'graceful', version: 1,
       sandbox: { state: 'ready', pid: null, heapUsed: null, restarts: 0 }, retainedVersions: 0, httpUrl: null,
-      trafficRate: 0, served: 0, failed: 0, rejection: null, reverted: null, problem: null,
+      trafficRate: 0, requests: [], scope: null, served: 0, failed: 0, rejection: null, reverted: null, problem: null,
     });
     for (const at of [10, 30, 20, 40, 5]) store.addLog({ at, level: 'log', source: 'service', message: String(at) });
     expect(store.getSnapshot().logs.map((log) => log.at)).toEqual([5, 10, 20, 30, 40]);
   });
+});
+
+describe('what the REPL needs', () => {
+  it('the running scope and the traffic are in the snapshot; console output of an evaluation comes back with it, not in the logs', async () => {
+    const { engine } = await engineOn(`let hits = 0;\nconst routes = new Map();\nexport function handle(req) { hits++; return 'pong ' + hits; }\n`);
+    expect(engine.getSnapshot().scope).toEqual({ variables: ['hits'], constants: ['routes'], functions: ['handle'], exports: ['handle'] });
+    expect(engine.getSnapshot().requests.map((r) => r.path)).toEqual(['/ping']);
+
+    const result = await engine.evaluate("console.log('hits is', hits); console.warn({ a: 1 }); hits * 0 + 42");
+    expect(result).toMatchObject({ ok: true, text: '42' });
+    expect(result.printed).toEqual([
+      { level: 'log', text: expect.stringMatching(/^hits is \d+$/) },
+      { level: 'warn', text: '{ a: 1 }' },
+    ]);
+    // The service's own console is back: its lines are logs again, and the REPL's never were.
+    expect(engine.getSnapshot().logs.some((log) => log.message.includes('hits is'))).toBe(false);
+    await engine.evaluate("globalThis.console.log('after')");
+    expect((await engine.evaluate('typeof console.log')).ok).toBe(true);
+    const failing = await engine.evaluate("console.log('before the throw'); missing.name");
+    expect(failing).toMatchObject({ ok: false, printed: [{ level: 'log', text: 'before the throw' }] });
+    expect(failing.ok ? '' : failing.error).toMatch(/missing is not defined/);
+  }, 30_000);
 });

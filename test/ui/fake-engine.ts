@@ -27,6 +27,8 @@ export function baseSnapshot(): EngineSnapshot {
     retainedVersions: 0,
     httpUrl: 'http://127.0.0.1:5173',
     trafficRate: 100,
+    requests: [{ method: 'GET', path: '/ping', query: {}, headers: {}, body: '' }],
+    scope: { variables: ['hits'], constants: [], functions: ['handle'], exports: ['handle'] },
     feed: [],
     updates: [],
     logs: [],
