@@ -115,7 +115,11 @@ export interface FeedEntry {
   at: number;
   method: string;
   path: string;
+  /** The request's query (`?name=gopher` → `{name: 'gopher'}`). */
+  query: Record<string, string>;
   status: number;
+  /** The response's headers (`x-build`, `content-type`, …), for the feed's detail view. */
+  headers: Record<string, string>;
   body: string;
   version: number | null;
   failed: boolean;

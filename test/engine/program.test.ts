@@ -254,6 +254,10 @@ describe('what the REPL needs', () => {
     const { engine } = await engineOn(`let hits = 0;\nconst routes = new Map();\nexport function handle(req) { hits++; return 'pong ' + hits; }\n`);
     expect(engine.getSnapshot().scope).toEqual({ variables: ['hits'], constants: ['routes'], functions: ['handle'], exports: ['handle'] });
     expect(engine.getSnapshot().requests.map((r) => r.path)).toEqual(['/ping']);
+    // The feed keeps each request's query and the response's headers.
+    await engine.request({ method: 'GET', path: '/hello', query: { name: 'gopher' }, headers: {}, body: '' }, 'check');
+    const entry = engine.getSnapshot().feed.find((e) => e.path === '/hello');
+    expect(entry).toMatchObject({ query: { name: 'gopher' }, headers: { 'content-type': expect.stringContaining('text/plain') } });
 
     const result = await engine.evaluate("console.log('hits is', hits); console.warn({ a: 1 }); hits * 0 + 42");
     expect(result).toMatchObject({ ok: true, text: '42' });

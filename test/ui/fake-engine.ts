@@ -43,7 +43,7 @@ export function baseSnapshot(): EngineSnapshot {
 let clock = 1_700_000_000_000;
 
 export function feedEntry(partial: Partial<FeedEntry> = {}): FeedEntry {
-  return { at: clock++, method: 'GET', path: '/ping', status: 200, body: 'pong', version: 1, failed: false, latencyMs: 0.4, origin: 'driver', ...partial };
+  return { at: clock++, method: 'GET', path: '/ping', query: {}, status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'pong', version: 1, failed: false, latencyMs: 0.4, origin: 'driver', ...partial };
 }
 
 export function logEntry(partial: Partial<LogEntry> = {}): LogEntry {
