@@ -199,6 +199,11 @@ export interface CompareRow {
   /** Heap still held by old code versions after the update, bytes. */
   retainedHeap: number;
   retainedVersions: number;
+  /**
+   * Requests per second on the scratch service the row was replayed on. Failed requests scale with it: the
+   * same downtime fails more requests at compare's rate than at the live lab's.
+   */
+  trafficRate: number;
 }
 
 /**

@@ -73,7 +73,7 @@ export function updateRecord(partial: Partial<UpdateRecord> = {}): UpdateRecord 
 }
 
 export function compareRow(partial: Partial<CompareRow> = {}): CompareRow {
-  return { strategy: 'file-watch', outcome: 'applied', total: 3.2, downtimeMs: 0, failedRequests: 0, stateKept: false, retainedHeap: 0, retainedVersions: 0, ...partial };
+  return { strategy: 'file-watch', outcome: 'applied', total: 3.2, downtimeMs: 0, failedRequests: 0, stateKept: false, retainedHeap: 0, retainedVersions: 0, trafficRate: 500, ...partial };
 }
 
 interface Deferred<T> {
