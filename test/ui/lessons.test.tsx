@@ -9,21 +9,24 @@ import type { CheckResult } from '../../src/engine/lessons/check-types.ts';
 import { LessonSession, prepareLessonWorkspace, type LessonEngine } from '../../src/engine/lessons/lesson-session.ts';
 import type { Lesson } from '../../src/engine/lessons/lesson-types.ts';
 import { loadLessons } from '../../src/engine/lessons/load-lessons.ts';
-import type { ServiceRequest, UpdateRecord } from '../../src/engine/types.ts';
+import type { ProgramOptions } from '../../src/engine/engine.ts';
+import type { UpdateRecord } from '../../src/engine/types.ts';
 import { FakeEngine } from './fake-engine.ts';
 import { KEYS, nextTurn, renderLab, type LabHarness } from './render-lab.tsx';
 
-/** The fake engine plus what the session needs: traffic, and update events it can emit. */
+/** The fake engine plus what the session needs: new programs, and update events it can emit. */
 class LessonFakeEngine extends FakeEngine implements LessonEngine {
-  readonly events = new EventEmitter<{ update: [UpdateRecord]; rejected: [UpdateRecord] }>();
-  readonly traffic: ServiceRequest[][] = [];
-  setTrafficRequests(requests: ServiceRequest[]): void {
-    this.traffic.push(requests);
+  readonly events = new EventEmitter<{ update: [UpdateRecord]; rejected: [UpdateRecord]; reverted: [unknown] }>();
+  readonly programs: ProgramOptions[] = [];
+  async restartProgram(options: ProgramOptions): Promise<unknown> {
+    this.programs.push(options);
+    this.publish({ strategy: options.strategy, restart: options.restart ?? 'graceful', version: 1, updates: [], logs: [], feed: [], rejection: null });
+    return { version: 1, rejection: null };
   }
-  on(event: 'update' | 'rejected', listener: (record: UpdateRecord) => void): void {
+  on(event: 'update' | 'rejected' | 'reverted', listener: (record: unknown) => void): void {
     this.events.on(event, listener);
   }
-  off(event: 'update' | 'rejected', listener: (record: UpdateRecord) => void): void {
+  off(event: 'update' | 'rejected' | 'reverted', listener: (record: unknown) => void): void {
     this.events.off(event, listener);
   }
 }
@@ -72,6 +75,7 @@ test('the goal checklist shows ✗ with the detail, then ✓ and the done moment
 
 test('a save reported by the engine runs the check on its own', async () => {
   const { engine } = await open();
+  await writeFile(join(workspace, 'service.js'), '// an edit\n');
   engine.events.emit('update', { trigger: 'save' } as UpdateRecord);
   await lab!.waitFor('✗ the reply changed');
 });
@@ -127,7 +131,7 @@ test('n on an edited file asks first; Esc stays, n opens the lesson and keeps th
   await lab!.press('n');
   await lab!.waitFor(`Lesson 2/${lessons.length}`);
   expect(await readFile(join(workspace, 'service.js'), 'utf8')).toBe('// my edits\n');
-  expect(engine.traffic.at(-1)).toEqual(lessons[1]!.requests);
+  expect(engine.programs.at(-1)).toMatchObject({ strategy: lessons[1]!.strategy, requests: lessons[1]!.requests });
 });
 
 test('R asks before a reset; y backs the file up and writes the starter', async () => {
