@@ -2,10 +2,10 @@
 // sees "v3 → v4 applied · 4.1ms · state kept" right after pressing the key.
 import { useCallback, useMemo } from 'react';
 import { STRATEGY_NAMES, type RestartMode, type StrategyName, type UpdateRecord } from '../engine/types.ts';
-import { describeUpdate } from './describe-update.ts';
-import { useEngine } from './engine-context.tsx';
-import { errorText, type Printed } from './repl-exec.ts';
-import { useSettings } from './settings-context.tsx';
+import { describeUpdate } from './feed/describe-update.ts';
+import { useEngine } from './shared/engine-context.tsx';
+import { errorText, type Printed } from './repl/repl-exec.ts';
+import { useSettings } from './shared/settings-context.tsx';
 
 export interface LabActions {
   switchStrategy: (index: number) => void;

@@ -1,8 +1,8 @@
 // Lesson Markdown to rows: pure, so wrapping rules are checked with plain data.
 import { describe, expect, test } from 'vitest';
-import { cellWidth } from '../../src/ui/format.ts';
-import { filterLessons, initialLessonUiState, lessonUiReducer } from '../../src/ui/lesson-ui-state.ts';
-import { markdownLines } from '../../src/ui/markdown-lines.ts';
+import { cellWidth } from '../../src/ui/shared/format.ts';
+import { filterLessons, initialLessonUiState, lessonUiReducer } from '../../src/ui/lesson/lesson-ui-state.ts';
+import { markdownLines } from '../../src/ui/lesson/markdown-lines.ts';
 
 const text = (line: { text: string }[]) => line.map((s) => s.text).join('');
 

@@ -1,22 +1,22 @@
 // The pure parts of the screen, tested as data: reducers, parsing, key resolution, numbers, geometry.
 import type { Key } from 'ink';
 import { describe, expect, test } from 'vitest';
-import { compareReducer, initialCompareState } from '../../src/ui/compare-state.ts';
-import { cellWidth, displayPath, formatMs, padEnd, truncate } from '../../src/ui/format.ts';
-import { planMessages, requestCells } from '../../src/ui/feed-rows.ts';
-import { fitHints } from '../../src/ui/hint-line.tsx';
-import { KEY_TABLE, resolveKey } from '../../src/ui/key-table.ts';
-import { computeLayout } from '../../src/ui/layout.ts';
-import { MESSAGES } from '../../src/ui/messages.ts';
-import { parseReplLine } from '../../src/ui/repl-commands.ts';
-import { promptWindow } from '../../src/ui/repl-panel.tsx';
-import { initialReplState, MAX_OUTPUT_LINES, replReducer, type ReplAction, type ReplState } from '../../src/ui/repl-state.ts';
-import { planScreen } from '../../src/ui/screen-plan.ts';
-import { planStats } from '../../src/ui/stats-plan.ts';
-import { strategyRows } from '../../src/ui/stats.ts';
-import { colorFromEnv, createTheme } from '../../src/ui/theme.ts';
+import { compareReducer, initialCompareState } from '../../src/ui/compare/compare-state.ts';
+import { cellWidth, displayPath, formatMs, padEnd, truncate } from '../../src/ui/shared/format.ts';
+import { planMessages, requestCells } from '../../src/ui/feed/feed-rows.ts';
+import { fitHints } from '../../src/ui/keys/hint-line.tsx';
+import { KEY_TABLE, resolveKey } from '../../src/ui/keys/key-table.ts';
+import { computeLayout } from '../../src/ui/layout/layout.ts';
+import { MESSAGES } from '../../src/ui/shared/messages.ts';
+import { parseReplLine } from '../../src/ui/repl/repl-commands.ts';
+import { promptWindow } from '../../src/ui/repl/repl-panel.tsx';
+import { initialReplState, MAX_OUTPUT_LINES, replReducer, type ReplAction, type ReplState } from '../../src/ui/repl/repl-state.ts';
+import { planScreen } from '../../src/ui/layout/screen-plan.ts';
+import { planStats } from '../../src/ui/stats/stats-plan.ts';
+import { strategyRows } from '../../src/ui/stats/stats.ts';
+import { colorFromEnv, createTheme } from '../../src/ui/shared/theme.ts';
 import { initialViewState, viewReducer } from '../../src/ui/view-state.ts';
-import { planWaterfall } from '../../src/ui/waterfall.ts';
+import { planWaterfall } from '../../src/ui/stats/waterfall.ts';
 import { compareRow, feedEntry, logEntry, updateRecord } from './fake-engine.ts';
 
 const noKey: Key = {

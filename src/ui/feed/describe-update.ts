@@ -1,0 +1,38 @@
+// One readable line about an update, for the REPL console after r, u, 1–4, :reload and :rollback.
+import type { UpdateRecord } from '../../engine/types.ts';
+import { firstLine, formatLocation, formatMs } from '../shared/format.ts';
+import type { Messages } from '../shared/messages.ts';
+import type { ReplLineKind } from '../repl/repl-state.ts';
+
+export const versionLabel = (version: number | null | undefined) =>
+  version === null || version === undefined ? 'v-' : `v${version}`;
+
+export function strategyLabel(record: Pick<UpdateRecord, 'strategy' | 'restart'>): string {
+  return record.strategy === 'binary-replace' && record.restart ? `${record.strategy} (${record.restart})` : record.strategy;
+}
+
+export function describeUpdate(
+  record: UpdateRecord | null,
+  messages: Messages,
+  base: string,
+): { kind: ReplLineKind; text: string } {
+  if (!record) return { kind: 'info', text: messages.noChange };
+  if (record.outcome === 'rejected') {
+    const where = record.location ? ` (${formatLocation(record.location, base)})` : '';
+    const kept = record.version === null ? messages.nothingServing : messages.keepsServing(versionLabel(record.version));
+    return {
+      kind: 'error',
+      text: `✗ ${strategyLabel(record)} ${messages.rejected}${where}: ${firstLine(record.reason ?? '')} — ${kept}`,
+    };
+  }
+  const parts = [
+    `${versionLabel(record.previousVersion)} → ${versionLabel(record.version)} ${messages.applied}`,
+    strategyLabel(record),
+    formatMs(record.total),
+    record.stateKept ? messages.stateKept : messages.stateLost,
+    `${record.failedRequests} ${messages.failedRequests}`,
+  ];
+  if (record.downtimeMs > 0) parts.push(`${messages.downtime} ${formatMs(record.downtimeMs)}`);
+  const notes = record.notes.map((note) => `\n  ⚠ ${firstLine(note)}`).join('');
+  return { kind: 'result', text: `✓ ${parts.join(' · ')}${notes}` };
+}
