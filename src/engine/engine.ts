@@ -21,7 +21,7 @@ import { RequestLog, downtimeBetween, failuresBetween } from './traffic/request-
 import { TrafficDriver } from './traffic/driver.ts';
 import { startHttpServer, type HttpFront } from './traffic/http-server.ts';
 import { watchServiceFile, type SaveEvent, type ServiceFileWatcher } from './watch/watch-service-file.ts';
-import { describeOutcome } from './describe-outcome.ts';
+import { causeOf, describeOutcome } from './describe-outcome.ts';
 import type {
   CompareRow,
   EngineSnapshot,
@@ -689,6 +689,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       trigger: job.trigger,
       outcome: 'rejected',
       reason,
+      cause: causeOf(outcome),
       location: outcome.location,
       ...(frame ? { frame } : {}),
       timings,

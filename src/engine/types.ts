@@ -69,7 +69,13 @@ export interface UpdateRecord {
   restart?: RestartMode;
   trigger: UpdateTrigger;
   outcome: 'applied' | 'rejected';
+  /** Rejected: the whole sentence (where, what went wrong, what keeps serving), as serve and logs print it. */
   reason?: string;
+  /**
+   * Rejected: what went wrong alone, without the place or what keeps serving, for screens that say those their
+   * own way (the lab shows the place with its code frame and says what keeps serving in the learner's language).
+   */
+  cause?: string;
   location?: SourceLocation;
   /** The refused line and a caret under `location` (rejections located in the source that was refused). */
   frame?: CodeFrame;

@@ -46,6 +46,8 @@ describe('a file that cannot run at start', () => {
     expect(refused).toMatchObject({ outcome: 'rejected', trigger: 'start', version: null, location: { file: 'service.js', line: 2, column: 18 } });
     expect(refused.reason).toMatch(/service\.js:2:18/);
     expect(refused.reason).toMatch(/nothing runs yet/);
+    // The cause alone, for screens that say the place and what keeps serving their own way.
+    expect(refused.cause).toBe('Unexpected token');
     expect(refused.frame).toEqual({ file: 'service.js', line: 2, column: 18, text: "  return 'oops' +;" });
     expect(snapshot.rejection).toBe(refused);
 
@@ -272,5 +274,19 @@ describe('what the REPL needs', () => {
     const failing = await engine.evaluate("console.log('before the throw'); missing.name");
     expect(failing).toMatchObject({ ok: false, printed: [{ level: 'log', text: 'before the throw' }] });
     expect(failing.ok ? '' : failing.error).toMatch(/missing is not defined/);
+  }, 30_000);
+});
+
+describe('a rejection\'s cause', () => {
+  it('leaves out the place even when the strategy put it first (reflection-patch)', async () => {
+    const { engine, file } = await engineOn(counter('pong'), { strategy: 'reflection-patch' });
+    const next = nextRecord(engine);
+    await writeFile(file, counter('pong').replace('let hits = 0;', 'let hits = 10;'));
+    const record = await next;
+    expect(record.outcome).toBe('rejected');
+    expect(record.reason!.startsWith(`service.js:${record.location!.line}:${record.location!.column}`)).toBe(true);
+    expect(record.cause).not.toMatch(/^service\.js/);
+    expect(record.cause).not.toMatch(/keeps serving/);
+    expect(record.reason).toContain(record.cause!);
   }, 30_000);
 });
