@@ -1,5 +1,6 @@
-// Lesson Markdown to terminal lines, simply: headings bold, `code` highlighted, **strong**, lists with a
-// hanging indent, fenced code kept as it is (cut, never wrapped: wrapped code reads as different code).
+// Lesson Markdown to terminal lines, simply: headings bold, `code` highlighted with its backquotes kept,
+// **strong**, lists with a hanging indent, fenced code kept as it is (cut, never wrapped: wrapped code reads as
+// different code).
 // Pure, so wrapping is tested without a terminal; CJK text wraps between characters, as it has no spaces.
 import { cellWidth, truncate } from '../shared/format.ts';
 
@@ -67,17 +68,47 @@ export function markdownLines(markdown: string, width: number): MarkdownLine[] {
   return lines;
 }
 
-/** `code` and **strong** inside a line. */
+/**
+ * `code` and **strong** inside a line. A code span keeps its backquotes, verbatim: what is inside may itself be
+ * JavaScript with backquotes (``return `hello ${hits}`;`` in a hint), so dropping them would show code that is
+ * wrong when typed, and without colour the backquotes are what tells code from prose.
+ */
 export function inline(text: string): Span[] {
   const spans: Span[] = [];
-  const pattern = /`([^`]+)`|\*\*([^*]+)\*\*/g;
+  let plain = '';
+  const flush = () => {
+    if (plain) spans.push({ text: plain, tone: 'plain' });
+    plain = '';
+  };
   let at = 0;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    if (match.index > at) spans.push({ text: text.slice(at, match.index), tone: 'plain' });
-    spans.push(match[1] !== undefined ? { text: match[1], tone: 'code' } : { text: match[2] ?? '', tone: 'strong' });
-    at = match.index + match[0].length;
+  while (at < text.length) {
+    const ticks = /^`+/.exec(text.slice(at))?.[0];
+    if (ticks) {
+      // A run of n backquotes opens a span that the next run of exactly n closes (CommonMark); unclosed, it is text.
+      const close = new RegExp(`(?<!\`)${ticks}(?!\`)`, 'g');
+      close.lastIndex = at + ticks.length;
+      const end = close.exec(text);
+      if (end) {
+        flush();
+        spans.push({ text: text.slice(at, end.index + ticks.length), tone: 'code' });
+        at = end.index + ticks.length;
+        continue;
+      }
+      plain += ticks;
+      at += ticks.length;
+      continue;
+    }
+    const strong = /^\*\*([^*]+)\*\*/.exec(text.slice(at));
+    if (strong) {
+      flush();
+      spans.push({ text: strong[1] ?? '', tone: 'strong' });
+      at += strong[0].length;
+      continue;
+    }
+    plain += text[at];
+    at++;
   }
-  if (at < text.length) spans.push({ text: text.slice(at), tone: 'plain' });
+  flush();
   return spans;
 }
 
@@ -91,6 +122,11 @@ interface Token {
 export function wrap(spans: readonly Span[], width: number, indent: string): MarkdownLine[] {
   const tokens: Token[] = [];
   for (const span of spans) {
+    // A code span that fits a row is one token: broken over two rows it could not be copied as it is.
+    if (span.tone === 'code' && cellWidth(span.text) <= width - cellWidth(indent)) {
+      tokens.push({ text: span.text, tone: span.tone, space: false });
+      continue;
+    }
     // Words, single spaces and single wide characters: a wide character may end a row anywhere.
     for (const piece of span.text.match(/\s+|[\u2E80-\u9FFF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60]|[^\s\u2E80-\u9FFF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60]+/gu) ?? []) {
       tokens.push({ text: /^\s+$/.test(piece) ? ' ' : piece, tone: span.tone, space: /^\s+$/.test(piece) });
