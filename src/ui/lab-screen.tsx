@@ -17,6 +17,9 @@ import { useLessonSession, useLessonSnapshot } from './shared/lessons-context.ts
 import { useSettings } from './shared/settings-context.tsx';
 import { useLessonActions } from './lesson/use-lesson-actions.ts';
 import { ProblemLine } from './layout/problem-line.tsx';
+import { latestChange } from './feed/change-rows.ts';
+import { planReading } from './reading/reading-plan.ts';
+import { ReadingView } from './reading/reading-view.tsx';
 import { ReplPanel } from './repl/repl-panel.tsx';
 import { planScreen } from './layout/screen-plan.ts';
 import { ServiceMessages } from './feed/service-messages.tsx';
@@ -53,7 +56,7 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
   const session = useLessonSession();
   const lessonSnapshot = useLessonSnapshot();
   const [lessonUi, dispatchLessonUi] = useReducer(lessonUiReducer, initialLessonUiState);
-  const { lang, messages } = useSettings();
+  const { lang, messages, cwd } = useSettings();
   const lessonId = lessonSnapshot?.lesson.id;
   useEffect(() => dispatchLessonUi({ type: 'lessonChanged' }), [lessonId]);
   // A progress file that could not be read: said once, in the console, then forgotten.
@@ -82,6 +85,8 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
       if (input === ':' && repl.line === '') dispatchRepl({ type: 'setLine', line: ':' });
     },
     help: () => dispatchView({ type: 'toggleHelp' }),
+    readAll: () => dispatchView({ type: 'toggleRead' }),
+    toggleGo: () => dispatchLessonUi({ type: 'toggleTab' }),
     quit,
     closeOverlay: () => (lessonUi.diff ? dispatchLessonUi({ type: 'closeDiff' }) : dispatchView({ type: 'closeOverlay' })),
   };
@@ -90,11 +95,12 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
   const asking = lessonUi.dialog !== null && lessonSnapshot !== null;
   const overlayOpen = view.overlay !== 'none' || lessonUi.diff !== null || listOpen;
 
-  const plan = planScreen({ columns, rows, replFocused, overlayOpen, lessonPane: lessonSnapshot !== null, snapshot });
+  const base = snapshot.workspace || cwd;
+  const plan = planScreen({ columns, rows, replFocused, overlayOpen, lessonPane: lessonSnapshot !== null, snapshot, messages, base });
   const { layout } = plan;
   // An overlay covers the lesson pane too: help and the lesson list need the rows more than the text does.
   const overlayRows = plan.overlayRows + layout.lessonRows;
-  const { tab, scroll } = lessonUi;
+  const { tab, scroll, hintsFolded } = lessonUi;
   const lessonPlan = useMemo(
     () =>
       lessonSnapshot
@@ -104,16 +110,41 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
             height: layout.lessonRows,
             tab,
             scroll,
+            hintsFolded,
             hintLabel: messages.lesson.hint,
             checkError: messages.lesson.checkError,
+            inCheckRun: messages.lesson.inCheckRun,
           })
         : null,
-    [lessonSnapshot, lang, layout.columns, layout.lessonRows, tab, scroll, messages],
+    [lessonSnapshot, lang, layout.columns, layout.lessonRows, tab, scroll, hintsFolded, messages],
   );
+  const reading = view.overlay === 'read';
+  const readingRows = useMemo(
+    () =>
+      reading
+        ? planReading({
+            lesson: lessonSnapshot,
+            tab,
+            lang,
+            messages,
+            change: latestChange(snapshot),
+            changeContext: { messages, base, width: layout.columns, waiting: snapshot.sandbox.state === 'waiting' },
+            width: layout.columns,
+          })
+        : [],
+    // The document changes with what it shows, not with every request the traffic makes.
+    [reading, lessonSnapshot, tab, lang, messages, snapshot.updates, snapshot.reverted, snapshot.sandbox.state, base, layout.columns],
+  );
+  const readMax = Math.max(0, readingRows.length - (overlayRows - 1));
   const lessonKeys = useLessonActions({ session, ui: lessonUi, dispatch: dispatchLessonUi, plan: lessonPlan, diffRows: overlayRows - 1, print });
+  const scrollRead = (sign: number) => dispatchView({ type: 'scrollRead', by: sign * Math.max(1, overlayRows - 2), max: readMax });
 
   // While the engine stops, only quit still acts: pressed again, it exits without waiting.
-  const handlers = view.quitting ? { quit } : { ...labHandlers, ...lessonKeys.lab };
+  const handlers: KeyHandlers = view.quitting
+    ? { quit }
+    : reading
+      ? { ...labHandlers, ...lessonKeys.lab, scrollDown: () => scrollRead(1), scrollUp: () => scrollRead(-1) }
+      : { ...labHandlers, ...lessonKeys.lab };
   const modal = listOpen || asking;
   useLabKeys({ isActive: !replFocused && !modal, overlayOpen, lessons: lessonSnapshot !== null, handlers });
   useScopedKeys({ isActive: listOpen && !replFocused && !view.quitting, scope: 'list', handlers: lessonKeys.list, onText: lessonKeys.onListText });
@@ -141,6 +172,8 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
       {plan.showProblem && snapshot.problem !== null ? <ProblemLine problem={snapshot.problem} width={layout.columns} /> : null}
       {view.overlay === 'help' ? (
         <HelpOverlay width={layout.columns} height={overlayRows} />
+      ) : reading ? (
+        <ReadingView rows={readingRows} scroll={view.readScroll} width={layout.columns} height={overlayRows} />
       ) : view.overlay === 'compare' ? (
         <CompareView state={compare.state} width={layout.columns} height={overlayRows} />
       ) : listOpen && lessonUi.list ? (
@@ -161,7 +194,7 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
               <StatsPanel updates={snapshot.updates} file={snapshot.file} width={layout.statsWidth} height={plan.statsRows} />
             ) : null}
           </Box>
-          <ServiceMessages plan={plan.messages} workspace={snapshot.workspace} width={layout.columns} />
+          <ServiceMessages plan={plan.messages} width={layout.columns} />
           <ReplPanel state={repl} focused={replFocused} width={layout.columns} height={layout.replRows} />
         </>
       )}

@@ -1,4 +1,4 @@
-// One readable line about an update, for the REPL console after r, u, 1–4, :reload and :rollback.
+// One readable line about an update, for the REPL console after :reload, :rollback and :strategy.
 import type { UpdateRecord } from '../../engine/types.ts';
 import { firstLine, formatLocation, formatMs } from '../shared/format.ts';
 import type { Messages } from '../shared/messages.ts';
@@ -15,14 +15,15 @@ export function describeUpdate(
   record: UpdateRecord | null,
   messages: Messages,
   base: string,
+  nothing = messages.noChange,
 ): { kind: ReplLineKind; text: string } {
-  if (!record) return { kind: 'info', text: messages.noChange };
+  if (!record) return { kind: 'info', text: nothing };
   if (record.outcome === 'rejected') {
     const where = record.location ? ` (${formatLocation(record.location, base)})` : '';
-    const kept = record.version === null ? messages.nothingServing : messages.keepsServing(versionLabel(record.version));
+    const kept = record.version === null ? (record.previousVersion === null ? messages.nothingYet : messages.nothingServing) : messages.keepsServing(versionLabel(record.version));
     return {
       kind: 'error',
-      text: `✗ ${strategyLabel(record)} ${messages.rejected}${where}: ${firstLine(record.reason ?? '')} — ${kept}`,
+      text: `✗ ${strategyLabel(record)} ${messages.rejected}${where}: ${firstLine(record.cause ?? record.reason ?? '')} — ${kept}`,
     };
   }
   const parts = [

@@ -1,36 +1,30 @@
-// Pure planning of the live service area: which requests fit the feed, and which logs and which rejected
-// update fit the message strip under it, with the pre-cut text of each row. A busy service costs a fixed
-// number of short rows per frame.
-import type { FeedEntry, LogEntry, UpdateRecord } from '../../engine/types.ts';
-import { cellWidth, firstLine, formatLocation, formatMs, oneLine, truncate } from '../shared/format.ts';
-
-/** Where (one line), then why and what kept serving (wrapped over two lines). */
-export const REJECTION_ROWS = 3;
-
-/** The newest update when it was rejected: what the learner must fix now. Older ones live in the stats. */
-export function currentRejection(updates: readonly UpdateRecord[]): UpdateRecord | null {
-  const last = updates[updates.length - 1];
-  return last && last.outcome === 'rejected' ? last : null;
-}
+// Pure planning of the live service area: which requests fit the feed, and what of the latest change and the
+// logs fits the message strip under it, with the pre-cut text of each row. A busy service costs a fixed number
+// of short rows per frame.
+import type { FeedEntry, LogEntry } from '../../engine/types.ts';
+import { cellWidth, formatMs, oneLine, truncate } from '../shared/format.ts';
+import { changeRows, type ChangeContext, type ChangeRows, type LatestChange } from './change-rows.ts';
 
 export interface MessagesPlan {
-  rejection: UpdateRecord | null;
+  /** The latest change (update, refusal, revert), as rows that fit. */
+  change: ChangeRows;
   logs: readonly LogEntry[];
   rows: number;
 }
 
+/** The most rows the latest change takes: headline, cause, frame, a note or two. */
+const CHANGE_ROWS = 5;
+
 /**
- * The message strip takes at most a third of the main area: the rejection first, then the newest logs. The
- * engine also logs a rejection's reason; that log line is left out while the rejection itself is shown.
+ * The message strip under the feed: the latest change first (at most half the main area), then the newest logs
+ * (at most a third of it).
  */
-export function planMessages(logs: readonly LogEntry[], updates: readonly UpdateRecord[], mainRows: number): MessagesPlan {
-  let free = Math.floor(mainRows / 3);
-  const rejection = free >= REJECTION_ROWS ? currentRejection(updates) : null;
-  if (rejection) free -= REJECTION_ROWS;
-  const candidates = rejection ? logs.filter((log) => !(log.source === 'engine' && log.message === rejection.reason)) : logs;
-  const logCount = Math.min(candidates.length, free);
-  const shown = logCount > 0 ? candidates.slice(-logCount) : [];
-  return { rejection, logs: shown, rows: (rejection ? REJECTION_ROWS : 0) + shown.length };
+export function planMessages(logs: readonly LogEntry[], change: LatestChange, context: ChangeContext, mainRows: number): MessagesPlan {
+  const strip = Math.max(1, Math.floor(mainRows / 2));
+  const planned = changeRows(change, context, Math.min(CHANGE_ROWS, strip));
+  const logCount = Math.min(logs.length, Math.floor(mainRows / 3), strip - planned.rows.length);
+  const shown = logCount > 0 ? logs.slice(-logCount) : [];
+  return { change: planned, logs: shown, rows: planned.rows.length + shown.length };
 }
 
 /** The newest requests that fit under the feed's header row. */
@@ -54,23 +48,6 @@ export function requestCells(entry: FeedEntry, width: number): RequestCells {
   // request + ' -> ' + status + ' FAIL' + ' v12 ' + body [+ ' ' + latency]
   const used = cellWidth(request) + 4 + status.length + 5 + 5 + (latency ? latency.length + 1 : 0);
   return { request, status, body: truncate(oneLine(entry.body, width * 2), Math.max(0, width - used), '...'), latency };
-}
-
-/**
- * The rejection as two parts: `where` for the header and the reason to read. The engine's reason is already a
- * sentence that may start with the location (`service.js:3:5: …`) and end with what kept serving; a leading
- * location is dropped (the header shows it) and `kept` is added only when the reason does not say it.
- */
-export function rejectionLines(record: UpdateRecord, base: string, kept: string): { where: string; reason: string } {
-  const where = record.location ? formatLocation(record.location, base) : '';
-  let reason = firstLine(record.reason ?? '');
-  if (record.location) {
-    const { line, column } = record.location;
-    const prefix = new RegExp(`^\\S*:${line}:${column}:\\s*`);
-    reason = reason.replace(prefix, '');
-  }
-  if (!reason.includes(kept)) reason = reason === '' ? kept : `${reason} — ${kept}`;
-  return { where, reason };
 }
 
 export function logText(entry: LogEntry, width: number): string {

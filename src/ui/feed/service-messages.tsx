@@ -1,13 +1,14 @@
-// Under the feed, full width: the latest rejected update (file:line:column, reason, what kept serving)
-// and the newest service logs. Only first lines: a stack trace never spills over the layout.
+// Under the feed, full width: the latest change (an update with its notes, a refusal with its place, cause
+// and code frame, or a revert), then the newest logs. Rows come pre-cut from feed-rows.ts / change-rows.ts.
 import { Box, Text } from 'ink';
 import { memo } from 'react';
-import type { LogEntry, UpdateRecord } from '../../engine/types.ts';
-import { strategyLabel, versionLabel } from './describe-update.ts';
-import { logText, REJECTION_ROWS, rejectionLines, type MessagesPlan } from './feed-rows.ts';
-import { truncate } from '../shared/format.ts';
+import type { LogEntry } from '../../engine/types.ts';
+import { keyOf } from '../keys/key-table.ts';
 import { useSettings } from '../shared/settings-context.tsx';
 import type { Tone } from '../shared/theme.ts';
+import { StyledRow } from '../shared/styled-row.tsx';
+import { versionLabel } from './describe-update.ts';
+import { logText, type MessagesPlan } from './feed-rows.ts';
 
 const LEVEL_TONE: Record<LogEntry['level'], Tone> = { log: 'strong', info: 'accent', warn: 'warn', error: 'bad', debug: 'muted' };
 
@@ -15,7 +16,7 @@ function LogRow({ entry, width }: { entry: LogEntry; width: number }) {
   const { theme } = useSettings();
   // `log` is the common case; only other levels are named.
   const level = entry.level === 'log' ? '' : `${entry.level} `;
-  const prefix = entry.source === 'engine' ? `engine ${level}` : `${versionLabel(entry.version)} ${level}`;
+  const prefix = entry.source === 'engine' ? `hotlab ${level}` : `${versionLabel(entry.version)} ${level}`;
   return (
     <Text wrap="truncate-end">
       <Text {...(entry.source === 'engine' ? theme.tone('muted') : theme.version(entry.version ?? null))}>{prefix}</Text>
@@ -24,41 +25,19 @@ function LogRow({ entry, width }: { entry: LogEntry; width: number }) {
   );
 }
 
-function Rejection({ record, workspace, width }: { record: UpdateRecord; workspace: string; width: number }) {
-  const { theme, messages } = useSettings();
-  const kept = record.version === null ? messages.nothingServing : messages.keepsServing(versionLabel(record.version));
-  const { where, reason } = rejectionLines(record, workspace, kept);
-  return (
-    <>
-      <Text wrap="truncate-end" {...theme.tone('bad')}>
-        ✗ {messages.rejected} · {strategyLabel(record)}
-        {where ? ' · ' : ''}
-        <Text {...theme.tone('strong')}>{where}</Text>
-      </Text>
-      {/* Two rows, wrapped: a long reason stays readable and still cannot push the layout. */}
-      <Box paddingLeft={2} height={REJECTION_ROWS - 1} overflow="hidden">
-        <Text wrap="wrap">{truncate(reason, 2 * (width - 2))}</Text>
-      </Box>
-    </>
-  );
-}
-
-export const ServiceMessages = memo(function ServiceMessages({
-  plan,
-  workspace,
-  width,
-}: {
-  plan: MessagesPlan;
-  workspace: string;
-  width: number;
-}) {
+export const ServiceMessages = memo(function ServiceMessages({ plan, width }: { plan: MessagesPlan; width: number }) {
+  const { messages } = useSettings();
   if (plan.rows === 0) return null;
+  const { rows, cut } = plan.change;
   return (
     <Box width={width} height={plan.rows} flexDirection="column">
-      {plan.logs.map((entry, i) => (
-        <LogRow key={i} entry={entry} width={width} />
+      {rows.map((row, i) => (
+        // The headline carries the reading view's key when something did not fit.
+        <StyledRow key={`c${i}`} row={row} width={width} {...(i === 0 && cut ? { more: `(${messages.readAll(keyOf('readAll'))})` } : {})} />
       ))}
-      {plan.rejection ? <Rejection record={plan.rejection} workspace={workspace} width={width} /> : null}
+      {plan.logs.map((entry, i) => (
+        <LogRow key={`l${i}`} entry={entry} width={width} />
+      ))}
     </Box>
   );
 });

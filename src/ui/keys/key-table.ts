@@ -19,12 +19,14 @@ export type KeyAction =
   | 'reload'
   | 'rollback'
   | 'compare'
+  | 'readAll'
   | 'focusRepl'
   | 'help'
   | 'quit'
   | 'interrupt'
   | 'closeOverlay'
   | 'nextHint'
+  | 'foldHints'
   | 'toggleGo'
   | 'nextLesson'
   | 'previousLesson'
@@ -71,10 +73,12 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { action: 'reload', keys: ['r'], scope: 'global' },
   { action: 'rollback', keys: ['u'], scope: 'global' },
   { action: 'compare', keys: ['c'], scope: 'global' },
+  { action: 'readAll', keys: ['v'], scope: 'global' },
   { action: 'focusRepl', keys: [':', '/', 'tab'], scope: 'global' },
   { action: 'help', keys: ['?'], scope: 'global' },
   { action: 'quit', keys: ['q'], scope: 'global' },
   { action: 'nextHint', keys: ['h'], scope: 'lesson' },
+  { action: 'foldHints', keys: ['H'], scope: 'lesson' },
   { action: 'toggleGo', keys: ['o'], scope: 'lesson' },
   { action: 'nextLesson', keys: ['n'], scope: 'lesson' },
   { action: 'previousLesson', keys: ['p'], scope: 'lesson' },
@@ -87,6 +91,8 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { action: 'scrollDown', keys: ['pagedown', ']'], scope: 'lesson' },
   { action: 'scrollUp', keys: ['pageup', '['], scope: 'lesson' },
   { action: 'closeOverlay', keys: ['escape'], scope: 'overlay' },
+  // The reading view shows the lesson text or the Go corner; o switches there too.
+  { action: 'toggleGo', keys: ['o'], scope: 'overlay' },
   { action: 'scrollDown', keys: ['down', 'pagedown'], scope: 'overlay' },
   { action: 'scrollUp', keys: ['up', 'pageup'], scope: 'overlay' },
   { action: 'listUp', keys: ['up'], scope: 'list' },
@@ -170,4 +176,10 @@ export function formatKey(spec: string): string {
 
 export function bindingsIn(scope: KeyScope): KeyBinding[] {
   return KEY_TABLE.filter((binding) => binding.scope === scope);
+}
+
+/** The first key bound to an action, as help prints it: messages name keys through the table. */
+export function keyOf(action: KeyAction): string {
+  const binding = KEY_TABLE.find((b) => b.action === action);
+  return binding ? formatKey(binding.keys[0] ?? '') : '';
 }

@@ -1,7 +1,8 @@
-// Pure: from the terminal size, the view state and the snapshot to every panel's rows. The rejected update
-// and the problem line usually say the same thing; the plan shows it once (see `showProblem`).
+// Pure: from the terminal size, the view state and the snapshot to every panel's rows.
 import type { EngineSnapshot } from '../../engine/types.ts';
-import { currentRejection, planMessages, type MessagesPlan } from '../feed/feed-rows.ts';
+import { latestChange } from '../feed/change-rows.ts';
+import { planMessages, type MessagesPlan } from '../feed/feed-rows.ts';
+import type { Messages } from '../shared/messages.ts';
 import { computeLayout, type LabLayout } from './layout.ts';
 
 export interface ScreenPlan {
@@ -21,26 +22,22 @@ export interface ScreenInput {
   overlayOpen: boolean;
   /** A lesson session is open (see LayoutInput.lessonPane). @default false */
   lessonPane?: boolean;
-  snapshot: Pick<EngineSnapshot, 'problem' | 'updates' | 'logs'>;
+  snapshot: Pick<EngineSnapshot, 'problem' | 'updates' | 'logs' | 'rejection' | 'reverted' | 'sandbox'>;
+  messages: Messages;
+  /** Paths are shown relative to this folder (the workspace). */
+  base: string;
 }
 
-export function planScreen({ columns, rows, replFocused, overlayOpen, lessonPane = false, snapshot }: ScreenInput): ScreenPlan {
-  const rejection = currentRejection(snapshot.updates);
-  // The engine sets a rejection's sentence as the problem too. The message strip shows it with its location,
-  // unless an overlay covers the strip or the terminal is too small for the strip to show it.
-  const sameAsRejection = !overlayOpen && rejection !== null && snapshot.problem === rejection.reason;
-  let layout = computeLayout({ columns, rows, replFocused, lessonPane, hasProblem: snapshot.problem !== null && !sameAsRejection });
-  let messages = planMessages(snapshot.logs, snapshot.updates, layout.mainRows);
-  const showProblem = snapshot.problem !== null && !(sameAsRejection && messages.rejection !== null);
-  if (showProblem && sameAsRejection) {
-    layout = computeLayout({ columns, rows, replFocused, lessonPane, hasProblem: true });
-    messages = planMessages(snapshot.logs, snapshot.updates, layout.mainRows);
-  }
-  const splitRows = layout.mainRows - messages.rows;
+export function planScreen({ columns, rows, replFocused, overlayOpen, lessonPane = false, snapshot, messages, base }: ScreenInput): ScreenPlan {
+  const showProblem = snapshot.problem !== null;
+  const layout = computeLayout({ columns, rows, replFocused, lessonPane, hasProblem: showProblem });
+  const change = latestChange(snapshot);
+  const plan = planMessages(snapshot.logs, change, { messages, base, width: layout.columns, waiting: snapshot.sandbox.state === 'waiting' }, layout.mainRows);
+  const splitRows = layout.mainRows - plan.rows;
   const statsRows = layout.mode === 'split' ? splitRows : Math.min(10, Math.floor(splitRows / 2));
   return {
     layout,
-    messages,
+    messages: plan,
     showProblem,
     overlayRows: layout.mainRows + layout.replRows,
     feedRows: layout.mode === 'split' ? splitRows : splitRows - statsRows,

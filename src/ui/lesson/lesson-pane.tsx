@@ -5,18 +5,12 @@ import { memo } from 'react';
 import type { LessonSnapshot } from '../../engine/lessons/lesson-session.ts';
 import { pick } from '../../engine/lessons/language.ts';
 import { displayPath, truncate } from '../shared/format.ts';
-import { formatKey, KEY_TABLE, type KeyAction } from '../keys/key-table.ts';
+import { keyOf } from '../keys/key-table.ts';
 import type { LessonDialog } from './lesson-ui-state.ts';
 import type { LessonPlan } from './lesson-plan.ts';
 import type { MarkdownLine, SpanTone } from './markdown-lines.ts';
 import { useSettings } from '../shared/settings-context.tsx';
 import type { TextStyle, Theme } from '../shared/theme.ts';
-
-/** The first key bound to an action, as help prints it: messages name keys through the table. */
-export function keyOf(action: KeyAction): string {
-  const binding = KEY_TABLE.find((b) => b.action === action);
-  return binding ? formatKey(binding.keys[0] ?? '') : '';
-}
 
 function spanStyle(tone: SpanTone, theme: Theme): TextStyle {
   if (tone === 'heading' || tone === 'strong') return theme.tone('heading');
@@ -54,7 +48,9 @@ export const LessonPane = memo(function LessonPane({ snapshot, plan, tab, dialog
   const { lesson } = snapshot;
   const hintsLeft = lesson.hints.length - snapshot.hintsShown;
   const footer = [
-    hintsLeft > 0 ? m.hintsLeft(keyOf('nextHint'), hintsLeft) : null,
+    plan.cut ? messages.readAll(keyOf('readAll')) : null,
+    plan.foldedHints > 0 ? m.unfoldHints(keyOf('foldHints'), plan.foldedHints) : null,
+    hintsLeft > 0 ? m.hintsLeft(keyOf('nextHint'), hintsLeft) : plan.hints.length > 0 ? m.foldHints(keyOf('foldHints')) : null,
     tab === 'text' ? m.goCorner(keyOf('toggleGo')) : m.textTab(keyOf('toggleGo')),
     plan.bodyTotal > plan.bodyRows ? m.more(keyOf('scrollDown'), Math.min(plan.bodyTotal, plan.scroll + plan.bodyRows), plan.bodyTotal) : null,
   ].filter((part) => part !== null);
@@ -79,18 +75,22 @@ export const LessonPane = memo(function LessonPane({ snapshot, plan, tab, dialog
       {plan.goal.map((line, i) => (
         <Text key={`goal${i}`} wrap="truncate-end">
           <Text {...theme.tone('heading')}>{i === 0 ? `${m.goal}: ` : '      '}</Text>
-          {line.map((s) => s.text).join('')}
+          {line.map((span, j) => (
+            <Text key={j} {...spanStyle(span.tone, theme)}>
+              {span.text}
+            </Text>
+          ))}
         </Text>
       ))}
       {plan.checklist === null ? (
         <Text wrap="truncate-end" {...theme.tone('muted')}>
-          {plan.checking ? m.checking : m.notChecked(keyOf('checkLesson'))}
+          {plan.status === 'checking' ? m.checking : plan.status === 'untouched' ? m.untouched(keyOf('checkLesson')) : m.notChecked(keyOf('checkLesson'))}
         </Text>
       ) : (
         plan.checklist.map((row, i) => (
           <Text key={`step${i}`} wrap="truncate-end">
             <Text {...theme.tone(row.ok ? 'good' : 'bad')}>{row.ok ? '✓' : '✗'}</Text> {row.title}
-            {row.detail ? <Text {...theme.tone('muted')}> — {truncate(row.detail.replace(/\s+/g, ' '), 200)}</Text> : null}
+            {row.detail ? <Text {...theme.tone('muted')}> — {truncate(row.detail.replace(/\s+/g, ' '), 400)}</Text> : null}
             {i === 0 && plan.checking ? <Text {...theme.tone('muted')}> ({m.checking})</Text> : null}
           </Text>
         ))
@@ -114,10 +114,10 @@ export const LessonPane = memo(function LessonPane({ snapshot, plan, tab, dialog
         </Text>
       ) : (
         <Text wrap="truncate-end">
+          <Text {...theme.tone('muted')}>{footer.join(' · ')} · </Text>
           <Text {...theme.tone('muted')}>{m.edit} </Text>
           {/* Absolute, so terminals make it clickable whatever folder the lab was started from. */}
           {snapshot.file}
-          <Text {...theme.tone('muted')}> · {footer.join(' · ')}</Text>
         </Text>
       )}
     </Box>

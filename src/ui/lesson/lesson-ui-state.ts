@@ -9,6 +9,8 @@ export type LessonDialog =
 
 export interface LessonUiState {
   tab: 'text' | 'go';
+  /** The learner folded the hints away (H): the pane shows the text instead; h or H opens them again. */
+  hintsFolded: boolean;
   /** First line of the lesson text shown. */
   scroll: number;
   list: { filter: string; selected: number } | null;
@@ -18,6 +20,7 @@ export interface LessonUiState {
 
 export type LessonUiAction =
   | { type: 'toggleTab' }
+  | { type: 'foldHints'; folded: boolean }
   | { type: 'scroll'; by: number; max: number }
   | { type: 'lessonChanged' }
   | { type: 'openList'; selected: number }
@@ -31,7 +34,7 @@ export type LessonUiAction =
   | { type: 'scrollDiff'; by: number; max: number }
   | { type: 'closeDiff' };
 
-export const initialLessonUiState: LessonUiState = { tab: 'text', scroll: 0, list: null, dialog: null, diff: null };
+export const initialLessonUiState: LessonUiState = { tab: 'text', hintsFolded: false, scroll: 0, list: null, dialog: null, diff: null };
 
 const clamp = (value: number, max: number) => Math.max(0, Math.min(Math.max(0, max), value));
 
@@ -39,10 +42,12 @@ export function lessonUiReducer(state: LessonUiState, action: LessonUiAction): L
   switch (action.type) {
     case 'toggleTab':
       return { ...state, tab: state.tab === 'text' ? 'go' : 'text', scroll: 0 };
+    case 'foldHints':
+      return state.hintsFolded === action.folded ? state : { ...state, hintsFolded: action.folded };
     case 'scroll':
       return { ...state, scroll: clamp(state.scroll + action.by, action.max) };
     case 'lessonChanged':
-      return { ...state, tab: 'text', scroll: 0, diff: null };
+      return { ...state, tab: 'text', hintsFolded: false, scroll: 0, diff: null };
     case 'openList':
       return { ...state, list: { filter: '', selected: action.selected } };
     case 'listType':

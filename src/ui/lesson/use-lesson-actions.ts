@@ -62,9 +62,14 @@ export function useLessonActions({
     const lab: KeyHandlers = {
       nextHint: () => {
         const { hintsShown, lesson } = session.getSnapshot();
+        const folded = ui.hintsFolded;
+        dispatch({ type: 'foldHints', folded: false });
+        // Folded hints come back first; the next one opens on the next press.
+        if (folded && hintsShown > 0) return;
         if (hintsShown >= lesson.hints.length) info(m.allHints);
         else session.showHint().catch(fail);
       },
+      foldHints: () => dispatch({ type: 'foldHints', folded: !ui.hintsFolded }),
       toggleGo: () => dispatch({ type: 'toggleTab' }),
       nextLesson: () => void move(session.next(), m.lastLesson),
       previousLesson: () => void move(session.previous(), m.firstLesson),

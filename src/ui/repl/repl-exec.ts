@@ -71,7 +71,7 @@ export async function executeReplCommand(
       case 'reload':
         return [describeUpdate(await engine.reload(), messages, base)];
       case 'rollback':
-        return [describeUpdate(await engine.rollback(), messages, base)];
+        return [describeUpdate(await engine.rollback(), messages, base, messages.nothingToRollBack)];
       case 'stats':
         return statsLines(engine, messages);
       case 'help':

@@ -15,8 +15,18 @@ export interface Messages {
   rejected: string;
   keepsServing: (version: string) => string;
   nothingServing: string;
+  /** No version has run yet in this program: the file cannot start. */
+  nothingYet: string;
+  /** A save brought back the running version's code after a rejection. */
+  revertedTo: (version: string) => string;
+  /** More of a message than fits: the key that opens the reading view. */
+  readAll: (key: string) => string;
+  nothingToRollBack: string;
   lastUpdate: string;
   noUpdates: (file: string) => string;
+  noUpdatesShort: string;
+  readingTitle: string;
+  readingKeys: (goKey: string, closeKeys: string) => string;
   stateKept: string;
   stateLost: string;
   failedRequests: string;
@@ -69,6 +79,18 @@ export interface LessonMessages {
   checking: string;
   notChecked: (key: string) => string;
   checkError: string;
+  /** The file is the starter, unchanged: nothing is checked until a change is saved. */
+  untouched: (key: string) => string;
+  checkTitle: string;
+  /** Where the check's steps (and their versions) come from. */
+  checkRunNote: string;
+  /** A check step's detail, labelled as what the check's own run saw. */
+  inCheckRun: (detail: string) => string;
+  hintsTitle: (shown: number, total: number) => string;
+  textTitle: string;
+  goTitle: string;
+  foldHints: (key: string) => string;
+  unfoldHints: (key: string, count: number) => string;
   done: (nextKey: string, diffKey: string) => string;
   doneLast: (diffKey: string) => string;
   doneMark: string;
@@ -112,9 +134,16 @@ const en: Messages = {
   waitingForTraffic: 'waiting for the first request…',
   rejected: 'rejected',
   keepsServing: (version) => `${version} keeps serving`,
-  nothingServing: 'nothing serving until a good build',
+  nothingServing: 'down (503) until a good build',
+  nothingYet: 'nothing runs yet (503): save a fix to start v1',
+  revertedTo: (version) => `back to ${version}'s code: the rejection no longer stands (not a new version)`,
+  readAll: (key) => `${key}: read all`,
+  nothingToRollBack: 'no earlier version to go back to',
   lastUpdate: 'Last update',
   noUpdates: (file) => `No updates yet — save ${file} to make one`,
+  noUpdatesShort: 'no update yet in this program',
+  readingTitle: 'Read in full',
+  readingKeys: (goKey, closeKeys) => `${goKey} text / Go corner · ${closeKeys} close`,
   stateKept: 'state kept',
   stateLost: 'state lost',
   failedRequests: 'failed',
@@ -135,6 +164,7 @@ const en: Messages = {
     reload: 'reload',
     rollback: 'rollback',
     compare: 'compare',
+    readAll: 'read',
     focusRepl: 'repl',
     help: 'help',
     quit: 'quit',
@@ -161,7 +191,8 @@ const en: Messages = {
     reload: 're-apply with this strategy',
     rollback: 'previous good version',
     compare: 'replay the edit under all 4',
-    focusRepl: 'focus the REPL',
+    readAll: 'read everything in full',
+    focusRepl: 'type in the REPL (: a command)',
     help: 'show / hide this help',
     quit: 'stop the service and quit',
     interrupt: 'quit, from anywhere',
@@ -178,6 +209,7 @@ const en: Messages = {
     deleteForward: 'delete under cursor',
     clearLine: 'clear the line',
     nextHint: 'show the next hint',
+    foldHints: 'fold / unfold the hints',
     toggleGo: 'lesson text / Go corner',
     nextLesson: 'next lesson',
     previousLesson: 'previous lesson',
@@ -235,6 +267,15 @@ const en: Messages = {
     checking: 'checking…',
     notChecked: (key) => `not checked yet — save service.js, or press ${key}`,
     checkError: 'the check could not run',
+    untouched: (key) => `not checked yet: service.js is the starter — change it and save (or press ${key} to check it as it is)`,
+    checkTitle: 'Check',
+    checkRunNote: "The check runs on a scratch copy of the service: it starts the lesson's starter, then saves your file over it. Versions in its details are that run's, not the live feed's.",
+    inCheckRun: (detail) => `in the check's run: ${detail}`,
+    hintsTitle: (shown, total) => `Hints (${shown}/${total})`,
+    textTitle: 'Lesson text',
+    goTitle: 'Go corner',
+    foldHints: (key) => `${key}: fold hints`,
+    unfoldHints: (key, count) => `${key}: show ${count} hint${count === 1 ? '' : 's'}`,
     done: (nextKey, diffKey) => `✓ Lesson complete — press ${nextKey} for the next one · ${diffKey} shows the solution diff`,
     doneLast: (diffKey) => `✓ Lesson complete — that was the last one · ${diffKey} shows the solution diff`,
     doneMark: '✓ done',
@@ -279,9 +320,16 @@ const zh: Messages = {
   waitingForTraffic: '等待第一个请求…',
   rejected: '已拒绝',
   keepsServing: (version) => `${version} 继续服务`,
-  nothingServing: '在成功构建之前没有版本服务',
+  nothingServing: '服务已停止（503），直到构建成功',
+  nothingYet: '还没有版本在运行（503）：保存修复后启动 v1',
+  revertedTo: (version) => `回到 ${version} 的代码：拒绝已解除（不是新版本）`,
+  readAll: (key) => `${key}：查看全文`,
+  nothingToRollBack: '没有可以回退的更早版本',
   lastUpdate: '上次更新',
   noUpdates: (file) => `还没有更新 — 保存 ${file} 即可触发`,
+  noUpdatesShort: '这个程序还没有更新',
+  readingTitle: '全文阅读',
+  readingKeys: (goKey, closeKeys) => `${goKey} 课文 / Go 角落 · ${closeKeys} 关闭`,
   stateKept: '状态保留',
   stateLost: '状态丢失',
   failedRequests: '失败',
@@ -302,6 +350,7 @@ const zh: Messages = {
     reload: '重载',
     rollback: '回滚',
     compare: '对比',
+    readAll: '全文',
     focusRepl: 'REPL',
     help: '帮助',
     quit: '退出',
@@ -328,7 +377,8 @@ const zh: Messages = {
     reload: '用当前策略重新应用',
     rollback: '回到上一个正常版本',
     compare: '用四种策略重放修改',
-    focusRepl: '进入 REPL',
+    readAll: '阅读全文',
+    focusRepl: '进入 REPL（: 输入命令）',
     help: '显示 / 隐藏帮助',
     quit: '停止服务并退出',
     interrupt: '随时退出',
@@ -345,6 +395,7 @@ const zh: Messages = {
     deleteForward: '删除光标处字符',
     clearLine: '清空这一行',
     nextHint: '显示下一条提示',
+    foldHints: '收起 / 展开提示',
     toggleGo: '课文 / Go 角落',
     nextLesson: '下一课',
     previousLesson: '上一课',
@@ -402,6 +453,15 @@ const zh: Messages = {
     checking: '检查中…',
     notChecked: (key) => `尚未检查 — 保存 service.js，或按 ${key}`,
     checkError: '检查无法运行',
+    untouched: (key) => `尚未检查：service.js 还是初始代码 — 修改并保存（或按 ${key} 直接检查当前文件）`,
+    checkTitle: '检查',
+    checkRunNote: '检查在服务的临时副本上运行：先启动本课的初始代码，再把你的文件保存上去。细节里的版本号属于那次运行，不是实时请求流里的版本。',
+    inCheckRun: (detail) => `检查运行中：${detail}`,
+    hintsTitle: (shown, total) => `提示（${shown}/${total}）`,
+    textTitle: '课文',
+    goTitle: 'Go 角落',
+    foldHints: (key) => `${key}：收起提示`,
+    unfoldHints: (key, count) => `${key}：展开 ${count} 条提示`,
     done: (nextKey, diffKey) => `✓ 本课完成 — 按 ${nextKey} 进入下一课 · ${diffKey} 查看参考答案的差异`,
     doneLast: (diffKey) => `✓ 本课完成 — 这是最后一课 · ${diffKey} 查看参考答案的差异`,
     doneMark: '✓ 完成',
