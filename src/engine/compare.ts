@@ -64,7 +64,7 @@ export async function replayEdit(live: Engine, before: ProgramSources, after: Pr
 
 function rowFrom(c: CompareCase, record: UpdateRecord | null): CompareRow {
   if (!record) {
-    return { strategy: c.strategy, restart: c.restart, outcome: 'rejected', reason: 'the edit was not applied', downtimeMs: 0, failedRequests: 0, stateKept: false, retainedHeap: 0, retainedVersions: 0 };
+    return { strategy: c.strategy, restart: c.restart, outcome: 'rejected', reason: 'the edit was not applied', downtimeMs: 0, failedRequests: 0, stateKept: false, retainedHeap: 0, retainedVersions: 0, trafficRate: COMPARE_RATE };
   }
   return {
     strategy: c.strategy,
@@ -77,5 +77,6 @@ function rowFrom(c: CompareCase, record: UpdateRecord | null): CompareRow {
     stateKept: record.outcome === 'applied' && record.stateKept,
     retainedHeap: record.retainedHeap ?? 0,
     retainedVersions: record.retainedVersions,
+    trafficRate: COMPARE_RATE,
   };
 }

@@ -10,6 +10,12 @@ export interface ServingState {
   everRan: boolean;
 }
 
+/** What went wrong, without a leading `file:line:column: ` (reflection-patch refusals start with their place). */
+export function causeOf(outcome: Extract<StrategyOutcome, { kind: 'rejected' }>): string {
+  const place = outcome.location ? `${outcome.location.file}:${outcome.location.line}:${outcome.location.column}` : '';
+  return place && outcome.reason.startsWith(place) ? outcome.reason.slice(place.length).replace(/^[:\s—-]+/, '') : outcome.reason;
+}
+
 export function describeOutcome(outcome: Extract<StrategyOutcome, { kind: 'rejected' }>, { serving, previous, everRan }: ServingState): string {
   const place = outcome.location ? `${outcome.location.file}:${outcome.location.line}:${outcome.location.column}` : '';
   // Some reasons (reflection-patch refusals) already start with their place; say it once.

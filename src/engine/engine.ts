@@ -24,7 +24,7 @@ import { TrafficDriver } from './traffic/driver.ts';
 import { startHttpServer, type HttpFront } from './traffic/http-server.ts';
 import type { FileWatcher, SaveEvent } from './watch/save-events.ts';
 import { watchWorkspace } from './watch/watch-workspace.ts';
-import { describeOutcome } from './describe-outcome.ts';
+import { causeOf, describeOutcome } from './describe-outcome.ts';
 import type {
   CompareRow,
   EngineSnapshot,
@@ -32,7 +32,9 @@ import type {
   LabEngine,
   LogEntry,
   ModuleStatus,
+  PrintedLine,
   RestartMode,
+  RunningScope,
   ServiceRequest,
   ServiceResponse,
   StageTimings,
@@ -137,6 +139,9 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   #restoredVersion: number | null = null;
   #nextVersion = 1;
   #nextRecordId = 1;
+  #nextEvalId = 1;
+  /** Lines printed by evaluations in flight, by their tag. */
+  #printing = new Map<string, { lines: PrintedLine[]; done: () => void }>();
   #firstResponseWaiters = new Map<number, Array<(at: number) => void>>();
   #stopped = false;
   /** start() has finished setting up (HTTP, watcher): from then on the first version starts the traffic. */
@@ -170,10 +175,12 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       strategy: options.strategy ?? 'file-watch',
       restart: options.restart ?? 'graceful',
       version: null,
+      scope: null,
       sandbox: { state: 'starting', pid: null, heapUsed: null, restarts: 0 },
       retainedVersions: 0,
       httpUrl: null,
       trafficRate: rate,
+      requests: [],
       served: 0,
       failed: 0,
       rejection: null,
@@ -181,10 +188,11 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       problem: null,
     });
     this.#host = new ServiceHost(this.#limits, {
-      log: (line) => this.#addLog(line),
+      log: (line) => this.#onServiceLog(line),
       crash: (exit) => void this.#recoverFromCrash(exit),
     });
     this.#requests = options.traffic?.requests?.length ? options.traffic.requests : [DEFAULT_REQUEST];
+    this.#store.set({ requests: this.#requests });
     this.#driver = new TrafficDriver((req) => this.request(req, 'driver'), { rate, requests: this.#requests });
     this.#driver.onError = (error) =>
       this.#addLog({ at: wallNow(), level: 'error', source: 'engine', message: `a driver request failed inside hotlab: ${describeError(error)}` });
@@ -358,7 +366,9 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       at,
       method: req.method,
       path: req.path,
+      query: req.query,
       status: response.status,
+      headers: response.headers,
       body: response.failed ? (response.error ?? response.body) : response.body,
       version: response.version,
       failed: response.failed,
@@ -374,6 +384,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     if (requests.length === 0) return;
     this.#requests = requests;
     this.#driver.setRequests(requests);
+    this.#store.set({ requests });
   }
 
   // ── commands ───────────────────────────────────────────────────────────────────────────────────────────
@@ -424,9 +435,29 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     return this.#enqueueAndWait({ trigger, overrides, origin: wallNow(), queuedAt: wallNow() });
   }
 
-  /** Evaluate in the live version: in the entry's scope, or in `module`'s (`greet.js`). */
+  /**
+   * Evaluate in the live version, in the entry's scope or in `module`'s (`greet.js`). What the expression prints
+   * with `console.*` comes back in `printed` (for the REPL to show under it) instead of going to the service's
+   * logs: during the (synchronous) evaluation the sandbox's console is swapped for one that tags its lines, and a
+   * last tagged line marks the end. The sandbox delivers console lines after the reply, so the reply waits for
+   * that end (briefly: a line dropped by the sandbox's log rate limit, or an evaluation killed at its time limit,
+   * never sends it).
+   */
   async evaluate(expression: string, module?: string): Promise<EvalResult> {
-    return this.#ask({ op: 'eval', expression, ...(module ? { module } : {}) });
+    const mark = `${REPL_MARK}${this.#nextEvalId++}${REPL_MARK}`;
+    let done = (): void => {};
+    const ended = new Promise<void>((resolveEnd) => (done = resolveEnd));
+    const printed: PrintedLine[] = [];
+    this.#printing.set(mark, { lines: printed, done });
+    try {
+      const result = await this.#ask({ op: 'eval', expression: capturingConsole(expression, mark), ...(module ? { module } : {}) });
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([ended, new Promise<void>((resolveLate) => (timer = setTimeout(resolveLate, PRINTED_WAIT_MS)))]);
+      clearTimeout(timer);
+      return printed.length > 0 ? { ...result, printed } : result;
+    } finally {
+      this.#printing.delete(mark);
+    }
   }
 
   async setValue(name: string, valueExpression: string, module?: string): Promise<EvalResult> {
@@ -586,6 +617,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       strategy,
       restart: restart ?? 'graceful',
       version: null,
+      scope: null,
       sandbox: { state: 'starting', pid: null, heapUsed: null, restarts: 0 },
       retainedVersions: 0,
       served: 0,
@@ -742,7 +774,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     if (this.#history.length > 50) this.#history.shift();
     this.#lastRejected = null;
     const active = this.#host.active;
-    this.#store.set({ version: version.version, sandbox: { ...this.#store.base.sandbox, state: 'ready', pid: active?.pid ?? null } });
+    this.#store.set({ version: version.version, scope: scopeOf(version), sandbox: { ...this.#store.base.sandbox, state: 'ready', pid: active?.pid ?? null } });
   }
 
   #reject(
@@ -771,6 +803,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       trigger: job.trigger,
       outcome: 'rejected',
       reason,
+      cause: causeOf(outcome),
       location: outcome.location,
       ...(frame ? { frame } : {}),
       timings,
@@ -784,8 +817,8 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     this.#store.set({
       rejection: record,
       reverted: null,
-      ...(outcome.serviceDown ? { version: null, sandbox: { ...this.#store.base.sandbox, state: 'down' as const, pid: null } } : {}),
-      ...(nothingRan ? { version: null, sandbox: { ...this.#store.base.sandbox, state: 'waiting' as const, pid: null } } : {}),
+      ...(outcome.serviceDown ? { version: null, scope: null, sandbox: { ...this.#store.base.sandbox, state: 'down' as const, pid: null } } : {}),
+      ...(nothingRan ? { version: null, scope: null, sandbox: { ...this.#store.base.sandbox, state: 'waiting' as const, pid: null } } : {}),
     });
     // A refusal is its record (and event), not a log line: logs are what the program and the engine said.
     this.#store.addUpdate(record);
@@ -931,6 +964,19 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     return { failedRequests, downtimeMs: failedRequests > 0 ? downtimeBetween(this.#log, from, to) : 0 };
   }
 
+  /** A line the service printed: the REPL's when an evaluation tagged it, else the service's log. */
+  #onServiceLog(entry: LogEntry): void {
+    if (entry.message.startsWith(REPL_MARK)) {
+      const end = entry.message.indexOf(REPL_MARK, REPL_MARK.length) + REPL_MARK.length;
+      const printing = this.#printing.get(entry.message.slice(0, end));
+      const rest = entry.message.slice(end);
+      if (rest === REPL_MARK) printing?.done();
+      else printing?.lines.push({ level: entry.level, text: rest.replace(/^ /, '') });
+      return;
+    }
+    this.#addLog(entry);
+  }
+
   #addLog(entry: LogEntry): void {
     this.#store.addLog(entry);
     this.emit('log', entry);
@@ -939,4 +985,32 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
 
 function sameModules(a: readonly ModuleStatus[], b: readonly ModuleStatus[]): boolean {
   return a.length === b.length && a.every((m, i) => m.module === b[i]!.module && m.version === b[i]!.version && m.retainedVersions === b[i]!.retainedVersions);
+}
+
+/** Tags the lines an evaluation prints (an invisible separator around a number; learner code never prints it). */
+const REPL_MARK = '\u2063';
+/** Longest wait for an evaluation's console lines after its reply (they normally follow within a millisecond). */
+const PRINTED_WAIT_MS = 500;
+
+/**
+ * The expression, evaluated at the global scope as before (indirect eval sees the module's top-level bindings),
+ * with `console` swapped for one that prefixes `mark` to every line while it runs.
+ */
+function capturingConsole(expression: string, mark: string): string {
+  return (
+    `(() => { const c = globalThis.console; const t = (f) => (...a) => f.call(c, ${JSON.stringify(mark)}, ...a); ` +
+    `globalThis.console = { log: t(c.log), info: t(c.info), warn: t(c.warn), error: t(c.error), debug: t(c.debug) }; ` +
+    `try { return (0, eval)(${JSON.stringify(expression)}); } finally { globalThis.console = c; c.log(${JSON.stringify(mark + REPL_MARK)}); } })()`
+  );
+}
+
+/** The names the REPL can use in the entry's scope (its prompt's examples come from them). */
+function scopeOf(version: PreparedVersion): RunningScope {
+  const shape = version.graph.modules.get(version.graph.entry)!.shape;
+  const scope: RunningScope = { variables: [], constants: [], functions: [], exports: Object.keys(shape.exports) };
+  for (const item of shape.topLevel) {
+    if (item.kind === 'function') scope.functions.push(item.name);
+    else if (item.kind === 'binding') (item.declaration === 'let' || item.declaration === 'var' ? scope.variables : scope.constants).push(...item.names);
+  }
+  return scope;
 }

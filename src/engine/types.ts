@@ -94,7 +94,13 @@ export interface UpdateRecord {
   restart?: RestartMode;
   trigger: UpdateTrigger;
   outcome: 'applied' | 'rejected';
+  /** Rejected: the whole sentence (where, what went wrong, what keeps serving), as serve and logs print it. */
   reason?: string;
+  /**
+   * Rejected: what went wrong alone, without the place or what keeps serving, for screens that say those their
+   * own way (the lab shows the place with its code frame and says what keeps serving in the learner's language).
+   */
+  cause?: string;
   location?: SourceLocation;
   /** The refused line and a caret under `location` (rejections located in the source that was refused). */
   frame?: CodeFrame;
@@ -146,12 +152,28 @@ export interface FeedEntry {
   at: number;
   method: string;
   path: string;
+  /** The request's query (`?name=gopher` → `{name: 'gopher'}`). */
+  query: Record<string, string>;
   status: number;
+  /** The response's headers (`x-build`, `content-type`, …), for the feed's detail view. */
+  headers: Record<string, string>;
   body: string;
   version: number | null;
   failed: boolean;
   latencyMs: number;
   origin: 'driver' | 'http' | 'check' | 'repl';
+}
+
+/** What the running version declares at the top level: the names the REPL can read, call and `:set`. */
+export interface RunningScope {
+  /** `let` and `var` bindings: module state, what `:set` can change. */
+  variables: string[];
+  /** `const` and `class` bindings. */
+  constants: string[];
+  /** Top-level function declarations. */
+  functions: string[];
+  /** Exported names (`handle`, `snapshot`, …). */
+  exports: string[];
 }
 
 /** A read-only picture of the engine for renderers; a new object whenever anything changes. */
@@ -170,6 +192,10 @@ export interface EngineSnapshot {
   retainedVersions: number;
   httpUrl: string | null;
   trafficRate: number;
+  /** What the traffic sends, in turn; the first is the probe every new version is test-run with. */
+  requests: readonly ServiceRequest[];
+  /** The running version's top-level names; null while no version runs. */
+  scope: RunningScope | null;
   /** Bounded history, newest last. */
   feed: readonly FeedEntry[];
   updates: readonly UpdateRecord[];
@@ -191,10 +217,16 @@ export interface EngineSnapshot {
   problem: string | null;
 }
 
+/** A line the evaluated code printed with `console.*`: shown in the REPL, not in the service's logs. */
+export interface PrintedLine {
+  level: LogEntry['level'];
+  text: string;
+}
+
 /** What the REPL gets back from evaluating an expression or a command in the live sandbox. */
 export type EvalResult =
-  | { ok: true; /** pretty-printed value, as the REPL shows it */ text: string }
-  | { ok: false; error: string; location?: SourceLocation };
+  | { ok: true; /** pretty-printed value, as the REPL shows it */ text: string; printed?: PrintedLine[] }
+  | { ok: false; error: string; location?: SourceLocation; printed?: PrintedLine[] };
 
 /** One row of the side-by-side comparison: the learner's last edit replayed under one strategy. */
 export interface CompareRow {
@@ -209,6 +241,11 @@ export interface CompareRow {
   /** Heap still held by old code versions after the update, bytes. */
   retainedHeap: number;
   retainedVersions: number;
+  /**
+   * Requests per second on the scratch service the row was replayed on. Failed requests scale with it: the
+   * same downtime fails more requests at compare's rate than at the live lab's.
+   */
+  trafficRate: number;
 }
 
 /**

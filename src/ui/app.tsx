@@ -4,12 +4,12 @@ import { useWindowSize } from 'ink';
 import { useMemo } from 'react';
 import type { LessonSession } from '../engine/lessons/lesson-session.ts';
 import type { LabEngine } from '../engine/types.ts';
-import { EngineProvider } from './engine-context.tsx';
+import { EngineProvider } from './shared/engine-context.tsx';
 import { LabScreen } from './lab-screen.tsx';
-import { LessonsProvider } from './lessons-context.tsx';
-import { MESSAGES, type Lang } from './messages.ts';
-import { SettingsProvider } from './settings-context.tsx';
-import { createTheme } from './theme.ts';
+import { LessonsProvider } from './shared/lessons-context.tsx';
+import { MESSAGES, type Lang } from './shared/messages.ts';
+import { SettingsProvider } from './shared/settings-context.tsx';
+import { createTheme } from './shared/theme.ts';
 
 export interface AppProps {
   engine: LabEngine;

@@ -2,34 +2,37 @@
 // decisions live in the reducers (view, REPL, compare) and the key table.
 import { Box } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer } from 'react';
-import { CompareView } from './compare-view.tsx';
-import { useSnapshot } from './engine-context.tsx';
-import { FeedPanel } from './feed-panel.tsx';
-import { HelpOverlay } from './help-overlay.tsx';
-import { HintLine } from './hint-line.tsx';
-import type { KeyScope } from './key-table.ts';
-import { DiffView } from './diff-view.tsx';
-import { LessonList } from './lesson-list.tsx';
-import { LessonPane, LessonPlaceholder } from './lesson-pane.tsx';
-import { planLesson } from './lesson-plan.ts';
-import { initialLessonUiState, lessonUiReducer } from './lesson-ui-state.ts';
-import { useLessonSession, useLessonSnapshot } from './lessons-context.tsx';
-import { useSettings } from './settings-context.tsx';
-import { useLessonActions } from './use-lesson-actions.ts';
-import { ProblemLine } from './problem-line.tsx';
-import { ReplPanel } from './repl-panel.tsx';
-import { planScreen } from './screen-plan.ts';
-import { ServiceMessages } from './service-messages.tsx';
-import type { Printed } from './repl-exec.ts';
-import { initialReplState, replReducer } from './repl-state.ts';
-import { StatsPanel } from './stats-panel.tsx';
-import { StatusLine } from './status-line.tsx';
-import { StrategyBar } from './strategy-bar.tsx';
-import { useCompare } from './use-compare.ts';
+import { CompareView } from './compare/compare-view.tsx';
+import { useSnapshot } from './shared/engine-context.tsx';
+import { FeedPanel } from './feed/feed-panel.tsx';
+import { HelpOverlay } from './keys/help-overlay.tsx';
+import { HintLine } from './keys/hint-line.tsx';
+import type { KeyScope } from './keys/key-table.ts';
+import { DiffView } from './lesson/diff-view.tsx';
+import { LessonList } from './lesson/lesson-list.tsx';
+import { LessonPane, LessonPlaceholder } from './lesson/lesson-pane.tsx';
+import { planLesson } from './lesson/lesson-plan.ts';
+import { initialLessonUiState, lessonUiReducer } from './lesson/lesson-ui-state.ts';
+import { useLessonSession, useLessonSnapshot } from './shared/lessons-context.tsx';
+import { useSettings } from './shared/settings-context.tsx';
+import { useLessonActions } from './lesson/use-lesson-actions.ts';
+import { ProblemLine } from './layout/problem-line.tsx';
+import { latestChange } from './feed/change-rows.ts';
+import { planReading } from './reading/reading-plan.ts';
+import { ReadingView } from './reading/reading-view.tsx';
+import { ReplPanel } from './repl/repl-panel.tsx';
+import { planScreen } from './layout/screen-plan.ts';
+import { ServiceMessages } from './feed/service-messages.tsx';
+import type { Printed } from './repl/repl-exec.ts';
+import { initialReplState, replReducer } from './repl/repl-state.ts';
+import { StatsPanel } from './stats/stats-panel.tsx';
+import { StatusLine } from './layout/status-line.tsx';
+import { StrategyBar } from './layout/strategy-bar.tsx';
+import { useCompare } from './compare/use-compare.ts';
 import { useLabActions } from './use-lab-actions.ts';
-import { labScopes, useInterruptKey, useLabKeys, useScopedKeys, type KeyHandlers } from './use-lab-keys.ts';
+import { labScopes, useInterruptKey, useLabKeys, useScopedKeys, type KeyHandlers } from './keys/use-lab-keys.ts';
 import { useQuit } from './use-quit.ts';
-import { useReplInput } from './use-repl.ts';
+import { useReplInput } from './repl/use-repl.ts';
 import { initialViewState, viewReducer } from './view-state.ts';
 
 // Stable arrays, so the memoised hint line does not re-render on every snapshot.
@@ -53,7 +56,7 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
   const session = useLessonSession();
   const lessonSnapshot = useLessonSnapshot();
   const [lessonUi, dispatchLessonUi] = useReducer(lessonUiReducer, initialLessonUiState);
-  const { lang, messages } = useSettings();
+  const { lang, messages, cwd } = useSettings();
   const lessonId = lessonSnapshot?.lesson.id;
   useEffect(() => dispatchLessonUi({ type: 'lessonChanged' }), [lessonId]);
   // A progress file that could not be read: said once, in the console, then forgotten.
@@ -82,6 +85,8 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
       if (input === ':' && repl.line === '') dispatchRepl({ type: 'setLine', line: ':' });
     },
     help: () => dispatchView({ type: 'toggleHelp' }),
+    readAll: () => dispatchView({ type: 'toggleRead' }),
+    toggleGo: () => dispatchLessonUi({ type: 'toggleTab' }),
     quit,
     closeOverlay: () => (lessonUi.diff ? dispatchLessonUi({ type: 'closeDiff' }) : dispatchView({ type: 'closeOverlay' })),
   };
@@ -90,11 +95,12 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
   const asking = lessonUi.dialog !== null && lessonSnapshot !== null;
   const overlayOpen = view.overlay !== 'none' || lessonUi.diff !== null || listOpen;
 
-  const plan = planScreen({ columns, rows, replFocused, overlayOpen, lessonPane: lessonSnapshot !== null, snapshot });
+  const base = snapshot.workspace || cwd;
+  const plan = planScreen({ columns, rows, replFocused, overlayOpen, lessonPane: lessonSnapshot !== null, snapshot, messages, base });
   const { layout } = plan;
   // An overlay covers the lesson pane too: help and the lesson list need the rows more than the text does.
   const overlayRows = plan.overlayRows + layout.lessonRows;
-  const { tab, scroll } = lessonUi;
+  const { tab, scroll, hintsFolded } = lessonUi;
   const lessonPlan = useMemo(
     () =>
       lessonSnapshot
@@ -104,16 +110,41 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
             height: layout.lessonRows,
             tab,
             scroll,
+            hintsFolded,
             hintLabel: messages.lesson.hint,
             checkError: messages.lesson.checkError,
+            inCheckRun: messages.lesson.inCheckRun,
           })
         : null,
-    [lessonSnapshot, lang, layout.columns, layout.lessonRows, tab, scroll, messages],
+    [lessonSnapshot, lang, layout.columns, layout.lessonRows, tab, scroll, hintsFolded, messages],
   );
+  const reading = view.overlay === 'read';
+  const readingRows = useMemo(
+    () =>
+      reading
+        ? planReading({
+            lesson: lessonSnapshot,
+            tab,
+            lang,
+            messages,
+            change: latestChange(snapshot),
+            changeContext: { messages, base, width: layout.columns, waiting: snapshot.sandbox.state === 'waiting' },
+            width: layout.columns,
+          })
+        : [],
+    // The document changes with what it shows, not with every request the traffic makes.
+    [reading, lessonSnapshot, tab, lang, messages, snapshot.updates, snapshot.reverted, snapshot.sandbox.state, base, layout.columns],
+  );
+  const readMax = Math.max(0, readingRows.length - (overlayRows - 1));
   const lessonKeys = useLessonActions({ session, ui: lessonUi, dispatch: dispatchLessonUi, plan: lessonPlan, diffRows: overlayRows - 1, print });
+  const scrollRead = (sign: number) => dispatchView({ type: 'scrollRead', by: sign * Math.max(1, overlayRows - 2), max: readMax });
 
   // While the engine stops, only quit still acts: pressed again, it exits without waiting.
-  const handlers = view.quitting ? { quit } : { ...labHandlers, ...lessonKeys.lab };
+  const handlers: KeyHandlers = view.quitting
+    ? { quit }
+    : reading
+      ? { ...labHandlers, ...lessonKeys.lab, scrollDown: () => scrollRead(1), scrollUp: () => scrollRead(-1) }
+      : { ...labHandlers, ...lessonKeys.lab };
   const modal = listOpen || asking;
   useLabKeys({ isActive: !replFocused && !modal, overlayOpen, lessons: lessonSnapshot !== null, handlers });
   useScopedKeys({ isActive: listOpen && !replFocused && !view.quitting, scope: 'list', handlers: lessonKeys.list, onText: lessonKeys.onListText });
@@ -141,6 +172,8 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
       {plan.showProblem && snapshot.problem !== null ? <ProblemLine problem={snapshot.problem} width={layout.columns} /> : null}
       {view.overlay === 'help' ? (
         <HelpOverlay width={layout.columns} height={overlayRows} />
+      ) : reading ? (
+        <ReadingView rows={readingRows} scroll={view.readScroll} width={layout.columns} height={overlayRows} />
       ) : view.overlay === 'compare' ? (
         <CompareView state={compare.state} width={layout.columns} height={overlayRows} />
       ) : listOpen && lessonUi.list ? (
@@ -161,7 +194,7 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
               <StatsPanel updates={snapshot.updates} file={snapshot.file} width={layout.statsWidth} height={plan.statsRows} />
             ) : null}
           </Box>
-          <ServiceMessages plan={plan.messages} workspace={snapshot.workspace} width={layout.columns} />
+          <ServiceMessages plan={plan.messages} width={layout.columns} />
           <ReplPanel state={repl} focused={replFocused} width={layout.columns} height={layout.replRows} />
         </>
       )}

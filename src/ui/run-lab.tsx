@@ -3,10 +3,10 @@ import { render } from 'ink';
 import type { LessonSession } from '../engine/lessons/lesson-session.ts';
 import type { LabEngine } from '../engine/types.ts';
 import { App } from './app.tsx';
-import { stopOnce } from './engine-context.tsx';
+import { stopOnce } from './shared/engine-context.tsx';
 import { LabStopError } from './lab-stop-error.ts';
-import type { Lang } from './messages.ts';
-import { colorFromEnv } from './theme.ts';
+import type { Lang } from './shared/messages.ts';
+import { colorFromEnv } from './shared/theme.ts';
 
 export interface RunLabOptions {
   /** @default 'en' */

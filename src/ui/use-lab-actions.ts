@@ -1,11 +1,10 @@
-// What the lab's keys ask the engine to do, with the outcome printed to the REPL console so a learner
-// sees "v3 → v4 applied · 4.1ms · state kept" right after pressing the key.
+// What the lab's keys ask the engine to do. The outcome of an update shows in the update line under the feed
+// (as for a save); the REPL console says when a key changed nothing or failed.
 import { useCallback, useMemo } from 'react';
 import { STRATEGY_NAMES, type RestartMode, type StrategyName, type UpdateRecord } from '../engine/types.ts';
-import { describeUpdate } from './describe-update.ts';
-import { useEngine } from './engine-context.tsx';
-import { errorText, type Printed } from './repl-exec.ts';
-import { useSettings } from './settings-context.tsx';
+import { useEngine } from './shared/engine-context.tsx';
+import { errorText, type Printed } from './repl/repl-exec.ts';
+import { useSettings } from './shared/settings-context.tsx';
 
 export interface LabActions {
   switchStrategy: (index: number) => void;
@@ -16,24 +15,27 @@ export interface LabActions {
 
 export function useLabActions(print: (lines: readonly Printed[]) => void): LabActions {
   const engine = useEngine();
-  const { messages, cwd } = useSettings();
+  const { messages } = useSettings();
 
+  // The update line under the feed describes whatever the command changed; the console only says when it
+  // changed nothing (no new version) or could not run.
   const report = useCallback(
-    (pending: Promise<UpdateRecord | null>) => {
-      const base = engine.getSnapshot().workspace || cwd;
+    (pending: Promise<UpdateRecord | null>, nothing: string) => {
       pending.then(
-        (record) => print([describeUpdate(record, messages, base)]),
+        (record) => {
+          if (!record) print([{ kind: 'info', text: nothing }]);
+        },
         (error: unknown) => print([{ kind: 'error', text: messages.commandFailed(errorText(error)) }]),
       );
     },
-    [engine, messages, cwd, print],
+    [messages, print],
   );
 
   return useMemo(() => {
     const setStrategy = (strategy: StrategyName, restart?: RestartMode) => {
       const label = restart ? `${strategy} (${restart})` : strategy;
       print([{ kind: 'info', text: messages.switching(label) }]);
-      report(restart ? engine.setStrategy(strategy, restart) : engine.setStrategy(strategy));
+      report(restart ? engine.setStrategy(strategy, restart) : engine.setStrategy(strategy), messages.noChange);
     };
     return {
       switchStrategy: (index) => {
@@ -46,8 +48,8 @@ export function useLabActions(print: (lines: readonly Printed[]) => void): LabAc
         const { strategy, restart } = engine.getSnapshot();
         setStrategy(strategy, restart === 'graceful' ? 'cold' : 'graceful');
       },
-      reload: () => report(engine.reload()),
-      rollback: () => report(engine.rollback()),
+      reload: () => report(engine.reload(), messages.noChange),
+      rollback: () => report(engine.rollback(), messages.nothingToRollBack),
     };
   }, [engine, messages, print, report]);
 }

@@ -2,7 +2,7 @@
 // A second q or Ctrl+C exits at once, so a stuck engine never traps the learner.
 import { useApp } from 'ink';
 import { useCallback, useRef } from 'react';
-import { useStopEngine } from './engine-context.tsx';
+import { useStopEngine } from './shared/engine-context.tsx';
 import { LabStopError } from './lab-stop-error.ts';
 
 export function useQuit(onQuitting: () => void): () => void {

@@ -2,11 +2,13 @@
 // without a terminal.
 
 export type Focus = 'keys' | 'repl';
-export type Overlay = 'none' | 'help' | 'compare';
+export type Overlay = 'none' | 'help' | 'compare' | 'read';
 
 export interface ViewState {
   focus: Focus;
   overlay: Overlay;
+  /** First row of the reading view shown. */
+  readScroll: number;
   /** Set once quitting starts: keys stop acting while the engine shuts down. */
   quitting: boolean;
 }
@@ -16,10 +18,12 @@ export type ViewAction =
   | { type: 'leaveRepl' }
   | { type: 'toggleHelp' }
   | { type: 'openCompare' }
+  | { type: 'toggleRead' }
+  | { type: 'scrollRead'; by: number; max: number }
   | { type: 'closeOverlay' }
   | { type: 'quitting' };
 
-export const initialViewState: ViewState = { focus: 'keys', overlay: 'none', quitting: false };
+export const initialViewState: ViewState = { focus: 'keys', overlay: 'none', readScroll: 0, quitting: false };
 
 export function viewReducer(state: ViewState, action: ViewAction): ViewState {
   switch (action.type) {
@@ -31,6 +35,10 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
       return { ...state, overlay: state.overlay === 'help' ? 'none' : 'help' };
     case 'openCompare':
       return { ...state, overlay: 'compare' };
+    case 'toggleRead':
+      return { ...state, overlay: state.overlay === 'read' ? 'none' : 'read', readScroll: 0 };
+    case 'scrollRead':
+      return { ...state, readScroll: Math.max(0, Math.min(Math.max(0, action.max), state.readScroll + action.by)) };
     case 'closeOverlay':
       return state.overlay === 'none' ? state : { ...state, overlay: 'none' };
     case 'quitting':

@@ -46,6 +46,8 @@ describe('a file that cannot run at start', () => {
     expect(refused).toMatchObject({ outcome: 'rejected', trigger: 'start', version: null, location: { file: 'service.js', line: 2, column: 18 } });
     expect(refused.reason).toMatch(/service\.js:2:18/);
     expect(refused.reason).toMatch(/nothing runs yet/);
+    // The cause alone, for screens that say the place and what keeps serving their own way.
+    expect(refused.cause).toBe('Unexpected token');
     expect(refused.frame).toEqual({ file: 'service.js', line: 2, column: 18, text: "  return 'oops' +;" });
     expect(snapshot.rejection).toBe(refused);
 
@@ -242,9 +244,49 @@ describe('logs', () => {
     const store = new EngineStore({
       file: 'service.js', workspace: '.', strategy: 'file-watch', restart: 'graceful', version: 1,
       sandbox: { state: 'ready', pid: null, heapUsed: null, restarts: 0 }, retainedVersions: 0, httpUrl: null,
-      trafficRate: 0, served: 0, failed: 0, rejection: null, reverted: null, problem: null,
+      trafficRate: 0, requests: [], scope: null, served: 0, failed: 0, rejection: null, reverted: null, problem: null,
     });
     for (const at of [10, 30, 20, 40, 5]) store.addLog({ at, level: 'log', source: 'service', message: String(at) });
     expect(store.getSnapshot().logs.map((log) => log.at)).toEqual([5, 10, 20, 30, 40]);
   });
+});
+
+describe('what the REPL needs', () => {
+  it('the running scope and the traffic are in the snapshot; console output of an evaluation comes back with it, not in the logs', async () => {
+    const { engine } = await engineOn(`let hits = 0;\nconst routes = new Map();\nexport function handle(req) { hits++; return 'pong ' + hits; }\n`);
+    expect(engine.getSnapshot().scope).toEqual({ variables: ['hits'], constants: ['routes'], functions: ['handle'], exports: ['handle'] });
+    expect(engine.getSnapshot().requests.map((r) => r.path)).toEqual(['/ping']);
+    // The feed keeps each request's query and the response's headers.
+    await engine.request({ method: 'GET', path: '/hello', query: { name: 'gopher' }, headers: {}, body: '' }, 'check');
+    const entry = engine.getSnapshot().feed.find((e) => e.path === '/hello');
+    expect(entry).toMatchObject({ query: { name: 'gopher' }, headers: { 'content-type': expect.stringContaining('text/plain') } });
+
+    const result = await engine.evaluate("console.log('hits is', hits); console.warn({ a: 1 }); hits * 0 + 42");
+    expect(result).toMatchObject({ ok: true, text: '42' });
+    expect(result.printed).toEqual([
+      { level: 'log', text: expect.stringMatching(/^hits is \d+$/) },
+      { level: 'warn', text: '{ a: 1 }' },
+    ]);
+    // The service's own console is back: its lines are logs again, and the REPL's never were.
+    expect(engine.getSnapshot().logs.some((log) => log.message.includes('hits is'))).toBe(false);
+    await engine.evaluate("globalThis.console.log('after')");
+    expect((await engine.evaluate('typeof console.log')).ok).toBe(true);
+    const failing = await engine.evaluate("console.log('before the throw'); missing.name");
+    expect(failing).toMatchObject({ ok: false, printed: [{ level: 'log', text: 'before the throw' }] });
+    expect(failing.ok ? '' : failing.error).toMatch(/missing is not defined/);
+  }, 30_000);
+});
+
+describe('a rejection\'s cause', () => {
+  it('leaves out the place even when the strategy put it first (reflection-patch)', async () => {
+    const { engine, file } = await engineOn(counter('pong'), { strategy: 'reflection-patch' });
+    const next = nextRecord(engine);
+    await writeFile(file, counter('pong').replace('let hits = 0;', 'let hits = 10;'));
+    const record = await next;
+    expect(record.outcome).toBe('rejected');
+    expect(record.reason!.startsWith(`service.js:${record.location!.line}:${record.location!.column}`)).toBe(true);
+    expect(record.cause).not.toMatch(/^service\.js/);
+    expect(record.cause).not.toMatch(/keeps serving/);
+    expect(record.reason).toContain(record.cause!);
+  }, 30_000);
 });

@@ -5,25 +5,22 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LessonSession, prepareLessonWorkspace, type LessonEngine } from '../../src/engine/lessons/lesson-session.ts';
+import { LessonSession, LIVE_STEP, prepareLessonWorkspace, type LessonEngine } from '../../src/engine/lessons/lesson-session.ts';
 import type { Lesson } from '../../src/engine/lessons/lesson-types.ts';
 import { loadLessons } from '../../src/engine/lessons/load-lessons.ts';
 import { loadProgress, progressFile } from '../../src/engine/lessons/progress.ts';
-import type { RestartMode, ServiceRequest, StrategyName, UpdateRecord } from '../../src/engine/types.ts';
+import type { ProgramOptions } from '../../src/engine/engine.ts';
+import type { UpdateRecord } from '../../src/engine/types.ts';
 
-class StubEngine extends EventEmitter<{ update: [UpdateRecord]; rejected: [UpdateRecord] }> implements LessonEngine {
-  readonly strategies: Array<[StrategyName, RestartMode | undefined]> = [];
-  readonly traffic: ServiceRequest[][] = [];
-  strategy: StrategyName = 'plugin-swap';
+class StubEngine extends EventEmitter<{ update: [UpdateRecord]; rejected: [UpdateRecord]; reverted: [{ version: number }] }> implements LessonEngine {
+  readonly programs: ProgramOptions[] = [];
+  rejection: UpdateRecord | null = null;
   getSnapshot() {
-    return { strategy: this.strategy, restart: 'graceful' as RestartMode };
+    return { rejection: this.rejection };
   }
-  async setStrategy(strategy: StrategyName, restart?: RestartMode): Promise<UpdateRecord | null> {
-    this.strategies.push([strategy, restart]);
-    return null;
-  }
-  setTrafficRequests(requests: ServiceRequest[]): void {
-    this.traffic.push(requests);
+  async restartProgram(options: ProgramOptions): Promise<unknown> {
+    this.programs.push(options);
+    return { version: 1, rejection: null };
   }
 }
 
@@ -87,6 +84,7 @@ describe('lesson session', () => {
       },
     });
     sessions.push(session);
+    await writeFile(file(), '// an edit\n');
     const seen = new Promise<void>((resolve) => session.subscribe(() => session.getSnapshot().result && resolve()));
     const record = { trigger: 'save' } as UpdateRecord;
     engine.emit('update', record);
@@ -118,12 +116,13 @@ describe('lesson session', () => {
     await session.switchTo(lessons[1]!.id, { replace: false });
     expect(await readFile(file(), 'utf8')).toBe('// mine\n');
     expect(session.getSnapshot().lesson.id).toBe(lessons[1]!.id);
-    expect(engine.strategies.at(-1)).toEqual([lessons[1]!.strategy, lessons[1]!.restart]);
-    expect(engine.traffic.at(-1)).toEqual(lessons[1]!.requests);
+    // A new program under the lesson's strategy and traffic, not an update of the previous lesson's.
+    expect(engine.programs.at(-1)).toEqual({ strategy: lessons[1]!.strategy, restart: lessons[1]!.restart ?? 'graceful', requests: lessons[1]!.requests });
 
     // Confirmed: backed up, then replaced.
     const { reset } = await session.switchTo(lessons[1]!.id, { replace: true });
     expect(await readFile(file(), 'utf8')).toBe(lessons[1]!.starter);
+    expect(engine.programs).toHaveLength(2);
     expect(await readFile(join(reset!.backupDir!, 'service.js'), 'utf8')).toBe('// mine\n');
   });
 
@@ -134,14 +133,56 @@ describe('lesson session', () => {
     expect(await session.previous()).toMatchObject({ kind: 'confirm', lesson: { id: lessons[0]!.id } });
   });
 
-  it('reset makes a backup and writes the starter', async () => {
-    const session = await open();
+  it('reset makes a backup, writes the starter and starts the lesson\'s program afresh', async () => {
+    const engine = new StubEngine();
+    const session = await open(engine);
     await writeFile(file(), '// broken\n');
     const result = await session.reset();
     expect(result.backedUp).toEqual(['service.js']);
     expect(await readFile(join(result.backupDir!, 'service.js'), 'utf8')).toBe('// broken\n');
     expect(await readFile(file(), 'utf8')).toBe(lessons[0]!.starter);
+    expect(engine.programs.map((p) => p.strategy)).toEqual([lessons[0]!.strategy]);
   });
+
+  it('the untouched starter is not checked until the learner saves a change (or asks with k)', async () => {
+    let runs = 0;
+    const prepared = await prepareLessonWorkspace(lessons, workspace);
+    const session = new LessonSession({
+      lessons, workspace, engine: new StubEngine(), progress: prepared.progress, debounceMs: 5,
+      runCheck: async (lesson) => {
+        runs++;
+        return { lesson: lesson.id, passed: false, steps: [{ title: { en: 'a', zh: 'a' }, ok: false }] };
+      },
+    });
+    sessions.push(session);
+    const settled = new Promise<void>((resolve) => session.subscribe(() => session.getSnapshot().untouched && !session.getSnapshot().checking && resolve()));
+    session.requestCheck();
+    await settled;
+    expect(runs).toBe(0);
+    expect(session.getSnapshot()).toMatchObject({ result: null, untouched: true, checking: false });
+    // Asked for, it runs on the starter too.
+    await session.check();
+    expect(runs).toBe(1);
+    expect(session.getSnapshot().result).not.toBeNull();
+  });
+
+  it('is never complete while the live service refuses the file; a revert re-checks', async () => {
+    const engine = new StubEngine();
+    const session = await open(engine);
+    await writeFile(file(), lessons[0]!.solution);
+    engine.rejection = { reason: 'service.js:3:1: Unexpected token — v2 keeps serving' } as UpdateRecord;
+    const refused = await session.check();
+    expect(refused.passed).toBe(false);
+    expect(refused.steps.at(-1)).toMatchObject({ ok: false, title: LIVE_STEP, detail: expect.stringContaining('Unexpected token') });
+    expect(session.getSnapshot().done).toBe(false);
+
+    // The learner goes back to the running code: the rejection clears, the lesson re-checks and passes.
+    engine.rejection = null;
+    const done = new Promise<void>((resolve) => session.subscribe(() => session.getSnapshot().done && resolve()));
+    engine.emit('reverted', { version: 2 });
+    await done;
+    expect(session.getSnapshot().result?.passed).toBe(true);
+  }, 60_000);
 
   it('a corrupted progress file is reported once and progress starts fresh', async () => {
     await open();

@@ -27,6 +27,8 @@ export function baseSnapshot(): EngineSnapshot {
     retainedVersions: 0,
     httpUrl: 'http://127.0.0.1:5173',
     trafficRate: 100,
+    requests: [{ method: 'GET', path: '/ping', query: {}, headers: {}, body: '' }],
+    scope: { variables: ['hits'], constants: [], functions: ['handle'], exports: ['handle'] },
     feed: [],
     updates: [],
     logs: [],
@@ -41,7 +43,7 @@ export function baseSnapshot(): EngineSnapshot {
 let clock = 1_700_000_000_000;
 
 export function feedEntry(partial: Partial<FeedEntry> = {}): FeedEntry {
-  return { at: clock++, method: 'GET', path: '/ping', status: 200, body: 'pong', version: 1, failed: false, latencyMs: 0.4, origin: 'driver', ...partial };
+  return { at: clock++, method: 'GET', path: '/ping', query: {}, status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'pong', version: 1, failed: false, latencyMs: 0.4, origin: 'driver', ...partial };
 }
 
 export function logEntry(partial: Partial<LogEntry> = {}): LogEntry {
@@ -71,7 +73,7 @@ export function updateRecord(partial: Partial<UpdateRecord> = {}): UpdateRecord 
 }
 
 export function compareRow(partial: Partial<CompareRow> = {}): CompareRow {
-  return { strategy: 'file-watch', outcome: 'applied', total: 3.2, downtimeMs: 0, failedRequests: 0, stateKept: false, retainedHeap: 0, retainedVersions: 0, ...partial };
+  return { strategy: 'file-watch', outcome: 'applied', total: 3.2, downtimeMs: 0, failedRequests: 0, stateKept: false, retainedHeap: 0, retainedVersions: 0, trafficRate: 500, ...partial };
 }
 
 interface Deferred<T> {

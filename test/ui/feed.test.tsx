@@ -30,41 +30,60 @@ test('a failed request is marked, and the counters say how many failed', async (
   expect(frame).toContain('1 served 1 failed');
 });
 
-test('a rejected update shows file:line:column, the reason, and what kept serving; no stack', async () => {
+test('a rejected update shows file:line:column, the cause, the refused line with a caret, and what kept serving; no stack', async () => {
   const engine = new FakeEngine();
   lab = await renderLab({ engine });
-  engine.pushUpdate(
-    updateRecord({
-      version: 1,
-      previousVersion: 1,
-      outcome: 'rejected',
-      reason: 'SyntaxError: Unexpected token ";"\n    at compile (engine.js:10:3)\n    at apply (engine.js:20:1)',
-      location: { file: '/work/lab/sandbox/service.js', line: 3, column: 5 },
-    }),
-  );
+  const record = updateRecord({
+    version: 1,
+    previousVersion: 1,
+    outcome: 'rejected',
+    reason: 'service.js:3:5: SyntaxError: Unexpected token ";"\n    at compile (engine.js:10:3)\n    at apply (engine.js:20:1) — v1 keeps serving',
+    cause: 'SyntaxError: Unexpected token ";"\n    at compile (engine.js:10:3)\n    at apply (engine.js:20:1)',
+    location: { file: '/work/lab/sandbox/service.js', line: 3, column: 5 },
+    frame: { file: 'service.js', line: 3, column: 5, text: '  x +;' },
+  });
+  engine.pushUpdate(record);
+  engine.publish({ rejection: record });
   const frame = await lab.waitFor('service.js:3:5');
   expect(frame).toContain('SyntaxError: Unexpected token ";"');
   expect(frame).toContain('v1 keeps serving');
+  expect(frame).toMatch(/3 │ {3}x \+;\n\s+│ {5}\^/);
   expect(frame).not.toContain('engine.js:10:3');
 });
 
-test("the engine's own sentence (location + reason + what kept serving) is shown once, not four times", async () => {
+test("a refusal is said once, in the learner's language: no English clause doubled by a translated one", async () => {
   const engine = new FakeEngine();
-  lab = await renderLab({ engine });
-  // As src/engine/describe-outcome.ts words it; the engine also sets it as the problem and logs it.
+  lab = await renderLab({ engine, lang: 'zh' });
   const reason = 'service.js:8:11: Unexpected token — v1 keeps serving';
-  engine.pushUpdate(
-    updateRecord({ version: 1, previousVersion: 1, outcome: 'rejected', reason, location: { file: 'service.js', line: 8, column: 11 } }),
-  );
-  engine.publish({ problem: reason, logs: [logEntry({ source: 'engine', level: 'error', message: reason, version: 1 })] });
+  const record = updateRecord({ version: 1, previousVersion: 1, outcome: 'rejected', reason, cause: 'Unexpected token', location: { file: 'service.js', line: 8, column: 11 } });
+  engine.pushUpdate(record);
+  engine.publish({ rejection: record });
   const frame = await lab.waitFor('service.js:8:11');
   expect(frame.match(/Unexpected token/g)).toHaveLength(1);
-  expect(frame.match(/keeps serving/g)).toHaveLength(1);
-  expect(frame).toMatch(/✗ rejected · file-watch · service\.js:8:11\n\s+Unexpected token — v1 keeps serving/);
-  // With the strip covered by help, the problem line says it instead.
-  await lab.press('?');
-  const help = await lab.waitFor('hotlab — keys');
-  expect(help).toContain('⚠ problem: service.js:8:11: Unexpected token — v1 keeps serving');
+  expect(frame).toContain('v1 继续服务');
+  expect(frame).not.toContain('keeps serving');
+});
+
+test('every update gets the update line, saves included, until the next one; a revert clears the refusal', async () => {
+  const engine = new FakeEngine();
+  lab = await renderLab({ engine }, { columns: 100, rows: 30 });
+  engine.pushUpdate(updateRecord({ version: 2, previousVersion: 1, strategy: 'reflection-patch', trigger: 'save', stateKept: true, notes: ['replaced ping()', "stale reference: routes['/ping'] still holds the old ping (captured before the patch)"] }));
+  let frame = await lab.waitFor('✓ v1 → v2 applied · reflection-patch');
+  expect(frame).toContain('state kept');
+  expect(frame).toContain('· replaced ping()');
+  expect(frame).toContain("⚠ stale reference: routes['/ping'] still holds the old ping");
+  // Traffic does not push it away.
+  engine.pushRequests(...Array.from({ length: 50 }, (_, i) => feedEntry({ body: `pong ${i}`, version: 2 })));
+  frame = await lab.waitFor('pong 49');
+  expect(frame).toContain('✓ v1 → v2 applied · reflection-patch');
+
+  const refused = updateRecord({ version: 2, previousVersion: 2, outcome: 'rejected', strategy: 'reflection-patch', reason: 'x — v2 keeps serving', cause: 'x', startedAt: Date.now() });
+  engine.pushUpdate(refused);
+  engine.publish({ rejection: refused, version: 2 });
+  await lab.waitFor('✗ rejected · reflection-patch');
+  engine.publish({ rejection: null, reverted: { version: 2, at: Date.now() + 1 } });
+  frame = await lab.waitFor("back to v2's code");
+  expect(frame).not.toContain('✗ rejected · reflection-patch');
 });
 
 test('service logs appear with the version that printed them', async () => {

@@ -1,8 +1,8 @@
 // The lab's keys: strategy switching, reload/rollback, the restart toggle, help generated from the table.
 import { afterEach, expect, test } from 'vitest';
-import { KEY_TABLE } from '../../src/ui/key-table.ts';
-import { keysLabel } from '../../src/ui/help-overlay.tsx';
-import { MESSAGES } from '../../src/ui/messages.ts';
+import { KEY_TABLE } from '../../src/ui/keys/key-table.ts';
+import { keysLabel } from '../../src/ui/keys/help-overlay.tsx';
+import { MESSAGES } from '../../src/ui/shared/messages.ts';
 import { FakeEngine, updateRecord } from './fake-engine.ts';
 import { KEYS, renderLab, type LabHarness } from './render-lab.tsx';
 
@@ -44,16 +44,21 @@ test('g toggles binary-replace between graceful and cold', async () => {
   ]);
 });
 
-test('r reloads and u rolls back, and the outcome is printed', async () => {
+test('r reloads and u rolls back: the update line describes the result, the console says when nothing changed', async () => {
   const engine = new FakeEngine();
-  engine.nextUpdate = updateRecord({ version: 2, previousVersion: 1, strategy: 'file-watch', total: 4.2, stateKept: true });
+  const record = updateRecord({ version: 2, previousVersion: 1, strategy: 'file-watch', total: 4.2, stateKept: true, trigger: 'reload' });
+  engine.reload = async () => {
+    engine.calls.push({ method: 'reload', args: [] });
+    engine.pushUpdate(record);
+    return record;
+  };
   lab = await renderLab({ engine });
   await lab.press('r');
-  await lab.waitFor('v1 → v2 applied');
+  await lab.waitFor('✓ v1 → v2 applied · file-watch · 4.2ms · state kept · 0 failed');
   expect(engine.callsTo('reload')).toHaveLength(1);
   engine.nextUpdate = null;
   await lab.press('u');
-  await lab.waitFor('no change');
+  await lab.waitFor('no earlier version to go back to');
   expect(engine.callsTo('rollback')).toHaveLength(1);
 });
 

@@ -1,6 +1,6 @@
 // The frame fits the terminal: no line wider than the columns, no more lines than the rows, in every mode.
 import { afterEach, expect, test } from 'vitest';
-import { cellWidth } from '../../src/ui/format.ts';
+import { cellWidth } from '../../src/ui/shared/format.ts';
 import { compareRow, FakeEngine, feedEntry, logEntry, updateRecord } from './fake-engine.ts';
 import { KEYS, renderLab, type LabHarness } from './render-lab.tsx';
 

@@ -9,21 +9,24 @@ import type { CheckResult } from '../../src/engine/lessons/check-types.ts';
 import { LessonSession, prepareLessonWorkspace, type LessonEngine } from '../../src/engine/lessons/lesson-session.ts';
 import type { Lesson } from '../../src/engine/lessons/lesson-types.ts';
 import { loadLessons } from '../../src/engine/lessons/load-lessons.ts';
-import type { ServiceRequest, UpdateRecord } from '../../src/engine/types.ts';
+import type { ProgramOptions } from '../../src/engine/engine.ts';
+import type { UpdateRecord } from '../../src/engine/types.ts';
 import { FakeEngine } from './fake-engine.ts';
 import { KEYS, nextTurn, renderLab, type LabHarness } from './render-lab.tsx';
 
-/** The fake engine plus what the session needs: traffic, and update events it can emit. */
+/** The fake engine plus what the session needs: new programs, and update events it can emit. */
 class LessonFakeEngine extends FakeEngine implements LessonEngine {
-  readonly events = new EventEmitter<{ update: [UpdateRecord]; rejected: [UpdateRecord] }>();
-  readonly traffic: ServiceRequest[][] = [];
-  setTrafficRequests(requests: ServiceRequest[]): void {
-    this.traffic.push(requests);
+  readonly events = new EventEmitter<{ update: [UpdateRecord]; rejected: [UpdateRecord]; reverted: [unknown] }>();
+  readonly programs: ProgramOptions[] = [];
+  async restartProgram(options: ProgramOptions): Promise<unknown> {
+    this.programs.push(options);
+    this.publish({ strategy: options.strategy, restart: options.restart ?? 'graceful', version: 1, updates: [], logs: [], feed: [], rejection: null });
+    return { version: 1, rejection: null };
   }
-  on(event: 'update' | 'rejected', listener: (record: UpdateRecord) => void): void {
+  on(event: 'update' | 'rejected' | 'reverted', listener: (record: unknown) => void): void {
     this.events.on(event, listener);
   }
-  off(event: 'update' | 'rejected', listener: (record: UpdateRecord) => void): void {
+  off(event: 'update' | 'rejected' | 'reverted', listener: (record: unknown) => void): void {
     this.events.off(event, listener);
   }
 }
@@ -72,6 +75,7 @@ test('the goal checklist shows ✗ with the detail, then ✓ and the done moment
 
 test('a save reported by the engine runs the check on its own', async () => {
   const { engine } = await open();
+  await writeFile(join(workspace, 'service.js'), '// an edit\n');
   engine.events.emit('update', { trigger: 'save' } as UpdateRecord);
   await lab!.waitFor('✗ the reply changed');
 });
@@ -127,7 +131,7 @@ test('n on an edited file asks first; Esc stays, n opens the lesson and keeps th
   await lab!.press('n');
   await lab!.waitFor(`Lesson 2/${lessons.length}`);
   expect(await readFile(join(workspace, 'service.js'), 'utf8')).toBe('// my edits\n');
-  expect(engine.traffic.at(-1)).toEqual(lessons[1]!.requests);
+  expect(engine.programs.at(-1)).toMatchObject({ strategy: lessons[1]!.strategy, requests: lessons[1]!.requests });
 });
 
 test('R asks before a reset; y backs the file up and writes the starter', async () => {
@@ -153,4 +157,59 @@ test('d shows the solution diff only after a pass', async () => {
   expect(frame).toMatch(/^\+/m);
   await lab!.press(KEYS.escape);
   await lab!.waitFor('Lesson complete');
+});
+
+test('H folds the open hints away and back; h brings folded hints back first', async () => {
+  await open();
+  const total = first().hints.length;
+  await lab!.press('h');
+  await lab!.waitFor(`Hint 1/${total}`);
+  await lab!.press('H');
+  let frame = await lab!.waitFor((f) => !f.includes(`Hint 1/${total}`));
+  expect(frame).toContain('H: show 1 hint');
+  await lab!.press('h');
+  frame = await lab!.waitFor(`Hint 1/${total}`);
+  expect(frame).not.toContain(`Hint 2/${total}`);
+});
+
+test('the untouched starter says to change and save; the check run is labelled as its own, the live refusal as live', async () => {
+  const { engine } = await open();
+  session!.requestCheck();
+  await lab!.waitFor('not checked yet: service.js is the starter');
+  await writeFile(join(workspace, 'service.js'), '// an edit\n');
+  verdict = (lesson) => ({ lesson: lesson.id, passed: true, steps: [{ title: { en: 'the new version answers', zh: '新版本回答' }, ok: false, detail: 'v1 keeps serving' }] });
+  engine.snapshot = { ...engine.snapshot, rejection: { reason: 'service.js:2:3: Unexpected token — v4 keeps serving' } as UpdateRecord };
+  await lab!.press('k');
+  const frame = await lab!.waitFor('the live service runs your file');
+  expect(frame).toContain("✗ the new version answers — in the check's run: v1 keeps serving");
+  expect(frame).toContain('✗ the live service runs your file — it refused it: service.js:2:3');
+  expect(frame).not.toContain('Lesson complete');
+});
+
+test('v opens the reading view with everything the panes cut: whole check details, the refusal, hints, the text', async () => {
+  const { engine } = await open();
+  await writeFile(join(workspace, 'service.js'), '// an edit\n');
+  const long = `the reply was ${'very '.repeat(40)}long, and this sentence ends here`;
+  verdict = (lesson) => ({ lesson: lesson.id, passed: false, steps: [{ title: { en: 'the reply changed', zh: '回复变了' }, ok: false, detail: long }] });
+  const refused = { ...engine.snapshot.updates[0], id: 99, version: 1, previousVersion: 1, strategy: 'file-watch', trigger: 'save', outcome: 'rejected', cause: `reflect cannot re-run a changed initialiser; ${'really '.repeat(30)}use file-watch or plugin-swap to change state`, reason: 'x', location: { file: 'service.js', line: 4, column: 1 }, frame: { file: 'service.js', line: 4, column: 1, text: 'let hits = 10;' }, timings: {}, downtimeMs: 0, failedRequests: 0, stateKept: true, retainedVersions: 0, notes: [], startedAt: 1 } as UpdateRecord;
+  engine.pushUpdate(refused);
+  engine.publish({ rejection: refused });
+  await lab!.press('k');
+  await lab!.waitFor('✗ the reply changed');
+  await lab!.press('h');
+  await lab!.waitFor('Hint 1/');
+  await lab!.press('v');
+  let frame = await lab!.waitFor('Read in full');
+  // Whole sentences, wrapped rather than cut (the frame is 120 columns wide).
+  const text = frame.replace(/\s+/g, ' ');
+  expect(text).toContain('long, and this sentence ends here');
+  expect(text).toContain('use file-watch or plugin-swap to change state');
+  expect(frame).toMatch(/4 │ let hits = 10;/);
+  expect(text).toContain(`Hint 1/${first().hints.length}`);
+  // Scrolls down to the lesson text, o switches to the Go corner, Esc closes.
+  await lab!.press(KEYS.pageDown, KEYS.pageDown, KEYS.pageDown);
+  await lab!.press('o');
+  frame = await lab!.waitFor('Go corner');
+  await lab!.press(KEYS.escape);
+  await lab!.waitFor((f) => !f.includes('Read in full'));
 });

@@ -1,8 +1,8 @@
 // Lesson Markdown to rows: pure, so wrapping rules are checked with plain data.
 import { describe, expect, test } from 'vitest';
-import { cellWidth } from '../../src/ui/format.ts';
-import { filterLessons, initialLessonUiState, lessonUiReducer } from '../../src/ui/lesson-ui-state.ts';
-import { markdownLines } from '../../src/ui/markdown-lines.ts';
+import { cellWidth } from '../../src/ui/shared/format.ts';
+import { filterLessons, initialLessonUiState, lessonUiReducer } from '../../src/ui/lesson/lesson-ui-state.ts';
+import { markdownLines } from '../../src/ui/lesson/markdown-lines.ts';
 
 const text = (line: { text: string }[]) => line.map((s) => s.text).join('');
 
@@ -10,10 +10,24 @@ describe('markdown lines', () => {
   test('headings, lists with a hanging indent, `code` and fenced code', () => {
     const lines = markdownLines('# Title\n\n- one `two` three four five six\n\n```go\nfunc main() {}\n```', 20);
     expect(lines[0]).toEqual([{ text: 'Title', tone: 'heading' }]);
-    expect(text(lines[2]!)).toBe('• one two three four');
-    expect(text(lines[3]!)).toBe('  five six');
-    expect(lines[2]!.some((s) => s.tone === 'code' && s.text === 'two')).toBe(true);
+    expect(text(lines[2]!)).toBe('• one `two` three');
+    expect(text(lines[3]!)).toBe('  four five six');
+    expect(lines[2]!.some((s) => s.tone === 'code' && s.text === '`two`')).toBe(true);
     expect(lines.at(-1)).toEqual([{ text: '  func main() {}', tone: 'codeBlock' }]);
+  });
+
+  test('inline code keeps its backquotes verbatim, double-backquote spans too, and is never split over rows', () => {
+    const hint = markdownLines('For example: return `hello ${hits}`; — then watch the feed.', 80);
+    expect(text(hint[0]!)).toBe('For example: return `hello ${hits}`; — then watch the feed.');
+    expect(hint[0]!.find((s) => s.tone === 'code')?.text).toBe('`hello ${hits}`');
+    const double = markdownLines('Type ``return `pong ${hits}`;`` and save.', 80);
+    expect(text(double[0]!)).toBe('Type ``return `pong ${hits}`;`` and save.');
+    expect(double[0]!.find((s) => s.tone === 'code')?.text).toBe('``return `pong ${hits}`;``');
+    // Narrow: the span moves to the next row whole instead of breaking at its space.
+    const narrow = markdownLines('the answer is `hello ${hits}` here', 22);
+    expect(narrow.map(text)).toEqual(['the answer is', '`hello ${hits}` here']);
+    // A lone backquote is text.
+    expect(text(markdownLines('a ` b', 20)[0]!)).toBe('a ` b');
   });
 
   test('Chinese wraps between characters and no row is wider than asked', () => {

@@ -1,22 +1,23 @@
 // The pure parts of the screen, tested as data: reducers, parsing, key resolution, numbers, geometry.
 import type { Key } from 'ink';
 import { describe, expect, test } from 'vitest';
-import { compareReducer, initialCompareState } from '../../src/ui/compare-state.ts';
-import { cellWidth, displayPath, formatMs, padEnd, truncate } from '../../src/ui/format.ts';
-import { planMessages, requestCells } from '../../src/ui/feed-rows.ts';
-import { fitHints } from '../../src/ui/hint-line.tsx';
-import { KEY_TABLE, resolveKey } from '../../src/ui/key-table.ts';
-import { computeLayout } from '../../src/ui/layout.ts';
-import { MESSAGES } from '../../src/ui/messages.ts';
-import { parseReplLine } from '../../src/ui/repl-commands.ts';
-import { promptWindow } from '../../src/ui/repl-panel.tsx';
-import { initialReplState, MAX_OUTPUT_LINES, replReducer, type ReplAction, type ReplState } from '../../src/ui/repl-state.ts';
-import { planScreen } from '../../src/ui/screen-plan.ts';
-import { planStats } from '../../src/ui/stats-plan.ts';
-import { strategyRows } from '../../src/ui/stats.ts';
-import { colorFromEnv, createTheme } from '../../src/ui/theme.ts';
+import { compareReducer, initialCompareState } from '../../src/ui/compare/compare-state.ts';
+import { cellWidth, displayPath, formatMs, padEnd, truncate } from '../../src/ui/shared/format.ts';
+import { planMessages, requestCells } from '../../src/ui/feed/feed-rows.ts';
+import { changeRows, fullChangeRows, latestChange } from '../../src/ui/feed/change-rows.ts';
+import { fitHints } from '../../src/ui/keys/hint-line.tsx';
+import { KEY_TABLE, resolveKey } from '../../src/ui/keys/key-table.ts';
+import { computeLayout } from '../../src/ui/layout/layout.ts';
+import { MESSAGES } from '../../src/ui/shared/messages.ts';
+import { parseReplLine } from '../../src/ui/repl/repl-commands.ts';
+import { promptWindow } from '../../src/ui/repl/repl-panel.tsx';
+import { initialReplState, MAX_OUTPUT_LINES, replReducer, type ReplAction, type ReplState } from '../../src/ui/repl/repl-state.ts';
+import { planScreen } from '../../src/ui/layout/screen-plan.ts';
+import { planStats } from '../../src/ui/stats/stats-plan.ts';
+import { strategyRows } from '../../src/ui/stats/stats.ts';
+import { colorFromEnv, createTheme } from '../../src/ui/shared/theme.ts';
 import { initialViewState, viewReducer } from '../../src/ui/view-state.ts';
-import { planWaterfall } from '../../src/ui/waterfall.ts';
+import { planWaterfall } from '../../src/ui/stats/waterfall.ts';
 import { compareRow, feedEntry, logEntry, updateRecord } from './fake-engine.ts';
 
 const noKey: Key = {
@@ -177,15 +178,56 @@ describe('numbers and geometry', () => {
     }
   });
 
-  test('the message strip: the newest rejection first, then the newest logs, within a third of the rows', () => {
-    const rejected = updateRecord({ outcome: 'rejected', reason: 'bad' });
+  test('the message strip: the latest change first, then the newest logs, within half the rows', () => {
+    const rejected = updateRecord({ outcome: 'rejected', version: 1, reason: 'service.js:3:5: bad — v1 keeps serving', cause: 'bad', location: { file: 'service.js', line: 3, column: 5 } });
     const logs = Array.from({ length: 10 }, (_, i) => logEntry({ message: `m${i}` }));
-    const plan = planMessages(logs, [updateRecord(), rejected], 18);
-    expect(plan.rejection).toBe(rejected);
-    expect(plan.logs.map((l) => l.message)).toEqual(['m7', 'm8', 'm9']);
-    expect(plan.rows).toBe(6);
-    // Once a later update applies, the rejection leaves the strip (it stays in the stats table).
-    expect(planMessages([], [rejected, updateRecord()], 18)).toMatchObject({ rejection: null, rows: 0 });
+    const context = { messages: MESSAGES.en, base: '/work/lab', width: 80, waiting: false };
+    const plan = planMessages(logs, { kind: 'record', record: rejected }, context, 18);
+    expect(plan.change.rows[0]!.map((p) => p.text).join('')).toBe('✗ rejected · file-watch · service.js:3:5 · v1 keeps serving');
+    expect(plan.change.rows[1]!.map((p) => p.text).join('')).toBe('  bad');
+    // Logs take at most a third of the main rows (6 of 18), the whole strip at most half (9).
+    expect(plan.logs.map((l) => l.message)).toEqual(['m4', 'm5', 'm6', 'm7', 'm8', 'm9']);
+    expect(plan.rows).toBe(8);
+    // An applied update takes its headline and its notes; nothing at all before the first update.
+    const applied = updateRecord({ notes: ['replaced ping()', "stale reference: routes['/ping'] still holds the old ping (captured before the patch)"] });
+    const appliedRows = planMessages([], { kind: 'record', record: applied }, context, 18).change.rows.map((r) => r.map((p) => p.text).join(''));
+    expect(appliedRows).toEqual([
+      '✓ v1 → v2 applied · file-watch · 3.8ms · state lost · 0 failed',
+      '  · replaced ping()',
+      "  ⚠ stale reference: routes['/ping'] still holds the old ping (captured before",
+      '    the patch)',
+    ]);
+    expect(planMessages([], { kind: 'none' }, context, 18).rows).toBe(0);
+  });
+
+  test('the latest change is the revert when a save went back to the running code after the refusal', () => {
+    const rejected = updateRecord({ outcome: 'rejected', startedAt: 100 });
+    expect(latestChange({ updates: [rejected], rejection: rejected, reverted: null })).toEqual({ kind: 'record', record: rejected });
+    expect(latestChange({ updates: [rejected], rejection: null, reverted: { version: 7, at: 200 } })).toEqual({ kind: 'reverted', version: 7 });
+    // A later update is newer than the revert.
+    const later = updateRecord({ startedAt: 300 });
+    expect(latestChange({ updates: [rejected, later], rejection: null, reverted: { version: 7, at: 200 } })).toEqual({ kind: 'record', record: later });
+  });
+
+  test('a refusal in few rows keeps the headline, the cause and the frame, and says it was cut', () => {
+    const record = updateRecord({
+      outcome: 'rejected',
+      version: 1,
+      cause: 'a changed initialiser cannot be patched in place: let hits = 0 became let hits = 10; reflect cannot re-run it. Use file-watch or plugin-swap to change state',
+      location: { file: 'service.js', line: 4, column: 1 },
+      frame: { file: 'service.js', line: 4, column: 1, text: 'let hits = 10;' },
+    });
+    const context = { messages: MESSAGES.en, base: '/work/lab', width: 60, waiting: false };
+    const four = changeRows({ kind: 'record', record }, context, 4);
+    expect(four.rows.map((r) => r.map((p) => p.text).join(''))).toEqual([
+      '✗ rejected · file-watch · service.js:4:1 · v1 keeps serving',
+      '  a changed initialiser cannot be patched in place: let hits',
+      '  4 │ let hits = 10;',
+      '    │ ^',
+    ]);
+    expect(four.cut).toBe(true);
+    const all = fullChangeRows({ kind: 'record', record }, context).map((r) => r.map((p) => p.text).join('')).join(' ');
+    expect(all.replace(/\s+/g, ' ')).toContain('Use file-watch or plugin-swap to change state');
   });
 
   test('feed rows stay printable ASCII, so Ink measures them on string-width fast path', () => {
@@ -205,18 +247,19 @@ describe('numbers and geometry', () => {
     }
   });
 
-  test('the screen plan fills the terminal exactly and says a rejection once', () => {
-    const reason = 'service.js:3:5: Unexpected token — v1 keeps serving';
-    const snapshot = { problem: reason, updates: [updateRecord({ outcome: 'rejected', reason })], logs: [logEntry()] };
-    for (const [columns, rows] of [[80, 24], [160, 50], [60, 14]] as const) {
-      for (const overlayOpen of [false, true]) {
-        const plan = planScreen({ columns, rows, replFocused: false, overlayOpen, snapshot });
-        const l = plan.layout;
-        const main = plan.feedRows + (l.mode === 'split' ? 0 : plan.statsRows) + plan.messages.rows;
-        expect(l.barRows + l.lessonRows + l.problemRows + main + l.replRows + l.statusRows + l.hintRows).toBe(rows);
-        expect(l.problemRows).toBe(plan.showProblem ? 1 : 0);
-        // Said once: in the strip when it is visible, else on the problem line.
-        expect(plan.showProblem).toBe(overlayOpen || plan.messages.rejection === null);
+  test('the screen plan fills the terminal exactly, with or without a problem line', () => {
+    const rejected = updateRecord({ outcome: 'rejected', reason: 'service.js:3:5: Unexpected token — v1 keeps serving', cause: 'Unexpected token' });
+    for (const problem of [null, 'service.js was deleted; v1 keeps serving']) {
+      const snapshot = { problem, updates: [rejected], logs: [logEntry()], rejection: rejected, reverted: null, sandbox: { state: 'ready' as const, pid: 1, heapUsed: null, restarts: 0 } };
+      for (const [columns, rows] of [[80, 24], [160, 50], [60, 14]] as const) {
+        for (const overlayOpen of [false, true]) {
+          const plan = planScreen({ columns, rows, replFocused: false, overlayOpen, snapshot, messages: MESSAGES.en, base: '/work/lab' });
+          const l = plan.layout;
+          const main = plan.feedRows + (l.mode === 'split' ? 0 : plan.statsRows) + plan.messages.rows;
+          expect(l.barRows + l.lessonRows + l.problemRows + main + l.replRows + l.statusRows + l.hintRows).toBe(rows);
+          expect(l.problemRows).toBe(problem ? 1 : 0);
+          expect(plan.messages.change.rows.length).toBeGreaterThan(0);
+        }
       }
     }
   });

@@ -68,6 +68,8 @@ export const KEYS = {
   down: '\u001B[B',
   tab: '\t',
   backspace: '\u007F',
+  pageDown: '\u001B[6~',
+  pageUp: '\u001B[5~',
   ctrlC: '\u0003',
 } as const;
 

@@ -2,7 +2,9 @@
 // No React: the screen reads `getSnapshot()` through `subscribe()`, as it reads the engine, and sends commands.
 // The workspace has one service.js for every lesson, so moving to another lesson never replaces it unless the
 // learner confirmed (the caller asks, then calls `switchTo(id, {replace: true})`, which backs it up first).
-import type { RestartMode, ServiceRequest, StrategyName, UpdateRecord } from '../types.ts';
+import type { ProgramOptions } from '../engine.ts';
+import type { UpdateRecord } from '../types.ts';
+import type { Localized } from './language.ts';
 import type { CheckResult } from './check-types.ts';
 import type { Lesson } from './lesson-types.ts';
 import {
@@ -23,11 +25,11 @@ import { describeError } from '../errors.ts';
 
 /** What the session needs of the engine (the real Engine has all of it; tests pass a small stand-in). */
 export interface LessonEngine {
-  getSnapshot(): { strategy: StrategyName; restart: RestartMode };
-  setStrategy(strategy: StrategyName, restart?: RestartMode): Promise<UpdateRecord | null>;
-  setTrafficRequests(requests: ServiceRequest[]): void;
-  on(event: 'update' | 'rejected', listener: (record: UpdateRecord) => void): unknown;
-  off(event: 'update' | 'rejected', listener: (record: UpdateRecord) => void): unknown;
+  getSnapshot(): { rejection: UpdateRecord | null };
+  /** A new program for the lesson: nothing of the previous lesson's program carries over (Engine.restartProgram). */
+  restartProgram(options: ProgramOptions): Promise<unknown>;
+  on(event: 'update' | 'rejected' | 'reverted', listener: (record: unknown) => void): unknown;
+  off(event: 'update' | 'rejected' | 'reverted', listener: (record: unknown) => void): unknown;
 }
 
 /** What the screen reads. A new object on every change; never mutated. */
@@ -45,8 +47,14 @@ export interface LessonSnapshot {
   next: Lesson | null;
   /** A check is running (or queued behind one). */
   checking: boolean;
-  /** The last check of the open lesson; null until one ran since it was opened. */
+  /**
+   * The last check of the open lesson; null until one ran since it was opened. Its steps ran on the check's own
+   * scratch service (started from the starter), so versions in them are that run's, not the live feed's. When the
+   * live service refuses the file that was checked, a failing step says so and the check does not pass.
+   */
   result: CheckResult | null;
+  /** service.js is the lesson's starter, untouched: nothing is checked until the learner saves a change. */
+  untouched: boolean;
   /** Why the progress file was set aside, until the learner has seen it (`dismissProblem`). */
   problem: string | null;
   /** The learner's service.js. */
@@ -70,6 +78,19 @@ export interface LessonSessionOptions {
 }
 
 type Listener = () => void;
+type SessionState = 'progress' | 'lesson' | 'result' | 'untouched' | 'checking' | 'problem';
+
+/** The step a check gains while the live service refuses the learner's file. */
+export const LIVE_STEP: Localized = { en: 'the live service runs your file', zh: '实时服务正在运行你的文件' };
+
+/**
+ * The check runs on a scratch service; the learner watches the live one. While the live one refuses the file,
+ * the lesson is not complete, whatever the scratch run said: both must agree.
+ */
+function withLiveState(result: CheckResult, rejection: UpdateRecord | null): CheckResult {
+  if (!rejection) return result;
+  return { ...result, passed: false, steps: [...result.steps, { title: LIVE_STEP, ok: false, detail: `it refused it: ${rejection.reason ?? 'rejected'}` }] };
+}
 
 export class LessonSession {
   readonly #lessons: readonly Lesson[];
@@ -83,9 +104,13 @@ export class LessonSession {
   #running: Promise<CheckResult> | null = null;
   #queued: Promise<CheckResult> | null = null;
   #disposed = false;
-  readonly #onRecord = (record: UpdateRecord) => {
-    // The check judges the file, so only a save (applied or rejected) can change its result.
-    if (record.trigger === 'save') this.requestCheck();
+  /** The next check was asked for by the learner (k): it runs even on the untouched starter. */
+  #explicit = false;
+  readonly #onRecord = (record: unknown) => {
+    // The check judges the file, so a save (applied or rejected) can change its result; so can the live service
+    // taking the file after refusing it (a revert, a reload), since a refusal fails the check.
+    const trigger = (record as Partial<UpdateRecord> | undefined)?.trigger;
+    if (trigger === 'save' || trigger === undefined || this.#snapshot.result?.steps.some((step) => step.title === LIVE_STEP)) this.requestCheck();
   };
 
   constructor(options: LessonSessionOptions) {
@@ -95,9 +120,10 @@ export class LessonSession {
     this.#runCheck = options.runCheck ?? ((lesson, source) => realRunCheck(lesson, source));
     this.#debounceMs = options.debounceMs ?? 300;
     const lesson = currentLesson(options.progress, options.lessons);
-    this.#snapshot = this.#derive({ progress: options.progress, lesson, result: null, checking: false, problem: options.problem ?? null });
+    this.#snapshot = this.#derive({ progress: options.progress, lesson, result: null, untouched: false, checking: false, problem: options.problem ?? null });
     this.#engine.on('update', this.#onRecord);
     this.#engine.on('rejected', this.#onRecord);
+    this.#engine.on('reverted', this.#onRecord);
   }
 
   getSnapshot(): LessonSnapshot {
@@ -115,6 +141,7 @@ export class LessonSession {
     clearTimeout(this.#timer);
     this.#engine.off('update', this.#onRecord);
     this.#engine.off('rejected', this.#onRecord);
+    this.#engine.off('reverted', this.#onRecord);
   }
 
   // ── moving between lessons ─────────────────────────────────────────────────────────────────────────────
@@ -133,16 +160,15 @@ export class LessonSession {
 
   /**
    * Opens the lesson. `replace`: the learner confirmed; service.js is backed up and the starter written.
-   * Otherwise the file is kept (a missing one gets the starter).
+   * Otherwise the file is kept (a missing one gets the starter). Either way the lesson's program starts afresh
+   * from the file under the lesson's strategy: a new program, not an update of the previous lesson's.
    */
   async switchTo(id: string, { replace }: { replace: boolean }): Promise<{ lesson: Lesson; reset: ResetResult | null }> {
     const lesson = this.#lessons.find((l) => l.id === id);
     if (!lesson) throw new RangeError(`no lesson ${id}`);
-    // The engine first, the file second: a strategy switch re-applies the running source, and one queued
-    // behind a save would supersede it (newest job wins), losing the new starter until the next save.
-    await this.#tellEngine(lesson);
     const reset = replace ? await resetLesson(lesson, this.#workspace) : null;
     if (!replace) await copyStarter(lesson, this.#workspace);
+    await this.#startProgram(lesson);
     await this.#open(lesson);
     return { lesson, reset };
   }
@@ -165,6 +191,12 @@ export class LessonSession {
    * queues a single re-run that reads the newest file. A result for a lesson no longer open is dropped.
    */
   check(): Promise<CheckResult> {
+    return this.#check(true);
+  }
+
+  /** `explicit`: the learner asked (k), so even the untouched starter is checked. */
+  #check(explicit: boolean): Promise<CheckResult> {
+    if (explicit) this.#explicit = true;
     if (!this.#running) return this.#start();
     this.#queued ??= this.#running.then(() => {
       this.#queued = null;
@@ -178,7 +210,7 @@ export class LessonSession {
   requestCheck(): void {
     if (this.#disposed) return;
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.check(), this.#debounceMs);
+    this.#timer = setTimeout(() => void this.#check(false), this.#debounceMs);
   }
 
   /** The learner's file against the reference solution; null until the lesson is done (no spoilers). */
@@ -188,9 +220,14 @@ export class LessonSession {
     return solutionDiff(lesson, await readLearnerSource(this.#workspace));
   }
 
-  /** Backs service.js up, then writes the open lesson's starter. The caller has asked the learner to confirm. */
+  /**
+   * Backs service.js up, writes the open lesson's starter and starts the lesson's program afresh from it. The
+   * caller has asked the learner to confirm.
+   */
   async reset(): Promise<ResetResult> {
-    const result = await resetLesson(this.#snapshot.lesson, this.#workspace);
+    const { lesson } = this.#snapshot;
+    const result = await resetLesson(lesson, this.#workspace);
+    await this.#startProgram(lesson);
     this.#update({ result: null });
     this.requestCheck();
     return result;
@@ -217,27 +254,34 @@ export class LessonSession {
     this.requestCheck();
   }
 
-  /** The lesson's traffic, and its strategy when the engine runs another (a switch re-applies the file). */
-  async #tellEngine(lesson: Lesson): Promise<void> {
-    this.#engine.setTrafficRequests(lesson.requests);
-    const { strategy, restart } = this.#engine.getSnapshot();
-    if (strategy === lesson.strategy && (lesson.restart === undefined || lesson.restart === restart)) return;
-    // A failed switch shows in the feed and the problem line like any update; the lesson still opens.
-    await this.#engine.setStrategy(lesson.strategy, lesson.restart).catch(() => null);
+  /** The lesson's program: its strategy and traffic, started from the file as it is now. */
+  async #startProgram(lesson: Lesson): Promise<void> {
+    // A file that cannot run is not a failure here: the engine shows the refusal and waits for a good save.
+    await this.#engine.restartProgram({ strategy: lesson.strategy, restart: lesson.restart ?? 'graceful', requests: lesson.requests });
   }
 
   #start(): Promise<CheckResult> {
     const lesson = this.#snapshot.lesson;
+    const explicit = this.#explicit;
+    this.#explicit = false;
     this.#update({ checking: true });
     const run = (async (): Promise<CheckResult> => {
       let result: CheckResult;
+      let source: string | null = null;
       try {
-        result = await this.#runCheck(lesson, await readLearnerSource(this.#workspace));
+        source = await readLearnerSource(this.#workspace);
+        if (source === lesson.starter && !explicit) {
+          // Nothing to judge yet: the check would only report that the starter is the starter.
+          const untouched: CheckResult = { lesson: lesson.id, passed: false, steps: [] };
+          if (!this.#disposed && lesson.id === this.#snapshot.lesson.id) this.#update({ result: null, untouched: true });
+          return untouched;
+        }
+        result = withLiveState(await this.#runCheck(lesson, source), this.#engine.getSnapshot().rejection);
       } catch (error) {
         result = { lesson: lesson.id, passed: false, steps: [], error: describeError(error) };
       }
       // Stale guard: the learner moved on while this ran; its result belongs to no open lesson.
-      if (!this.#disposed && lesson.id === this.#snapshot.lesson.id) await this.#record(result);
+      if (!this.#disposed && lesson.id === this.#snapshot.lesson.id) await this.#record(result, source === lesson.starter);
       return result;
     })();
     this.#running = run;
@@ -249,30 +293,31 @@ export class LessonSession {
     return run;
   }
 
-  async #record(result: CheckResult): Promise<void> {
+  async #record(result: CheckResult, untouched: boolean): Promise<void> {
     const { lesson, progress } = this.#snapshot;
     if (result.passed && !lessonProgress(progress, lesson.id).done) {
       const changed = markDone(progress, lesson.id);
-      this.#update({ progress: changed, result });
+      this.#update({ progress: changed, result, untouched });
       await saveProgress(this.#workspace, changed).catch(() => undefined);
       return;
     }
-    this.#update({ result });
+    this.#update({ result, untouched });
   }
 
-  #update(patch: Partial<Pick<LessonSnapshot, 'progress' | 'lesson' | 'result' | 'checking' | 'problem'>>): void {
+  #update(patch: Partial<Pick<LessonSnapshot, SessionState>>): void {
     const s = this.#snapshot;
     this.#snapshot = this.#derive({
       progress: patch.progress ?? s.progress,
       lesson: patch.lesson ?? s.lesson,
       result: 'result' in patch ? (patch.result ?? null) : s.result,
+      untouched: patch.untouched ?? ('result' in patch && patch.result === null ? false : s.untouched),
       checking: patch.checking ?? s.checking,
       problem: 'problem' in patch ? (patch.problem ?? null) : s.problem,
     });
     for (const listener of this.#listeners) listener();
   }
 
-  #derive(base: Pick<LessonSnapshot, 'progress' | 'lesson' | 'result' | 'checking' | 'problem'>): LessonSnapshot {
+  #derive(base: Pick<LessonSnapshot, SessionState>): LessonSnapshot {
     const mine = lessonProgress(base.progress, base.lesson.id);
     return {
       ...base,

@@ -1,0 +1,119 @@
+// Pure: the description of the latest change to the service, as styled rows. Every update gets it, whatever
+// caused it (a save, a key, a REPL command): what happened, under which strategy, how long, whether state was
+// kept, what failed, the notes (replaced ping(), ⚠ stale reference…), and for a refusal the place, the cause
+// and the refused line with a caret. It stays on screen until the next change. The compact form fits a row
+// budget and says when it left something out; the full form (the reading view) leaves nothing out.
+import { formatCodeFrame } from '../../engine/source/code-frame.ts';
+import type { EngineSnapshot, UpdateRecord } from '../../engine/types.ts';
+import { cellWidth, firstLine, formatLocation, formatMs, truncate } from '../shared/format.ts';
+import type { Messages } from '../shared/messages.ts';
+import { fitRows, wrapPieces, type Row } from '../shared/rows.ts';
+import { strategyLabel, versionLabel } from './describe-update.ts';
+
+
+/** What the strip describes: nothing yet, the newest update, or a save that went back to the running code. */
+export type LatestChange =
+  | { kind: 'none' }
+  | { kind: 'record'; record: UpdateRecord }
+  | { kind: 'reverted'; version: number };
+
+export function latestChange(snapshot: Pick<EngineSnapshot, 'updates' | 'rejection' | 'reverted'>): LatestChange {
+  const record = snapshot.updates[snapshot.updates.length - 1];
+  if (snapshot.reverted && (!record || record.startedAt <= snapshot.reverted.at)) return { kind: 'reverted', version: snapshot.reverted.version };
+  return record ? { kind: 'record', record } : { kind: 'none' };
+}
+
+export interface ChangeContext {
+  messages: Messages;
+  /** Paths are shown relative to this folder. */
+  base: string;
+  width: number;
+  /** Whether no version has run yet in this program (a refusal then says "nothing runs yet"). */
+  waiting: boolean;
+}
+
+export interface ChangeRows {
+  rows: Row[];
+  /** Something was left out or cut to fit: the reading view shows it all. */
+  cut: boolean;
+}
+
+/** Notes that warn (state not handed over, a stale reference) rather than inform (replaced ping()). */
+const WARNING_NOTE = /stale reference|not taken over|was not called|without snapshot|never reads|died|fresh state/i;
+
+/** The change in full: every note and every line of the cause, wrapped to the width. */
+export function fullChangeRows(change: LatestChange, context: ChangeContext): Row[] {
+  return changeRows(change, context, Number.POSITIVE_INFINITY).rows;
+}
+
+/** The change in at most `maxRows` rows (at least the headline when maxRows ≥ 1). */
+export function changeRows(change: LatestChange, context: ChangeContext, maxRows: number): ChangeRows {
+  if (change.kind === 'none' || maxRows < 1) return { rows: [], cut: false };
+  const { messages: m, width } = context;
+  const full = !Number.isFinite(maxRows);
+  if (change.kind === 'reverted') {
+    return fitRows([[{ text: '✓ ', tone: 'good' }, { text: m.revertedTo(versionLabel(change.version)) }]], width, full);
+  }
+  const { record } = change;
+  if (record.outcome === 'applied') {
+    const head: Row = [
+      { text: '✓ ', tone: 'good' },
+      { text: `${versionLabel(record.previousVersion)} → ${versionLabel(record.version)} ${m.applied}`, tone: 'strong' },
+      { text: ` · ${strategyLabel(record)}`, tone: 'muted' },
+      { text: ` · ${formatMs(record.total)}` },
+      { text: ' · ' },
+      record.stateKept ? { text: m.stateKept, tone: 'good' } : { text: m.stateLost, tone: 'warn' },
+      { text: ` · ${record.failedRequests} ${m.failedRequests}`, tone: record.failedRequests > 0 ? 'bad' : undefined },
+      ...(record.downtimeMs > 0 ? [{ text: ` · ${m.downtime} ${formatMs(record.downtimeMs)}`, tone: 'bad' as const }] : []),
+    ];
+    const notes: Row[][] = record.notes.map((note) => {
+      const warn = WARNING_NOTE.test(note);
+      return wrapPieces([{ text: warn ? '⚠ ' : '· ', tone: warn ? 'warn' : 'muted' }, { text: note, tone: warn ? 'warn' : undefined }], width, '    ', '  ');
+    });
+    return budget([[head], ...notes], maxRows, width, full);
+  }
+  // Rejected: the place in the headline, then the cause, then the refused line with a caret.
+  const where = record.location ? formatLocation(record.location, context.base) : '';
+  const kept = record.version !== null ? m.keepsServing(versionLabel(record.version)) : context.waiting ? m.nothingYet : m.nothingServing;
+  const head: Row = [
+    { text: `✗ ${m.rejected}`, tone: 'bad' },
+    { text: ` · ${strategyLabel(record)}`, tone: 'muted' },
+    ...(where ? [{ text: ' · ' }, { text: where, tone: 'strong' as const }] : []),
+    { text: ` · ${kept}`, tone: record.version === null ? 'bad' : 'muted' },
+  ];
+  const cause = record.cause ?? firstLine(record.reason ?? '');
+  const causeRows = wrapPieces([{ text: full ? cause : firstLine(cause) }], width, '  ', '  ');
+  const frame: Row[] = record.frame
+    ? formatCodeFrame(record.frame, { width: width - 2, cellWidth }).map((text, i) => [{ text: `  ${text}`, tone: i === 0 ? undefined : 'bad' }])
+    : [];
+  if (full) return { rows: [head, ...causeRows, ...frame], cut: false };
+  // A short budget keeps, in turn: the headline, the cause's first row, the frame (where to look), the rest of
+  // the cause; shown in reading order (cause before frame).
+  let room = maxRows - 1;
+  const firstCause = causeRows.slice(0, Math.min(1, room));
+  room -= firstCause.length;
+  const shownFrame = room >= frame.length ? frame : [];
+  room -= shownFrame.length;
+  const restCause = causeRows.slice(1, 1 + Math.max(0, room));
+  const rows = [head, ...firstCause, ...restCause, ...shownFrame];
+  const fitted = fitRows(rows, width, false);
+  return { rows: fitted.rows, cut: fitted.cut || rows.length < 1 + causeRows.length + frame.length || (record.cause !== undefined && cause.includes('\n')) };
+}
+
+/** Groups in priority order, each taken whole or in part while rows remain; rows are cut to the width. */
+function budget(groups: Row[][], maxRows: number, width: number, full: boolean): ChangeRows {
+  const rows: Row[] = [];
+  let cut = false;
+  for (const group of groups) {
+    for (const row of group) {
+      if (rows.length >= maxRows) {
+        cut = true;
+        continue;
+      }
+      rows.push(row);
+    }
+  }
+  const fitted = fitRows(rows, width, full);
+  return { rows: fitted.rows, cut: cut || fitted.cut };
+}
+

@@ -1,0 +1,39 @@
+// One readable line about an update, for the REPL console after :reload, :rollback and :strategy.
+import type { UpdateRecord } from '../../engine/types.ts';
+import { firstLine, formatLocation, formatMs } from '../shared/format.ts';
+import type { Messages } from '../shared/messages.ts';
+import type { ReplLineKind } from '../repl/repl-state.ts';
+
+export const versionLabel = (version: number | null | undefined) =>
+  version === null || version === undefined ? 'v-' : `v${version}`;
+
+export function strategyLabel(record: Pick<UpdateRecord, 'strategy' | 'restart'>): string {
+  return record.strategy === 'binary-replace' && record.restart ? `${record.strategy} (${record.restart})` : record.strategy;
+}
+
+export function describeUpdate(
+  record: UpdateRecord | null,
+  messages: Messages,
+  base: string,
+  nothing = messages.noChange,
+): { kind: ReplLineKind; text: string } {
+  if (!record) return { kind: 'info', text: nothing };
+  if (record.outcome === 'rejected') {
+    const where = record.location ? ` (${formatLocation(record.location, base)})` : '';
+    const kept = record.version === null ? (record.previousVersion === null ? messages.nothingYet : messages.nothingServing) : messages.keepsServing(versionLabel(record.version));
+    return {
+      kind: 'error',
+      text: `✗ ${strategyLabel(record)} ${messages.rejected}${where}: ${firstLine(record.cause ?? record.reason ?? '')} — ${kept}`,
+    };
+  }
+  const parts = [
+    `${versionLabel(record.previousVersion)} → ${versionLabel(record.version)} ${messages.applied}`,
+    strategyLabel(record),
+    formatMs(record.total),
+    record.stateKept ? messages.stateKept : messages.stateLost,
+    `${record.failedRequests} ${messages.failedRequests}`,
+  ];
+  if (record.downtimeMs > 0) parts.push(`${messages.downtime} ${formatMs(record.downtimeMs)}`);
+  const notes = record.notes.map((note) => `\n  ⚠ ${firstLine(note)}`).join('');
+  return { kind: 'result', text: `✓ ${parts.join(' · ')}${notes}` };
+}

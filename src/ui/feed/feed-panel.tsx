@@ -1,0 +1,68 @@
+// The live service feed: the newest requests, version coloured so a switch is visible at a glance,
+// failures red. A bounded window: never more rows than the panel has. Rows are plain ASCII on purpose
+// (`->`, `FAIL`, `...`): Ink measures every row of every frame, and ASCII takes string-width's fast path.
+import { Box, Text } from 'ink';
+import { memo } from 'react';
+import type { FeedEntry } from '../../engine/types.ts';
+import { versionLabel } from './describe-update.ts';
+import { requestCells, visibleRequests } from './feed-rows.ts';
+import { formatCount } from '../shared/format.ts';
+import { useSettings } from '../shared/settings-context.tsx';
+
+export interface FeedPanelProps {
+  feed: readonly FeedEntry[];
+  version: number | null;
+  trafficRate: number;
+  width: number;
+  height: number;
+}
+
+function RequestRow({ entry, width }: { entry: FeedEntry; width: number }) {
+  const { theme } = useSettings();
+  const cells = requestCells(entry, width);
+  const tag = versionLabel(entry.version).padEnd(3);
+  if (entry.failed) {
+    return (
+      <Text wrap="truncate-end" {...theme.tone('bad')}>
+        {cells.request} {'->'} {cells.status} FAIL {tag} {cells.body}
+      </Text>
+    );
+  }
+  return (
+    <Text wrap="truncate-end">
+      {cells.request} <Text {...theme.tone('muted')}>{'->'}</Text> <Text {...theme.tone(entry.status >= 400 ? 'warn' : 'good')}>{cells.status}</Text>{' '}
+      <Text {...theme.version(entry.version)}>{tag}</Text> {cells.body}
+      {cells.latency ? <Text {...theme.tone('muted')}> {cells.latency}</Text> : null}
+    </Text>
+  );
+}
+
+export const FeedPanel = memo(function FeedPanel({ feed, version, trafficRate, width, height }: FeedPanelProps) {
+  const { theme, messages } = useSettings();
+  const requests = visibleRequests(feed, height);
+  return (
+    <Box width={width} height={height} flexDirection="column">
+      <Text wrap="truncate-end">
+        <Text {...theme.tone('heading')}>{messages.feedTitle}</Text>
+        <Text {...theme.tone('muted')}> · </Text>
+        {version === null ? (
+          <Text {...theme.tone('bad')}>{messages.noVersion}</Text>
+        ) : (
+          <Text {...theme.version(version)}>{messages.serving(versionLabel(version))}</Text>
+        )}
+        <Text {...theme.tone('muted')}>
+          {' · '}
+          {formatCount(Math.round(trafficRate))} {messages.perSecond}
+        </Text>
+      </Text>
+      {requests.length === 0 ? (
+        <Text wrap="truncate-end" {...theme.tone('muted')}>
+          {messages.waitingForTraffic}
+        </Text>
+      ) : (
+        // Keyed by row position: the window slides, so each row shows whatever request is now there.
+        requests.map((entry, i) => <RequestRow key={i} entry={entry} width={width} />)
+      )}
+    </Box>
+  );
+});

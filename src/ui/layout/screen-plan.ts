@@ -1,0 +1,46 @@
+// Pure: from the terminal size, the view state and the snapshot to every panel's rows.
+import type { EngineSnapshot } from '../../engine/types.ts';
+import { latestChange } from '../feed/change-rows.ts';
+import { planMessages, type MessagesPlan } from '../feed/feed-rows.ts';
+import type { Messages } from '../shared/messages.ts';
+import { computeLayout, type LabLayout } from './layout.ts';
+
+export interface ScreenPlan {
+  layout: LabLayout;
+  messages: MessagesPlan;
+  showProblem: boolean;
+  /** Rows for help or compare, which cover the feed, stats, messages and REPL. */
+  overlayRows: number;
+  feedRows: number;
+  statsRows: number;
+}
+
+export interface ScreenInput {
+  columns: number;
+  rows: number;
+  replFocused: boolean;
+  overlayOpen: boolean;
+  /** A lesson session is open (see LayoutInput.lessonPane). @default false */
+  lessonPane?: boolean;
+  snapshot: Pick<EngineSnapshot, 'problem' | 'updates' | 'logs' | 'rejection' | 'reverted' | 'sandbox'>;
+  messages: Messages;
+  /** Paths are shown relative to this folder (the workspace). */
+  base: string;
+}
+
+export function planScreen({ columns, rows, replFocused, overlayOpen, lessonPane = false, snapshot, messages, base }: ScreenInput): ScreenPlan {
+  const showProblem = snapshot.problem !== null;
+  const layout = computeLayout({ columns, rows, replFocused, lessonPane, hasProblem: showProblem });
+  const change = latestChange(snapshot);
+  const plan = planMessages(snapshot.logs, change, { messages, base, width: layout.columns, waiting: snapshot.sandbox.state === 'waiting' }, layout.mainRows);
+  const splitRows = layout.mainRows - plan.rows;
+  const statsRows = layout.mode === 'split' ? splitRows : Math.min(10, Math.floor(splitRows / 2));
+  return {
+    layout,
+    messages: plan,
+    showProblem,
+    overlayRows: layout.mainRows + layout.replRows,
+    feedRows: layout.mode === 'split' ? splitRows : splitRows - statsRows,
+    statsRows,
+  };
+}

@@ -1,0 +1,142 @@
+// The lesson: title, the goal as a live checklist, the done moment, hints on demand, and the text or the Go
+// corner (scrollable). Renders only: `lesson-plan.ts` decides what fits, the session holds the state.
+import { Box, Text } from 'ink';
+import { memo } from 'react';
+import type { LessonSnapshot } from '../../engine/lessons/lesson-session.ts';
+import { pick } from '../../engine/lessons/language.ts';
+import { displayPath, truncate } from '../shared/format.ts';
+import { keyOf } from '../keys/key-table.ts';
+import type { LessonDialog } from './lesson-ui-state.ts';
+import type { LessonPlan } from './lesson-plan.ts';
+import type { MarkdownLine, SpanTone } from './markdown-lines.ts';
+import { useSettings } from '../shared/settings-context.tsx';
+import type { TextStyle, Theme } from '../shared/theme.ts';
+
+function spanStyle(tone: SpanTone, theme: Theme): TextStyle {
+  if (tone === 'heading' || tone === 'strong') return theme.tone('heading');
+  if (tone === 'code' || tone === 'codeBlock') return theme.tone('accent');
+  return {};
+}
+
+function Line({ line }: { line: MarkdownLine }) {
+  const { theme } = useSettings();
+  if (line.length === 0) return <Text> </Text>;
+  return (
+    <Text wrap="truncate-end">
+      {line.map((span, i) => (
+        <Text key={i} {...spanStyle(span.tone, theme)}>
+          {span.text}
+        </Text>
+      ))}
+    </Text>
+  );
+}
+
+export interface LessonPaneProps {
+  snapshot: LessonSnapshot;
+  /** What fits (lesson-plan.ts); the screen computes it, as it also bounds scrolling. */
+  plan: LessonPlan;
+  tab: 'text' | 'go';
+  dialog: LessonDialog | null;
+  width: number;
+  height: number;
+}
+
+export const LessonPane = memo(function LessonPane({ snapshot, plan, tab, dialog, width, height }: LessonPaneProps) {
+  const { theme, messages, lang } = useSettings();
+  const m = messages.lesson;
+  const { lesson } = snapshot;
+  const hintsLeft = lesson.hints.length - snapshot.hintsShown;
+  const footer = [
+    plan.cut ? messages.readAll(keyOf('readAll')) : null,
+    plan.foldedHints > 0 ? m.unfoldHints(keyOf('foldHints'), plan.foldedHints) : null,
+    hintsLeft > 0 ? m.hintsLeft(keyOf('nextHint'), hintsLeft) : plan.hints.length > 0 ? m.foldHints(keyOf('foldHints')) : null,
+    tab === 'text' ? m.goCorner(keyOf('toggleGo')) : m.textTab(keyOf('toggleGo')),
+    plan.bodyTotal > plan.bodyRows ? m.more(keyOf('scrollDown'), Math.min(plan.bodyTotal, plan.scroll + plan.bodyRows), plan.bodyTotal) : null,
+  ].filter((part) => part !== null);
+  return (
+    <Box width={width} height={height} flexDirection="column" overflow="hidden">
+      {dialog ? (
+        <Text wrap="truncate-end" {...theme.tone('warn')} bold>
+          {dialog.kind === 'reset' ? m.confirmReset : m.confirmReplace(dialog.number)}
+        </Text>
+      ) : (
+        <Text wrap="truncate-end">
+          <Text {...theme.tone('accent')}>{m.heading(lesson.number, snapshot.lessons.length)}</Text>
+          <Text {...theme.tone('heading')}> {pick(lesson.title, lang)}</Text>
+          <Text {...theme.tone('muted')}> · {lesson.strategy}</Text>
+          {snapshot.done ? <Text {...theme.tone('good')}> {m.doneMark}</Text> : null}
+          <Text {...theme.tone('muted')}>
+            {' '}
+            · {snapshot.doneCount}/{snapshot.lessons.length}
+          </Text>
+        </Text>
+      )}
+      {plan.goal.map((line, i) => (
+        <Text key={`goal${i}`} wrap="truncate-end">
+          <Text {...theme.tone('heading')}>{i === 0 ? `${m.goal}: ` : '      '}</Text>
+          {line.map((span, j) => (
+            <Text key={j} {...spanStyle(span.tone, theme)}>
+              {span.text}
+            </Text>
+          ))}
+        </Text>
+      ))}
+      {plan.checklist === null ? (
+        <Text wrap="truncate-end" {...theme.tone('muted')}>
+          {plan.status === 'checking' ? m.checking : plan.status === 'untouched' ? m.untouched(keyOf('checkLesson')) : m.notChecked(keyOf('checkLesson'))}
+        </Text>
+      ) : (
+        plan.checklist.map((row, i) => (
+          <Text key={`step${i}`} wrap="truncate-end">
+            <Text {...theme.tone(row.ok ? 'good' : 'bad')}>{row.ok ? '✓' : '✗'}</Text> {row.title}
+            {row.detail ? <Text {...theme.tone('muted')}> — {truncate(row.detail.replace(/\s+/g, ' '), 400)}</Text> : null}
+            {i === 0 && plan.checking ? <Text {...theme.tone('muted')}> ({m.checking})</Text> : null}
+          </Text>
+        ))
+      )}
+      {plan.done ? (
+        <Text wrap="truncate-end" {...theme.tone('good')} bold>
+          {snapshot.next ? m.done(keyOf('nextLesson'), keyOf('showDiff')) : m.doneLast(keyOf('showDiff'))}
+        </Text>
+      ) : null}
+      {plan.hints.map((line, i) => (
+        <Line key={`hint${i}`} line={line} />
+      ))}
+      {plan.body.slice(plan.scroll, plan.scroll + plan.bodyRows).map((line, i) => (
+        <Line key={`body${plan.scroll + i}`} line={line} />
+      ))}
+      <Box flexGrow={1} />
+      {/* A question takes the footer row for its answers, so it never pushes the pane past its height. */}
+      {dialog ? (
+        <Text wrap="truncate-end" {...theme.tone('accent')} bold>
+          {dialog.kind === 'reset' ? m.confirmResetKeys : m.confirmReplaceKeys}
+        </Text>
+      ) : (
+        <Text wrap="truncate-end">
+          <Text {...theme.tone('muted')}>{footer.join(' · ')} · </Text>
+          <Text {...theme.tone('muted')}>{m.edit} </Text>
+          {/* Absolute, so terminals make it clickable whatever folder the lab was started from. */}
+          {snapshot.file}
+        </Text>
+      )}
+    </Box>
+  );
+});
+
+/** Without a lesson session: what to do, and where the file is. */
+export const LessonPlaceholder = memo(function LessonPlaceholder({ file, width, height }: { file: string; width: number; height: number }) {
+  const { theme, messages, cwd } = useSettings();
+  return (
+    <Box width={width} height={height} flexDirection="column">
+      <Text wrap="truncate-end" {...theme.tone('accent')}>
+        {messages.lessonPlaceholder(displayPath(file, cwd))}
+      </Text>
+      {height > 1 ? (
+        <Text wrap="truncate-end" {...theme.tone('muted')}>
+          {messages.lessonTry}
+        </Text>
+      ) : null}
+    </Box>
+  );
+});

@@ -1,0 +1,117 @@
+// Pure: which rows of the lesson pane show what, given its height. The goal, the checklist and the done
+// moment come first; the hints (unless folded) and then the lesson text take what is left, and the text scrolls.
+// Whatever is cut here is whole in the reading view (`cut` tells the pane to say so).
+import type { LessonSnapshot } from '../../engine/lessons/lesson-session.ts';
+import { LIVE_STEP } from '../../engine/lessons/lesson-session.ts';
+import { pick, type Language } from '../../engine/lessons/language.ts';
+import { cellWidth } from '../shared/format.ts';
+import { inline, markdownLines, wrap, type MarkdownLine } from './markdown-lines.ts';
+
+export interface ChecklistRow {
+  ok: boolean;
+  title: string;
+  /** What was seen, labelled: the check's own run, or the live service for the live step. */
+  detail?: string;
+}
+
+export interface LessonPlan {
+  goal: MarkdownLine[];
+  /** null: not checked (see `status`). */
+  checklist: ChecklistRow[] | null;
+  /** Why there is no checklist: a check is running, the file is the untouched starter, or nothing ran yet. */
+  status: 'checking' | 'untouched' | 'notChecked';
+  checking: boolean;
+  done: boolean;
+  hints: MarkdownLine[];
+  /** Hints that are open but folded away (H). */
+  foldedHints: number;
+  body: MarkdownLine[];
+  /** Rows of body shown, from `scroll`. */
+  bodyRows: number;
+  scroll: number;
+  bodyTotal: number;
+  /** Something (goal, a check step, a hint) did not fit: the reading view has it whole. */
+  cut: boolean;
+}
+
+export interface LessonPlanOptions {
+  lang: Language;
+  width: number;
+  height: number;
+  tab: 'text' | 'go';
+  scroll: number;
+  hintsFolded?: boolean;
+  hintLabel: (index: number, total: number) => string;
+  checkError: string;
+  /** Labels a check step's detail as the check's own run (its versions are not the live feed's). */
+  inCheckRun: (detail: string) => string;
+}
+
+const MAX_STEPS = 5;
+
+export function planLesson(snapshot: LessonSnapshot, options: LessonPlanOptions): LessonPlan {
+  const { lesson, result } = snapshot;
+  const { lang, width, height } = options;
+  let cut = false;
+  // Header and footer take a row each.
+  let room = Math.max(0, height - 2);
+  const take = <T,>(rows: T[], max: number): T[] => {
+    const kept = rows.slice(0, Math.max(0, Math.min(max, room)));
+    if (kept.length < rows.length) cut = true;
+    room -= kept.length;
+    return kept;
+  };
+  // A short pane keeps the goal to one row (cut), so the checklist and the done moment still show.
+  const goal = take(wrap(inline(pick(lesson.goal, lang)), width - 6, ''), height < 14 ? 1 : 2);
+  let checklist: ChecklistRow[] | null = null;
+  if (result) {
+    const row = (step: (typeof result.steps)[number], withDetail: boolean): ChecklistRow => {
+      const live = step.title.en === LIVE_STEP.en;
+      const detail = withDetail && step.detail ? (live ? step.detail : options.inCheckRun(step.detail)) : undefined;
+      return { ok: step.ok, title: pick(step.title, lang), ...(detail ? { detail } : {}) };
+    };
+    const failed = result.steps.filter((s) => !s.ok).map((s) => row(s, true));
+    const errorRow: ChecklistRow[] = result.error ? [{ ok: false, title: options.checkError, detail: result.error }] : [];
+    // Every step on its own row when there is room; else the passing ones share a row and the failing ones,
+    // which say what to fix, keep theirs.
+    const full = height >= 14 || result.steps.length <= 2;
+    const passed = result.steps.filter((s) => s.ok).map((s) => pick(s.title, lang));
+    const rows: ChecklistRow[] = full
+      ? [...result.steps.map((s) => row(s, !s.ok)), ...errorRow]
+      : [...(passed.length > 0 ? [{ ok: true, title: passed.join(' · ') }] : []), ...failed, ...errorRow];
+    checklist = take(rows, MAX_STEPS);
+    if (checklist.some((r) => cellWidth(`✓ ${r.title}${r.detail ? ` — ${r.detail}` : ''}`) > width)) cut = true;
+  } else {
+    room -= Math.min(1, room);
+  }
+  const status = snapshot.checking ? 'checking' : snapshot.untouched ? 'untouched' : 'notChecked';
+  const done = snapshot.done && room > 0;
+  if (done) room -= 1;
+  const hintLines: MarkdownLine[] = [];
+  lesson.hints.slice(0, snapshot.hintsShown).forEach((hint, i) => {
+    hintLines.push(...wrap([{ text: `${options.hintLabel(i + 1, lesson.hints.length)}: `, tone: 'strong' }, ...inline(pick(hint, lang))], width, '  '));
+  });
+  const folded = options.hintsFolded === true;
+  // Hints were asked for, so they come before the text; when they do not all fit, the oldest go first.
+  const hintRoom = folded ? 0 : Math.min(hintLines.length, Math.max(0, room));
+  const hints = hintLines.slice(hintLines.length - hintRoom);
+  if (!folded && hints.length < hintLines.length) cut = true;
+  room -= hints.length;
+  const body = markdownLines(pick(options.tab === 'go' ? lesson.go : lesson.text, lang), width);
+  const bodyRows = Math.max(0, room);
+  const scroll = Math.max(0, Math.min(options.scroll, body.length - bodyRows));
+  return {
+    goal,
+    checklist,
+    status,
+    checking: snapshot.checking,
+    done,
+    hints,
+    foldedHints: folded ? snapshot.hintsShown : 0,
+    body,
+    bodyRows,
+    scroll,
+    bodyTotal: body.length,
+    cut,
+  };
+}

@@ -1,0 +1,120 @@
+// What the lesson keys do: session commands, with their outcome printed to the REPL console, and the questions
+// asked before service.js is replaced (the session never replaces it unasked; neither does this).
+import { useMemo, type Dispatch } from 'react';
+import type { LessonSession, SwitchPlan } from '../../engine/lessons/lesson-session.ts';
+import { pick } from '../../engine/lessons/language.ts';
+import { diffLines } from './diff-view.tsx';
+import type { KeyHandlers } from '../keys/use-lab-keys.ts';
+import { filterLessons, type LessonUiAction, type LessonUiState } from './lesson-ui-state.ts';
+import type { LessonPlan } from './lesson-plan.ts';
+import { errorText, type Printed } from '../repl/repl-exec.ts';
+import { useSettings } from '../shared/settings-context.tsx';
+
+export interface LessonKeys {
+  /** The lesson scope, plus overlay scrolling of the diff. */
+  lab: KeyHandlers;
+  list: KeyHandlers;
+  confirm: KeyHandlers;
+  onListText: (text: string) => void;
+}
+
+export function useLessonActions({
+  session,
+  ui,
+  dispatch,
+  plan,
+  diffRows,
+  print,
+  env = process.env,
+}: {
+  session: LessonSession | null;
+  ui: LessonUiState;
+  dispatch: Dispatch<LessonUiAction>;
+  /** The lesson pane's plan, for how far the text scrolls. */
+  plan: LessonPlan | null;
+  /** Rows the diff overlay shows. */
+  diffRows: number;
+  print: (lines: readonly Printed[]) => void;
+  env?: Record<string, string | undefined>;
+}): LessonKeys {
+  const { messages, lang } = useSettings();
+  const m = messages.lesson;
+  return useMemo(() => {
+    if (!session) return { lab: {}, list: {}, confirm: {}, onListText: () => {} };
+    const fail = (error: unknown) => print([{ kind: 'error', text: m.failed(errorText(error)) }]);
+    const info = (text: string) => print([{ kind: 'info', text }]);
+    const opened = (plan: SwitchPlan) => {
+      if (plan.kind === 'confirm') dispatch({ type: 'ask', dialog: { kind: 'replace', lessonId: plan.lesson.id, number: plan.lesson.number } });
+      else if (plan.kind === 'switched') info(m.opened(plan.lesson.number, pick(plan.lesson.title, lang)));
+    };
+    const move = (pending: Promise<SwitchPlan>, edge: string) =>
+      pending.then((plan) => (plan.kind === 'none' ? info(edge) : opened(plan)), fail);
+    const switchTo = (id: string, replace: boolean) =>
+      session.switchTo(id, { replace }).then(({ lesson, reset }) => {
+        info(reset?.backupDir ? m.resetDone(reset.backupDir) : replace ? m.resetNothing : m.keptFile);
+        info(m.opened(lesson.number, pick(lesson.title, lang)));
+      }, fail);
+    const page = plan ? Math.max(1, plan.bodyRows - 1) : 1;
+    const textMax = plan ? Math.max(0, plan.bodyTotal - plan.bodyRows) : 0;
+    const diffMax = ui.diff ? Math.max(0, diffLines(ui.diff.text).length - diffRows) : 0;
+    const scroll = (sign: number) =>
+      ui.diff ? dispatch({ type: 'scrollDiff', by: sign * Math.max(1, diffRows - 1), max: diffMax }) : dispatch({ type: 'scroll', by: sign * page, max: textMax });
+    const lab: KeyHandlers = {
+      nextHint: () => {
+        const { hintsShown, lesson } = session.getSnapshot();
+        const folded = ui.hintsFolded;
+        dispatch({ type: 'foldHints', folded: false });
+        // Folded hints come back first; the next one opens on the next press.
+        if (folded && hintsShown > 0) return;
+        if (hintsShown >= lesson.hints.length) info(m.allHints);
+        else session.showHint().catch(fail);
+      },
+      foldHints: () => dispatch({ type: 'foldHints', folded: !ui.hintsFolded }),
+      toggleGo: () => dispatch({ type: 'toggleTab' }),
+      nextLesson: () => void move(session.next(), m.lastLesson),
+      previousLesson: () => void move(session.previous(), m.firstLesson),
+      lessonList: () => dispatch({ type: 'openList', selected: session.getSnapshot().index }),
+      checkLesson: () => void session.check(),
+      showDiff: () =>
+        void session.diff().then((text) => (text === null ? info(m.diffLocked) : dispatch({ type: 'showDiff', text })), fail),
+      resetLesson: () => dispatch({ type: 'ask', dialog: { kind: 'reset' } }),
+      openEditor: () => {
+        // The lab owns the terminal; a terminal editor cannot share it, so the learner opens one beside it.
+        const editor = env['VISUAL'] || env['EDITOR'];
+        const file = session.getSnapshot().file;
+        info(editor ? m.editorCommand(`${editor} ${file}`) : m.noEditor(file));
+      },
+      scrollDown: () => scroll(1),
+      scrollUp: () => scroll(-1),
+    };
+    const shown = () => filterLessons(session.getSnapshot().lessons, ui.list?.filter ?? '');
+    const list: KeyHandlers = {
+      listUp: () => dispatch({ type: 'listMove', by: -1, count: shown().length }),
+      listDown: () => dispatch({ type: 'listMove', by: 1, count: shown().length }),
+      listClose: () => dispatch({ type: 'closeList' }),
+      listErase: () => dispatch({ type: 'listErase' }),
+      listJump: () => {
+        const lesson = shown()[ui.list?.selected ?? 0];
+        if (!lesson) return;
+        dispatch({ type: 'closeList' });
+        if (lesson.id !== session.getSnapshot().lesson.id) void move(session.jump(lesson.id), '');
+      },
+    };
+    const dialog = ui.dialog;
+    const confirm: KeyHandlers = {
+      confirmYes: () => {
+        dispatch({ type: 'answered' });
+        if (dialog?.kind === 'replace') void switchTo(dialog.lessonId, true);
+        else if (dialog?.kind === 'reset')
+          session.reset().then((r) => info(r.backupDir ? m.resetDone(r.backupDir) : m.resetNothing), fail);
+      },
+      confirmNo: () => {
+        dispatch({ type: 'answered' });
+        // "Keep my file" still opens the lesson; Esc is the way to stay.
+        if (dialog?.kind === 'replace') void switchTo(dialog.lessonId, false);
+      },
+      confirmCancel: () => dispatch({ type: 'answered' }),
+    };
+    return { lab, list, confirm, onListText: (text) => dispatch({ type: 'listType', text }) };
+  }, [session, ui, dispatch, plan, diffRows, print, env, m, lang]);
+}

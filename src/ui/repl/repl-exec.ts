@@ -1,0 +1,89 @@
+// Runs one parsed REPL command against the engine and returns what to print. Engine failures become
+// printed errors (first line only), never exceptions that reach the screen.
+import { STRATEGY_NAMES, type EvalResult, type LabEngine } from '../../engine/types.ts';
+import { describeUpdate } from '../feed/describe-update.ts';
+import { firstLine, formatLocation, formatMs } from '../shared/format.ts';
+import type { Messages } from '../shared/messages.ts';
+import { COMMANDS, COMMAND_USAGE, type ReplCommand } from './repl-commands.ts';
+import type { ReplLineKind } from './repl-state.ts';
+import { sparkline, strategyRows } from '../stats/stats.ts';
+
+export interface Printed {
+  kind: ReplLineKind;
+  text: string;
+}
+
+/** Pretty results can be long; the console shows this many lines of one result. */
+const MAX_RESULT_LINES = 40;
+
+function capLines(text: string, messages: Messages): string {
+  const lines = text.split(/\r?\n/);
+  if (lines.length <= MAX_RESULT_LINES) return text;
+  return [...lines.slice(0, MAX_RESULT_LINES), messages.moreLines(lines.length - MAX_RESULT_LINES)].join('\n');
+}
+
+function printEval(result: EvalResult, messages: Messages, base: string): Printed {
+  if (result.ok) return { kind: 'result', text: capLines(result.text, messages) };
+  const where = result.location ? ` (${formatLocation(result.location, base)})` : '';
+  return { kind: 'error', text: `${firstLine(result.error)}${where}` };
+}
+
+export function errorText(error: unknown): string {
+  return firstLine(error instanceof Error ? error.message : String(error));
+}
+
+export function statsLines(engine: LabEngine, messages: Messages): Printed[] {
+  const rows = strategyRows(engine.getSnapshot().updates);
+  if (rows.length === 0) return [{ kind: 'info', text: messages.noStats }];
+  return rows.map(({ strategy, summary, totals }) => ({
+    kind: 'result',
+    text:
+      `${strategy.padEnd(17)} n=${String(summary.total.count).padEnd(3)} p50 ${formatMs(summary.total.p50).padStart(7)}` +
+      `  p95 ${formatMs(summary.total.p95).padStart(7)}  max ${formatMs(summary.total.max).padStart(7)}` +
+      `${summary.rejected > 0 ? `  ✗${summary.rejected}` : ''}  ${sparkline(totals, 12)}`,
+  }));
+}
+
+export function helpLines(messages: Messages): Printed[] {
+  return [
+    ...COMMANDS.map((name): Printed => ({ kind: 'info', text: `${COMMAND_USAGE[name].padEnd(36)} ${messages.replCommands[name]}` })),
+    { kind: 'info', text: `${'EXPR'.padEnd(36)} hits, handle({path: '/ping'})` },
+  ];
+}
+
+export async function executeReplCommand(
+  command: ReplCommand,
+  engine: LabEngine,
+  messages: Messages,
+  base: string,
+): Promise<Printed[]> {
+  try {
+    switch (command.kind) {
+      case 'empty':
+      case 'clear':
+        return [];
+      case 'eval':
+        return [printEval(await engine.evaluate(command.expression), messages, base)];
+      case 'set':
+        return [printEval(await engine.setValue(command.name, command.value), messages, base)];
+      case 'strategy':
+        return [describeUpdate(await engine.setStrategy(command.strategy, command.restart), messages, base)];
+      case 'reload':
+        return [describeUpdate(await engine.reload(), messages, base)];
+      case 'rollback':
+        return [describeUpdate(await engine.rollback(), messages, base, messages.nothingToRollBack)];
+      case 'stats':
+        return statsLines(engine, messages);
+      case 'help':
+        return helpLines(messages);
+      case 'unknownCommand':
+        return [{ kind: 'error', text: messages.unknownCommand(command.name, COMMANDS.map((c) => `:${c}`).join(' ')) }];
+      case 'unknownStrategy':
+        return [{ kind: 'error', text: messages.unknownStrategy(command.name, STRATEGY_NAMES.join(', ')) }];
+      case 'usage':
+        return [{ kind: 'error', text: messages.usage(COMMAND_USAGE[command.command]) }];
+    }
+  } catch (error) {
+    return [{ kind: 'error', text: messages.commandFailed(errorText(error)) }];
+  }
+}

@@ -1,0 +1,99 @@
+// Pure text helpers for fixed-width terminal cells. Panels pre-cut their strings with these so a 1 MB
+// response body never reaches Ink's layout, and columns line up.
+import path from 'node:path';
+import type { SourceLocation } from '../../engine/types.ts';
+
+// Wide (two-cell) code points: CJK, Hangul, full-width forms and most emoji. A small table is enough
+// for the lab's own strings (English and Simplified Chinese) and learner bodies that contain CJK.
+const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{1F300}-\u{1F64F}\u{1F900}-\u{1F9FF}\u{20000}-\u{3FFFD}]/u;
+// Zero-width: combining marks and joiners.
+const ZERO = /[\u0300-\u036F\u200B-\u200F\uFE00-\uFE0F]/u;
+
+/** Terminal cells a string occupies. */
+export function cellWidth(text: string): number {
+  let width = 0;
+  for (const char of text) {
+    if (ZERO.test(char)) continue;
+    width += WIDE.test(char) ? 2 : 1;
+  }
+  return width;
+}
+
+/**
+ * Cut to at most `width` cells, ending with `ellipsis` when something was cut. The busy feed passes an ASCII
+ * ellipsis: Ink measures every row of every frame with string-width, whose ASCII-only path is ~100× faster.
+ */
+export function truncate(text: string, width: number, ellipsis = '…'): string {
+  if (width <= 0) return '';
+  if (text.length <= width && cellWidth(text) <= width) return text;
+  const room = width - cellWidth(ellipsis);
+  if (room <= 0) return ellipsis.slice(0, width);
+  let out = '';
+  let used = 0;
+  for (const char of text) {
+    const w = ZERO.test(char) ? 0 : WIDE.test(char) ? 2 : 1;
+    if (used + w > room) break;
+    out += char;
+    used += w;
+  }
+  return `${out}${ellipsis}`;
+}
+
+/** Truncate, then pad with spaces to exactly `width` cells. */
+export function padEnd(text: string, width: number): string {
+  const cut = truncate(text, width);
+  return cut + ' '.repeat(Math.max(0, width - cellWidth(cut)));
+}
+
+/** Truncate, then right-align in exactly `width` cells (numbers). */
+export function padStart(text: string, width: number): string {
+  const cut = truncate(text, width);
+  return ' '.repeat(Math.max(0, width - cellWidth(cut))) + cut;
+}
+
+/** One line of something that may be long or multi-line (a body, a reason): newlines shown as `\n`. */
+export function oneLine(text: string, max = 400): string {
+  const head = text.length > max ? text.slice(0, max) : text;
+  return head.replace(/\r?\n/g, '\\n').replace(/[\t\r]/g, ' ');
+}
+
+/** The first line only: a reason or error message without the stack that may follow it. */
+export function firstLine(text: string): string {
+  const line = text.split(/\r?\n/, 1)[0] ?? '';
+  return line.trim();
+}
+
+/** Milliseconds for tables: `0.42ms`, `4.2ms`, `312ms`, `1.25s`; `—` when not measured. */
+export function formatMs(ms: number | undefined | null): string {
+  if (ms === undefined || ms === null || !Number.isFinite(ms)) return '—';
+  if (ms === 0) return '0ms';
+  if (ms < 1) return `${ms.toFixed(2)}ms`;
+  if (ms < 100) return `${ms.toFixed(1)}ms`;
+  if (ms < 1000) return `${Math.round(ms)}ms`;
+  return `${(ms / 1000).toFixed(2)}s`;
+}
+
+/** Bytes as `512B`, `3.1KB`, `12.4MB`; `—` when unknown. */
+export function formatBytes(bytes: number | undefined | null): string {
+  if (bytes === undefined || bytes === null || !Number.isFinite(bytes)) return '—';
+  if (bytes < 1024) return `${Math.round(bytes)}B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)}KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)}MB`;
+}
+
+/** Counters with thousands separators, fixed to one locale so tests and screenshots agree. */
+export function formatCount(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+/** A path as the learner would type it: relative to `base` when inside it, else unchanged. */
+export function displayPath(file: string, base: string): string {
+  if (!path.isAbsolute(file)) return file;
+  const relative = path.relative(base, file);
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
+/** `service.js:3:5`, the form editors and terminals turn into a jump. */
+export function formatLocation(location: SourceLocation, base: string): string {
+  return `${displayPath(location.file, base)}:${location.line}:${location.column}`;
+}

@@ -1,0 +1,81 @@
+// Timing stats: the last update's waterfall, the recent updates table and per-strategy p50/p95. Memoised
+// on the update history, so traffic (which changes every snapshot) does not re-render it.
+import { Box, Text } from 'ink';
+import { memo } from 'react';
+import type { UpdateRecord } from '../../engine/types.ts';
+import { strategyLabel, versionLabel } from '../feed/describe-update.ts';
+import { cellWidth, displayPath, formatMs } from '../shared/format.ts';
+import { useSettings } from '../shared/settings-context.tsx';
+import { planStats } from './stats-plan.ts';
+import { StrategySummaryRows } from './strategy-summary.tsx';
+import { strategyRows } from './stats.ts';
+import { UpdatesTable } from './updates-table.tsx';
+import { planWaterfall } from './waterfall.ts';
+import { WaterfallView } from './waterfall-view.tsx';
+
+interface StatsPanelProps {
+  updates: readonly UpdateRecord[];
+  file: string;
+  width: number;
+  height: number;
+}
+
+function LastUpdateHeader({ record, width }: { record: UpdateRecord; width: number }) {
+  const { theme, messages } = useSettings();
+  const applied = record.outcome === 'applied';
+  const outcome = applied ? `✓ ${messages.applied}` : `✗ ${messages.rejectedShort}`;
+  const total = formatMs(record.total);
+  const rest = `${versionLabel(record.version)} · ${strategyLabel(record)} · ${outcome} · ${total}`;
+  return (
+    <Text wrap="truncate-end">
+      {/* The label goes first when space is short: version, strategy and outcome matter more. */}
+      {cellWidth(`${messages.lastUpdate} ${rest}`) <= width ? <Text {...theme.tone('heading')}>{messages.lastUpdate} </Text> : null}
+      <Text {...theme.version(record.version)} {...(theme.color ? { bold: true } : {})}>
+        {versionLabel(record.version)}
+      </Text>
+      <Text {...theme.tone('muted')}> · {strategyLabel(record)} · </Text>
+      <Text {...theme.tone(applied ? 'good' : 'bad')}>{outcome}</Text>
+      <Text {...theme.tone('muted')}> · </Text>
+      {total}
+    </Text>
+  );
+}
+
+function StatsPanelView({ updates, file, width, height }: StatsPanelProps) {
+  const { theme, messages, cwd } = useSettings();
+  const last = updates[updates.length - 1];
+  if (!last) {
+    return (
+      <Box width={width} height={height} flexDirection="column">
+        <Text wrap="truncate-end" {...theme.tone('muted')}>
+          {messages.noUpdates(displayPath(file, cwd))}
+        </Text>
+      </Box>
+    );
+  }
+  const summaries = strategyRows(updates);
+  const stageCount = planWaterfall(last.timings, 1).length;
+  const plan = planStats(height, stageCount, updates.length, summaries.length);
+  return (
+    <Box width={width} height={height} flexDirection="column">
+      <LastUpdateHeader record={last} width={width} />
+      <WaterfallView timings={last.timings} width={width} rows={plan.waterfallRows} />
+      <UpdatesTable updates={updates} width={width} rows={plan.tableRows} />
+      <StrategySummaryRows strategies={summaries} width={width} rows={plan.summaryRows} />
+    </Box>
+  );
+}
+
+/**
+ * Same history when the same first and newest record objects and the same length: a snapshot that only
+ * moved traffic along reuses them. A record rewritten as a new object (its first response measured
+ * later, say) is a different object, so it still re-renders.
+ */
+function sameHistory(a: readonly UpdateRecord[], b: readonly UpdateRecord[]): boolean {
+  return a === b || (a.length === b.length && a[0] === b[0] && a[a.length - 1] === b[b.length - 1]);
+}
+
+export const StatsPanel = memo(
+  StatsPanelView,
+  (prev, next) => prev.width === next.width && prev.height === next.height && prev.file === next.file && sameHistory(prev.updates, next.updates),
+);
