@@ -14,6 +14,7 @@ import { UpdateScheduler } from './scheduler/update-scheduler.ts';
 import type { RuntimeLimits } from './sandbox/isolate-runtime.ts';
 import { CommandFailed, type SandboxExit, type SandboxProcess } from './sandbox/sandbox-process.ts';
 import type { LoadableProgram, LoadResult, Lookup, SandboxStats } from './sandbox/protocol.ts';
+import { END_OF_PRINTING } from './sandbox/in-isolate-harness.ts';
 import { ServiceHost } from './service-host.ts';
 import { codeFrame } from './source/code-frame.ts';
 import { compileModule } from './source/compile-module.ts';
@@ -450,7 +451,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     const printed: PrintedLine[] = [];
     this.#printing.set(mark, { lines: printed, done });
     try {
-      const result = await this.#ask({ op: 'eval', expression: capturingConsole(expression, mark), ...(module ? { module } : {}) });
+      const result = await this.#ask({ op: 'eval', expression, mark, ...(module ? { module } : {}) });
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([ended, new Promise<void>((resolveLate) => (timer = setTimeout(resolveLate, PRINTED_WAIT_MS)))]);
       clearTimeout(timer);
@@ -921,7 +922,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     for (const waiter of waiters) waiter(at);
   }
 
-  async #ask(command: { op: 'eval'; expression: string; module?: string } | { op: 'set'; name: string; valueExpression: string; module?: string }): Promise<EvalResult> {
+  async #ask(command: { op: 'eval'; expression: string; module?: string; mark?: string } | { op: 'set'; name: string; valueExpression: string; module?: string }): Promise<EvalResult> {
     const active = this.#host.active;
     if (!active) return { ok: false, error: 'no version is running' };
     try {
@@ -988,21 +989,9 @@ function sameModules(a: readonly ModuleStatus[], b: readonly ModuleStatus[]): bo
 }
 
 /** Tags the lines an evaluation prints (an invisible separator around a number; learner code never prints it). */
-const REPL_MARK = '\u2063';
+const REPL_MARK = END_OF_PRINTING;
 /** Longest wait for an evaluation's console lines after its reply (they normally follow within a millisecond). */
 const PRINTED_WAIT_MS = 500;
-
-/**
- * The expression, evaluated at the global scope as before (indirect eval sees the module's top-level bindings),
- * with `console` swapped for one that prefixes `mark` to every line while it runs.
- */
-function capturingConsole(expression: string, mark: string): string {
-  return (
-    `(() => { const c = globalThis.console; const t = (f) => (...a) => f.call(c, ${JSON.stringify(mark)}, ...a); ` +
-    `globalThis.console = { log: t(c.log), info: t(c.info), warn: t(c.warn), error: t(c.error), debug: t(c.debug) }; ` +
-    `try { return (0, eval)(${JSON.stringify(expression)}); } finally { globalThis.console = c; c.log(${JSON.stringify(mark + REPL_MARK)}); } })()`
-  );
-}
 
 /** The names the REPL can use in the entry's scope (its prompt's examples come from them). */
 function scopeOf(version: PreparedVersion): RunningScope {

@@ -47,7 +47,7 @@ function run(command: ChildCommand): unknown {
     case 'snapshot':
       return runtime.snapshot();
     case 'eval':
-      return runtime.evaluate(command.expression, command.module);
+      return runtime.evaluate(command.expression, command.module, command.mark);
     case 'set':
       return runtime.set(command.name, command.valueExpression, command.module);
     case 'unload':

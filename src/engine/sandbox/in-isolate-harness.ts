@@ -11,12 +11,16 @@
  */
 export const SLICE_RESPONSE_CHARS = 2 * 1024 * 1024;
 
+/** Follows an evaluation's mark on the line that ends what it printed (an invisible separator; see engine.ts). */
+export const END_OF_PRINTING = '\u2063';
+
 /**
  * Defines `makeHarness(table, forwards)`; expects the intrinsics, `respond`, `show`, `handOutState` and
  * `accepted` in scope. `forwards`: names this module exports on behalf of others (`export … from`), read through
  * the program's registry, which the 'link' op hands in.
  */
 export const HARNESS_SOURCE = String.raw`
+const END_OF_PRINTING = ${JSON.stringify(END_OF_PRINTING)};
 function makeHarness(table, forwards) {
   let registry = null;
   for (let i = 0; i < forwards.length; i++) {
@@ -86,7 +90,24 @@ function makeHarness(table, forwards) {
         const value = arg === 'snapshot' ? read('snapshot')() : globalThis.hot && globalThis.hot.data;
         return handOutState(value, arg === 'snapshot' ? 'snapshot()' : 'hot.data', payload === true);
       }
-      case 'eval': return show(globalEval(payload));
+      case 'eval': {
+        // arg: a mark for what the expression prints (the REPL shows those lines under its answer): while it
+        // runs, console tags each line with it, and a last line of the mark alone and an end sign closes them.
+        if (typeof arg !== 'string') return show(globalEval(payload));
+        const saved = describeOwn(globalThis, 'console');
+        const tagged = (level) => (...args) => {
+          let line = '';
+          for (let i = 0; i < args.length; i++) line += (i ? ' ' : '') + show(args[i]);
+          log(level, arg + ' ' + line);
+        };
+        defineProperty(globalThis, 'console', { value: { log: tagged('log'), info: tagged('info'), warn: tagged('warn'), error: tagged('error'), debug: tagged('debug') }, writable: true, configurable: true });
+        try {
+          return show(globalEval(payload));
+        } finally {
+          if (saved) defineProperty(globalThis, 'console', saved);
+          try { log('log', arg + END_OF_PRINTING); } catch (e) { /* the host hears the reply anyway */ }
+        }
+      }
       case 'set': globalEval(arg + ' = (' + payload + ');'); return show(globalEval(arg));
       case 'capture': {
         const captured = { __proto__: null };

@@ -375,8 +375,8 @@ export class IsolateRuntime {
     return { states, notes };
   }
 
-  evaluate(expression: string, module?: string): string {
-    return asText(this.#scope(module).call('eval', undefined, expression, 'handler', false));
+  evaluate(expression: string, module?: string, mark?: string): string {
+    return asText(this.#scope(module).call('eval', mark, expression, 'handler', false));
   }
 
   set(name: string, valueExpression: string, module?: string): string {

@@ -72,8 +72,8 @@ export type ChildCommand =
   | { op: 'export-types'; modules: string[] }
   | { op: 'handle'; request: string }
   | { op: 'snapshot' }
-  /** In the entry's scope, or in `module`'s. */
-  | { op: 'eval'; expression: string; module?: string }
+  /** In the entry's scope, or in `module`'s. `mark`: tag what it prints with `console` (the REPL shows it). */
+  | { op: 'eval'; expression: string; module?: string; mark?: string }
   | { op: 'set'; name: string; valueExpression: string; module?: string }
   | { op: 'unload' }
   | { op: 'stats' };
