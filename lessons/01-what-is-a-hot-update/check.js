@@ -1,7 +1,12 @@
-// Lesson 01: the learner changed the reply text, and the new code took over without a restart.
+// Lesson 01: the learner changed the reply text, kept a counter in it, and the new code took over without a
+// restart. The counter is the number that goes up from one answer to the next, wherever it is in the reply
+// (`hi from v2: 17` has two numbers; the 17 counts).
 
-/** The reply without its numbers: "pong 12" → "pong". */
-const words = (body) => body.replace(/\d+/g, '').trim();
+/** The reply with its counter (or, without one, every number) written as `#`: "pong 12" → "pong #". */
+function shape(text, counterIndex) {
+  let n = -1;
+  return text.replace(/\d+(?:\.\d+)?/g, (digits) => (++n === counterIndex || counterIndex < 0 ? '#' : digits));
+}
 
 /** @param {import('../../src/engine/lessons/check-types.ts').CheckLab} lab */
 export async function check(lab) {
@@ -17,25 +22,24 @@ export async function check(lab) {
   lab.expect(
     !res.failed && res.version === update.version,
     { en: 'the new version answers /ping', zh: '新版本在回答 /ping' },
-    `v${res.version ?? '?'} answered ${JSON.stringify(res.body)}`,
+    `v${res.version ?? '?'} answered ${JSON.stringify(res.failed ? (res.error ?? res.body) : res.body)}`,
   );
-  const oldText = words(lab.before.body);
+
+  const counter = await lab.counter('/ping');
+  const now = lab.text(counter.bodies.at(-1) ?? '');
+  const before = lab.text(lab.before);
+  const same = shape(now, counter.index) === shape(before, -1);
   lab.expect(
-    words(res.body) !== '' && words(res.body) !== oldText,
+    now !== '' && !same,
     { en: '/ping answers a new text', zh: '/ping 返回了新的文字' },
-    `before: ${JSON.stringify(lab.before.body)}, now: ${JSON.stringify(res.body)}`,
+    `before: ${JSON.stringify(before)}, now: ${JSON.stringify(now)}${now === '' ? ' (empty)' : same ? ' — the same text but for the count' : ''}`,
   );
-  // Traffic keeps flowing between our two requests, so the second count is higher, not exactly one higher.
-  const count = (body) => Number(/\d+/.exec(body)?.[0]);
-  const first = count(res.body);
-  const second = count((await lab.request('/ping')).body);
-  const startedOver = first < count(lab.before.body);
   lab.expect(
-    Number.isInteger(first) && second > first,
+    counter.found,
     { en: 'the reply still counts requests', zh: '回复里仍然带着请求计数' },
-    Number.isInteger(first)
-      ? `it went ${first} → ${second}${startedOver ? ' (from 0 again: file-watch ran the whole file again, `let hits = 0` included)' : ''}`
-      : 'there is no number in the reply: keep ${hits} in it',
+    counter.found
+      ? `three requests in a row: ${counter.seen}`
+      : `three requests in a row, and no number in the reply went up: ${counter.seen}`,
   );
   lab.expect(
     update.failedRequests === 0,

@@ -1,8 +1,11 @@
-// Lesson 02: the learner's save arrives through the watcher; saves that change nothing make no version, a
-// save by rename is seen like any other, and a half-written (empty) file is never run.
+// Lesson 02: /ping answers `pong <hits> (load <n>)`, and the load number follows the saves as the watcher sees
+// them: a save that changes nothing is no load, a save by rename (temp file, then rename) is one.
 
-/** The load number in a reply: "pong 7 (load 2)" → 2. */
-const loadIn = (body) => Number(/\(load (\d+)\)/.exec(body)?.[1]);
+/** `pong 7 (load 2)` → { hits: 7, load: 2 }; null for any other shape (after trimming). */
+function read(lab, body) {
+  const m = /^pong\s+(\d+)\s+\(\s*load\s+(\d+)\s*\)$/.exec(lab.text(body));
+  return m ? { hits: Number(m[1]), load: Number(m[2]) } : null;
+}
 
 /** @param {import('../../src/engine/lessons/check-types.ts').CheckLab} lab */
 export async function check(lab) {
@@ -23,35 +26,34 @@ export async function check(lab) {
   );
   if (update.outcome !== 'applied') return;
 
-  const now = await lab.request('/ping');
+  // Three answers in a row: each must have the shape, the hits must be what goes up, and the load must be 2.
+  const counter = await lab.counter('/ping');
+  const answers = counter.bodies.map((body) => read(lab, body));
+  const shaped = answers.every((a) => a !== null);
   const shown = lab.expect(
-    loadIn(now.body) === 2,
-    { en: '/ping says which load answered: load 2 after one save', zh: '/ping 说出了是第几次加载在回答：保存一次后是 load 2' },
-    `it answered ${JSON.stringify(now.body)}`,
+    shaped && counter.found && counter.index === 0 && answers.every((a) => a.load === 2),
+    { en: '/ping answers `pong <hits> (load <n>)`: hits counting, load 2 after one save', zh: '/ping 回答 `pong <hits> (load <n>)`：hits 在计数，保存一次后是 load 2' },
+    !shaped
+      ? `not that shape: ${counter.seen}`
+      : !counter.found || counter.index !== 0
+        ? `the hits did not go up from one request to the next: ${counter.seen}`
+        : `three requests in a row: ${counter.seen}`,
   );
   if (!shown) return;
 
   const again = await lab.save(lab.source);
-  const afterAgain = await lab.request('/ping');
+  const afterAgain = read(lab, await lab.request('/ping'));
   lab.expect(
-    again === null && loadIn(afterAgain.body) === 2,
+    again === null && afterAgain?.load === 2,
     { en: 'saving the same text again is not a new version (still load 2)', zh: '再次保存同样的内容不算新版本（仍是 load 2）' },
-    `it answered ${JSON.stringify(afterAgain.body)}`,
+    again ? `the save made v${again.version}; /ping then said load ${afterAgain?.load ?? '?'}` : `/ping then said load ${afterAgain?.load ?? '?'}`,
   );
 
   const renamed = await lab.save(`${lab.source.trimEnd()}\n// saved by rename\n`, { how: 'rename' });
-  const afterRename = await lab.request('/ping');
+  const afterRename = read(lab, await lab.request('/ping'));
   lab.expect(
-    renamed?.outcome === 'applied' && loadIn(afterRename.body) === 3,
+    renamed?.outcome === 'applied' && afterRename?.load === 3,
     { en: 'a save by rename (temp file, then rename) is seen once: load 3', zh: '通过重命名保存（先写临时文件再重命名）也被看到，且只加载一次：load 3' },
-    `it answered ${JSON.stringify(afterRename.body)}`,
-  );
-
-  const empty = await lab.save('');
-  const afterEmpty = await lab.request('/ping');
-  lab.expect(
-    empty?.outcome === 'rejected' && loadIn(afterEmpty.body) === 3,
-    { en: 'an empty (half-written) file is refused and load 3 keeps serving', zh: '空的（写了一半的）文件被拒绝，load 3 继续服务' },
-    empty ? `${empty.outcome}${empty.reason ? `: ${empty.reason}` : ''}; then ${JSON.stringify(afterEmpty.body)}` : 'the empty save made no update at all',
+    renamed?.outcome === 'applied' ? `v${renamed.version} took over; /ping then said load ${afterRename?.load ?? '?'}` : `rejected: ${renamed?.reason}`,
   );
 }

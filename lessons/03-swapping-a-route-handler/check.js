@@ -14,19 +14,19 @@ export async function check(lab) {
 
   const ping = await lab.request('/ping');
   lab.expect(
-    ping.status === 200 && ping.body.trim() === 'pong v2',
+    ping.status === 200 && lab.text(ping) === 'pong v2',
     { en: 'GET /ping has its new handler: pong v2', zh: 'GET /ping 换上了新的处理函数：pong v2' },
     `before: ${show(lab.before)}, now: ${show(ping)}`,
   );
   const named = await lab.request('/hello?name=gopher');
   lab.expect(
-    named.status === 200 && named.body.trim() === 'hello, gopher',
+    named.status === 200 && lab.text(named) === 'hello, gopher',
     { en: 'GET /hello?name=gopher answers hello, gopher', zh: 'GET /hello?name=gopher 回复 hello, gopher' },
     show(named),
   );
   const plain = await lab.request('/hello');
   lab.expect(
-    plain.status === 200 && plain.body.trim() === 'hello, world',
+    plain.status === 200 && lab.text(plain) === 'hello, world',
     { en: 'GET /hello without a name answers hello, world', zh: '不带 name 的 GET /hello 回复 hello, world' },
     show(plain),
   );

@@ -1,19 +1,7 @@
 // Lesson 6: snapshot() of the old plugin → migrate(prev) of the new one carries the counter over, from the
-// starter and again from the learner's own version; and a snapshot migrate does not understand aborts the switch.
-
-/** A version from another lineage: its snapshot has no `hits` at all. */
-const FOREIGN = `let seen = [];
-export function handle(req) {
-  seen.push(req.path);
-  return 'other ' + seen.length;
-}
-export function snapshot() {
-  return { seen: seen.slice(-5) };
-}
-`;
-
-/** `pong 17` → 17 (NaN when the body does not end in a number). */
-const countOf = (body) => Number(String(body).trim().split(/\s+/).at(-1));
+// starter and, exactly, from the learner's own version; migrate throws when prev.hits is not a number (a
+// string, or no hits at all) and accepts every number, 0 included. Each snapshot is handed over through a
+// real update from a stand-in old version, as plugin-swap does it.
 
 /** Why state was not kept, as the update says it. */
 const whyLost = (record) => (record?.outcome === 'applied' ? record.notes.join('; ') || 'migrate(prev) was not called' : record?.reason);
@@ -28,41 +16,46 @@ export async function check(lab) {
     migrated ? undefined : whyLost(update),
   );
   if (update.outcome !== 'applied') return;
-  const first = await lab.request('/ping');
+
+  const [starterCount] = lab.numbers(lab.before);
+  const first = await lab.counter('/ping');
   lab.expect(
-    countOf(first.body) > countOf(lab.before.body),
+    first.found && first.values[0] > starterCount,
     { en: 'the counter carries on from the old plugin’s count', zh: '计数从旧插件的数字继续往上数' },
-    `the starter said ${JSON.stringify(lab.before.body)} just before the update, your version ${JSON.stringify(first.body)}`,
+    `the starter said ${JSON.stringify(lab.text(lab.before))} just before the update; then ${first.seen}`,
   );
 
-  // The next version gets your own snapshot: the hand-over must work from you to you as well.
-  let beforeNext;
-  for (let i = 0; i < 20; i++) beforeNext = await lab.request('/ping'); // a count worth keeping
-  const next = await lab.applySource(`${lab.source}\n// next build\n`);
-  const afterNext = await lab.request('/ping');
-  const keptAgain = next?.outcome === 'applied' && next.stateKept && countOf(afterNext.body) > countOf(beforeNext.body);
+  // The next version gets your own snapshot: the hand-over must work from you to you as well, to the count.
+  const next = await lab.countAcross(() => lab.applySource(`${lab.source}\n// next build\n`), '/ping');
+  const keptAgain = next.result?.outcome === 'applied' && next.result.stateKept && next.exact;
   lab.expect(
     keptAgain,
-    { en: 'the next version takes the count over from yours too', zh: '下一个版本也能从你的版本接过计数' },
-    keptAgain ? undefined : `${whyLost(next) ?? ''} — /ping said ${JSON.stringify(beforeNext.body)}, then ${JSON.stringify(afterNext.body)}`,
+    { en: 'the next version takes your count over exactly', zh: '下一个版本原样接过你的计数' },
+    next.result?.outcome === 'applied' && next.result.stateKept ? next.seen : whyLost(next.result),
   );
 
-  // A version from another lineage serves for a moment; then your file arrives with its foreign snapshot.
-  const foreign = await lab.applySource(FOREIGN);
-  if (foreign?.outcome !== 'applied') {
-    lab.expect(false, { en: 'a version with a different snapshot could be loaded', zh: '一个快照格式不同的版本能够加载' }, foreign?.reason);
-    return;
+  for (const [snapshot, shown] of [
+    [{ hits: 'lots' }, "{ hits: 'lots' }"],
+    [{ seen: ['/ping'] }, "{ seen: ['/ping'] } (no hits)"],
+  ]) {
+    const { update: handed } = await lab.handOver(snapshot);
+    const after = handed?.outcome === 'applied' ? await lab.request('/ping') : null;
+    lab.expect(
+      handed?.outcome === 'rejected',
+      { en: `your migrate throws on ${shown}: the switch is aborted`, zh: `你的 migrate 遇到 ${shown} 会抛出异常：切换被中止` },
+      handed?.outcome === 'rejected'
+        ? handed.reason
+        : `the switch to your version went ahead${handed?.notes.length ? ` (${handed.notes.join('; ')})` : ''}; /ping then answered ${JSON.stringify(lab.text(after ?? ''))}`,
+    );
   }
-  const refused = await lab.applySource(lab.source);
+
+  // 0 is a number: a migrate must take { hits: 0 } over like any other count, and count on from it.
+  const servedBefore = lab.served();
+  const { update: zero } = await lab.handOver({ hits: 0 });
+  const fromZero = zero?.outcome === 'applied' ? await lab.counter('/ping') : null;
   lab.expect(
-    refused?.outcome === 'rejected',
-    { en: 'a snapshot without a numeric `hits` makes your migrate throw: the switch is aborted', zh: '没有数字 `hits` 的快照让你的 migrate 抛出异常：切换被中止' },
-    refused?.outcome === 'rejected' ? refused.reason : 'your version was switched in although the old snapshot was `{ seen: [...] }`, with no `hits`',
-  );
-  const still = await lab.request('/ping');
-  lab.expect(
-    still.version === foreign.version && still.body.startsWith('other '),
-    { en: 'the old version keeps serving after the aborted switch', zh: '切换中止后，旧版本继续服务' },
-    `/ping answered ${JSON.stringify(still.body)} from v${still.version}`,
+    zero?.outcome === 'applied' && zero.stateKept && fromZero.found && fromZero.values[0] <= fromZero.servedAt[0] - servedBefore,
+    { en: 'your migrate takes { hits: 0 } over and counts on from 0', zh: '你的 migrate 接受 { hits: 0 }，并从 0 接着数' },
+    zero?.outcome !== 'applied' ? `refused: ${zero?.reason}` : !zero.stateKept ? whyLost(zero) : `then ${fromZero.seen}`,
   );
 }

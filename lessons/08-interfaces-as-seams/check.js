@@ -1,8 +1,6 @@
 // Lesson 8: a dispatch seam looked up at call time lets one reflection patch reach every caller: /ping answers
-// the patched ping (`PONG n`) with the count kept, /shout and unknown paths still work.
-
-/** `pong 17` / `PONG 17!` → 17 (NaN when there is no number). */
-const countOf = (body) => Number(/(\d+)\D*$/.exec(String(body))?.[1]);
+// the patched ping (`PONG n`, the greeting in capitals) with the count kept, follows `:set greeting`, and /shout
+// and unknown paths still work.
 
 /** @param {import('../../src/engine/lessons/check-types.ts').CheckLab} lab */
 export async function check(lab) {
@@ -15,35 +13,36 @@ export async function check(lab) {
   );
   if (!applied) return;
 
-  const ping = await lab.request('/ping');
-  const reached = /^PONG \d+$/.test(ping.body) && countOf(ping.body) > countOf(lab.before.body);
+  const [before] = lab.numbers(lab.before);
+  const ping = await lab.counter('/ping');
+  const reached = ping.found && ping.bodies.every((body) => /^PONG\s+\d+$/.test(body)) && ping.values[0] > before;
   const stale = notes.split('\n').filter((n) => n.startsWith('stale reference'));
   lab.expect(
     reached,
     { en: '/ping answers `PONG n` right after the patch, and the count carried on', zh: '修补之后 /ping 立即回答 `PONG n`，计数继续' },
-    `/ping answered ${JSON.stringify(ping.body)} (before the patch: ${JSON.stringify(lab.before.body)})` +
-      (!reached && stale.length ? ` — ${stale.join('; ')}, and /ping still goes through it` : ''),
+    `three requests in a row: ${ping.seen} (before the patch: ${JSON.stringify(lab.text(lab.before))})` +
+      (!reached && stale.length ? `; hotlab noted: ${stale.join('; ')}` : ''),
   );
 
   const set = await lab.setValue('greeting', '"hey"');
   const hey = await lab.request('/ping');
   lab.expect(
-    set.ok && /^HEY \d+$/.test(hey.body),
+    set.ok && /^HEY\s+\d+$/.test(lab.text(hey)),
     { en: 'after `:set greeting "hey"`, /ping answers `HEY n`: the live function with the live field', zh: '`:set greeting "hey"` 之后，/ping 回答 `HEY n`：活的函数配上活的字段' },
-    set.ok ? `/ping answered ${JSON.stringify(hey.body)}` : set.error,
+    set.ok ? `/ping answered ${JSON.stringify(lab.text(hey))}` : set.error,
   );
 
   const shout = await lab.request('/shout');
   lab.expect(
-    /^HEY \d+!$/.test(shout.body),
+    /^HEY\s+\d+!$/.test(lab.text(shout)),
     { en: '/shout still answers, through the same seam (`HEY n!`)', zh: '/shout 仍然能回答，走的是同一条接缝（`HEY n!`）' },
-    `/shout answered ${JSON.stringify(shout.body)}`,
+    `/shout answered ${JSON.stringify(lab.text(shout))}`,
   );
 
   const missing = await lab.request('/nowhere');
   lab.expect(
     missing.status === 404,
     { en: 'an unknown path still answers 404', zh: '未知路径仍然回答 404' },
-    `/nowhere answered ${missing.status} ${JSON.stringify(missing.body)}`,
+    `/nowhere answered ${missing.status} ${JSON.stringify(lab.text(missing))}`,
   );
 }

@@ -1,68 +1,83 @@
-// Lesson 11: v2 changes the state's shape yet keeps its snapshot readable by v1. The check takes v1's count over
-// (v1 → v2), sees /stats, ships a broken update (refused, v2 keeps serving), rolls back to v1 (v1's strict
-// migrate must accept v2's snapshot) and rolls forward again — the count must survive every step.
+// Lesson 11: v2 changes the state's shape yet keeps its snapshot readable by v1. The check takes v1's count
+// over (v1 → v2), reads /stats (one JSON object, path → count), rolls back to v1 (v1's strict migrate must
+// accept v2's snapshot) and forward again — the count must survive every step — and finally hands v2's migrate
+// snapshots it cannot read, which it must refuse.
 
-/** `pong 17` → 17 (NaN when the body does not end in a number). */
-const countOf = (body) => Number(String(body).trim().split(/\s+/).at(-1));
+/** /stats as the goal shapes it: one JSON object from path to count. Its problem, or null. */
+function perPathProblem(lab, res) {
+  const stats = lab.json(res);
+  if (res.status !== 200) return `it answered ${res.status}`;
+  if (stats === null || typeof stats !== 'object' || Array.isArray(stats)) return 'it is not a JSON object';
+  const notCounts = Object.entries(stats).filter(([, v]) => typeof v !== 'number');
+  if (notCounts.length) return `not every value is a count: ${notCounts.map(([k]) => JSON.stringify(k)).join(', ')}`;
+  return null;
+}
 
 /** @param {import('../../src/engine/lessons/check-types.ts').CheckLab} lab */
 export async function check(lab) {
   const { update } = lab;
   const took = update.outcome === 'applied' && update.stateKept;
-  const ping = took ? await lab.request('/ping') : null;
+  const [v1Count] = lab.numbers(lab.before);
+  const first = took ? await lab.counter('/ping') : null;
   lab.expect(
-    took && countOf(ping.body) > countOf(lab.before.body),
+    took && first.found && first.values[0] > v1Count,
     { en: 'v2 took v1’s snapshot over: /ping carries on counting', zh: 'v2 接管了 v1 的快照：/ping 继续计数' },
     took
-      ? `v1 said ${JSON.stringify(lab.before.body)} just before the update, v2 ${JSON.stringify(ping.body)}`
+      ? `v1 said ${JSON.stringify(lab.text(lab.before))} just before the update; v2: ${first.seen}`
       : update.outcome === 'applied' ? update.notes.join('; ') || 'migrate(prev) was not called' : update.reason,
   );
   if (update.outcome !== 'applied') return;
-  const current = ping ?? (await lab.request('/ping'));
 
-  const stats = await lab.request('/stats');
-  let byPath = null;
-  try {
-    byPath = JSON.parse(stats.body);
-  } catch {
-    // not JSON: reported below
-  }
+  // Two /stats with one /ping between them, nothing else running: each count moves by exactly one.
+  const [one, two] = await lab.quietly(async () => {
+    const a = await lab.request('/stats');
+    await lab.request('/ping');
+    return [a, await lab.request('/stats')];
+  });
+  const problem = perPathProblem(lab, one) ?? perPathProblem(lab, two);
+  const [s1, s2] = [lab.json(one), lab.json(two)];
+  // A path not counted yet has no key: a /stats that counts itself after answering shows none the first time.
+  const moved = !problem && (s2['/ping'] ?? 0) - (s1['/ping'] ?? 0) === 1 && (s2['/stats'] ?? 0) - (s1['/stats'] ?? 0) === 1;
   lab.expect(
-    stats.status === 200 && byPath !== null && typeof byPath === 'object' && Number(byPath['/ping']) >= 1,
-    { en: '/stats answers JSON counts per path, e.g. {"/ping": 12}', zh: '/stats 以 JSON 返回按路径的计数，比如 {"/ping": 12}' },
-    `/stats answered ${stats.status} ${JSON.stringify(stats.body.slice(0, 200))}`,
-  );
-
-  // A bad update: refused, and v2 keeps serving with its state.
-  const broken = await lab.applySource(`${lab.source}\nexport function unfinished() {\n  return 'oops';\n`);
-  const afterBroken = await lab.request('/ping');
-  lab.expect(
-    broken?.outcome === 'rejected' && afterBroken.version === update.version && countOf(afterBroken.body) > countOf(current.body),
-    { en: 'a broken update is refused and v2 keeps serving, count intact', zh: '坏更新被拒绝，v2 带着完整的计数继续服务' },
-    `${broken?.reason ?? broken?.outcome}; /ping answered ${JSON.stringify(afterBroken.body)} from v${afterBroken.version}`,
+    moved,
+    { en: '/stats answers one JSON object of requests per path, e.g. {"/ping": 12, "/stats": 3}', zh: '/stats 以一个 JSON 对象返回每个路径的请求数，比如 {"/ping": 12, "/stats": 3}' },
+    `/stats answered ${JSON.stringify(lab.text(one).slice(0, 160))}, then after one /ping ${JSON.stringify(lab.text(two).slice(0, 160))}` +
+      (problem ? `: ${problem}` : moved ? '' : ': the counts of /ping and /stats did not each go up by one'),
   );
 
   // Rollback: v1's code comes back and its strict migrate reads v2's snapshot.
-  let last = afterBroken;
-  for (let i = 0; i < 10; i++) last = await lab.request('/ping');
-  const back = await lab.rollback();
-  const v1ping = await lab.request('/ping');
+  const back = await lab.countAcross(() => lab.rollback(), '/ping');
   const v1stats = await lab.request('/stats');
-  const rolledBack = back?.outcome === 'applied' && back.stateKept && countOf(v1ping.body) > countOf(last.body) && v1stats.status === 404;
+  const rolledBack = back.result?.outcome === 'applied' && back.result.stateKept && back.carriedOn && v1stats.status === 404;
   lab.expect(
     rolledBack,
     { en: 'rollback to v1 keeps the count: v1’s code answers and reads v2’s snapshot', zh: '回滚到 v1 时计数保留：v1 的代码在回答，并读懂了 v2 的快照' },
-    back?.outcome === 'applied'
-      ? `${back.stateKept ? '' : 'state lost — '}/ping said ${JSON.stringify(last.body)} before the rollback, ${JSON.stringify(v1ping.body)} after; /stats answered ${v1stats.status}`
-      : `${back?.reason ?? 'nothing to roll back to'}`,
+    back.result?.outcome === 'applied'
+      ? `${back.result.stateKept ? '' : `state lost (${back.result.notes.join('; ') || 'v1’s migrate was not called'}) — `}${back.seen}; /stats answered ${v1stats.status}`
+      : `${back.result?.reason ?? 'nothing to roll back to'}`,
   );
 
   // Roll forward again: v2 reads v1's snapshot once more.
-  const forward = await lab.applySource(lab.source);
-  const again = await lab.request('/ping');
+  const forward = await lab.countAcross(() => lab.applySource(lab.source), '/ping');
   lab.expect(
-    forward?.outcome === 'applied' && forward.stateKept && countOf(again.body) > countOf(v1ping.body),
+    forward.result?.outcome === 'applied' && forward.result.stateKept && forward.carriedOn,
     { en: 'rolling forward to v2 again keeps the count too', zh: '再次前滚到 v2，计数同样保留' },
-    forward?.outcome === 'applied' ? `/ping said ${JSON.stringify(again.body)}` : forward?.reason,
+    forward.result?.outcome === 'applied' ? forward.seen : forward.result?.reason,
   );
+
+  // What v2's migrate cannot read, it refuses: the switch is aborted and the old version serves on.
+  for (const [snapshot, shown] of [
+    [{ hits: 'lots' }, "{ hits: 'lots' }"],
+    [{ visits: 12 }, '{ visits: 12 } (no hits)'],
+  ]) {
+    const { update: handed } = await lab.handOver(snapshot);
+    const after = handed?.outcome === 'applied' ? await lab.request('/ping') : null;
+    lab.expect(
+      handed?.outcome === 'rejected',
+      { en: `v2’s migrate refuses ${shown}: the switch is aborted`, zh: `v2 的 migrate 拒绝 ${shown}：切换被中止` },
+      handed?.outcome === 'rejected'
+        ? handed.reason
+        : `the switch to v2 went ahead${handed?.notes.length ? ` (${handed.notes.join('; ')})` : ''}; /ping then answered ${JSON.stringify(lab.text(after ?? ''))}`,
+    );
+  }
 }

@@ -9,9 +9,6 @@
 //                                          snapshot() → migrate(prev) must restore everything /stats shows.
 // Cold binary-replace keeps nothing by design.
 
-/** `pong 17` → 17 (NaN when the body does not end in a number). */
-const countOf = (body) => Number(String(body).trim().split(/\s+/).at(-1));
-
 /** In-isolate helpers for the probes: a GET request, a response's text, a deep copy (what crosses over). */
 const HELPERS = `const get = (path) => ({ method: 'GET', path, query: {}, headers: {}, body: '' });
   const text = (r) => (typeof r === 'string' ? r : typeof r?.body === 'string' ? r.body : JSON.stringify(r?.body));
@@ -68,30 +65,46 @@ function holdsCount(value, count, depth = 0) {
   return Object.values(value).some((v) => holdsCount(v, count, depth + 1));
 }
 
+/** /stats as the goal shapes it: one JSON object from path to count. Its problem, or null. */
+function perPathProblem(lab, res) {
+  const stats = lab.json(res);
+  if (res.status !== 200) return `it answered ${res.status}`;
+  if (stats === null || typeof stats !== 'object' || Array.isArray(stats)) return 'it is not a JSON object';
+  const notCounts = Object.entries(stats).filter(([, v]) => typeof v !== 'number');
+  if (notCounts.length) return `not every value is a count: ${notCounts.map(([k]) => JSON.stringify(k)).join(', ')}`;
+  return null;
+}
+
 /** @param {import('../../src/engine/lessons/check-types.ts').CheckLab} lab */
 export async function check(lab) {
   const { update } = lab;
   const patched = update.outcome === 'applied' && update.stateKept && update.notes.some((n) => /^(replaced|added) /.test(n));
-  const ping = update.outcome === 'applied' ? await lab.request('/ping') : null;
+  const [before] = lab.numbers(lab.before);
+  const ping = update.outcome === 'applied' ? await lab.counter('/ping') : null;
   lab.expect(
-    patched && /^pong \d+$/.test(ping.body) && countOf(ping.body) > countOf(lab.before.body),
+    patched && ping.found && ping.values[0] > before,
     { en: 'reflection-patch applies your edit in place (only functions changed) and /ping keeps counting', zh: 'reflection-patch 就地应用了你的改动（只改了函数），/ping 持续计数' },
-    patched ? `before the edit /ping said ${JSON.stringify(lab.before.body)}, after it ${JSON.stringify(ping.body)}` : update.reason ?? update.notes.join('; '),
+    patched ? `before the edit /ping said ${JSON.stringify(lab.text(lab.before))}; after it ${ping.seen}` : update.reason ?? update.notes.join('; '),
   );
   if (update.outcome !== 'applied') return;
 
-  const statsResponse = await lab.request('/stats');
-  let stats = null;
-  try {
-    stats = JSON.parse(statsResponse.body);
-  } catch {
-    // not JSON: reported below
-  }
-  lab.expect(
-    statsResponse.status === 200 && stats !== null && typeof stats === 'object' && Number(stats['/ping']) >= 1,
-    { en: '/stats answers JSON counts per path, e.g. {"/ping": 12}', zh: '/stats 以 JSON 返回按路径的计数，比如 {"/ping": 12}' },
-    `/stats answered ${statsResponse.status} ${JSON.stringify(statsResponse.body.slice(0, 200))}`,
+  // Two /stats with one /ping between them, nothing else running: each count moves by exactly one.
+  const [one, two] = await lab.quietly(async () => {
+    const a = await lab.request('/stats');
+    await lab.request('/ping');
+    return [a, await lab.request('/stats')];
+  });
+  const problem = perPathProblem(lab, one) ?? perPathProblem(lab, two);
+  const [s1, s2] = [lab.json(one), lab.json(two)];
+  // A path not counted yet has no key: a /stats that counts itself after answering shows none the first time.
+  const moved = !problem && (s2['/ping'] ?? 0) - (s1['/ping'] ?? 0) === 1 && (s2['/stats'] ?? 0) - (s1['/stats'] ?? 0) === 1;
+  const served = lab.expect(
+    moved,
+    { en: '/stats answers one JSON object of requests per path, e.g. {"/ping": 12, "/stats": 1}', zh: '/stats 以一个 JSON 对象返回每个路径的请求数，比如 {"/ping": 12, "/stats": 1}' },
+    `/stats answered ${JSON.stringify(lab.text(one).slice(0, 160))}, then after one /ping ${JSON.stringify(lab.text(two).slice(0, 160))}` +
+      (problem ? `: ${problem}` : moved ? '' : ': the counts of /ping and /stats did not each go up by one'),
   );
+  if (!served) return; // the hand-over probes below read /stats: they would only repeat this
 
   const fileWatch = await probe(lab, FILE_WATCH_PROBE);
   lab.expect(
@@ -104,7 +117,7 @@ export async function check(lab) {
   const roundTrip = await probe(lab, ROUND_TRIP_PROBE);
   const fromStarter = await probe(lab, FROM_STARTER_PROBE);
   lab.expect(
-    !(fromStarter instanceof Error) && fromStarter.ping === 'pong 42' && fromStarter.statsIsObject,
+    !(fromStarter instanceof Error) && lab.numbers(fromStarter.ping).includes(42) && fromStarter.statsIsObject,
     { en: 'plugin-swap / graceful: your migrate(prev) takes the starter’s snapshot `{ hits }`', zh: 'plugin-swap / 优雅重启：你的 migrate(prev) 能接收起始版本的快照 `{ hits }`' },
     fromStarter instanceof Error ? fromStarter.message : `after migrate({ hits: 41 }) /ping answered ${JSON.stringify(fromStarter.ping)}`,
   );

@@ -35,7 +35,7 @@ export async function checkLesson(options: CheckOptions, out: NodeJS.WritableStr
   if (!exists) {
     // Nothing to check yet: give the learner the lesson's starter to begin from (copyStarter never overwrites).
     await copyStarter(lesson, workspace);
-    const error = `${file} did not exist: the starter of lesson ${lesson.id} was copied there. Edit it, save, and run hotlab check again.`;
+    const error = `${file} did not exist: the starter of lesson ${lesson.id} was copied there. Edit it, save, and run npx hotlab check again.`;
     if (options.json) out.write(`${JSON.stringify({ lesson: lesson.id, passed: false, steps: [], error } satisfies CheckResult)}\n`);
     else err.write(`hotlab: ${error}\n`);
     return 1;

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { Engine } from '../engine/engine.ts';
 import { LessonSession, prepareLessonWorkspace } from '../engine/lessons/lesson-session.ts';
 import { loadLessons, SERVICE_FILE } from '../engine/lessons/load-lessons.ts';
+import { CheckRunner } from '../engine/lessons/run-check.ts';
 
 export interface LabOptions {
   workspace?: string;
@@ -44,11 +45,14 @@ export async function openLab(options: LabOptions): Promise<number> {
     traffic: { rate: options.rate ?? 20, requests: lesson.requests },
     watch: { polling: options.polling ?? false },
   });
+  // Keeps the next check's scratch service booted while the learner edits: a save's result comes without a boot.
+  const checks = new CheckRunner();
   const session = new LessonSession({
     lessons,
     workspace,
     engine,
     progress: prepared.progress,
+    runCheck: (checked, source) => checks.run(checked, source),
     ...(prepared.problem ? { problem: prepared.problem } : {}),
   });
   // React's development build renders about twice as slowly; it must be chosen before React is first loaded.
@@ -65,12 +69,14 @@ export async function openLab(options: LabOptions): Promise<number> {
   const failure = await Promise.race([started, lab.waitUntilExit().then(() => null)]);
   if (failure) {
     session.dispose();
+    await checks.close();
     await engine.stop();
     await lab.waitUntilExit().catch(() => undefined);
     throw failure;
   }
   await lab.waitUntilExit();
   session.dispose();
+  await checks.close();
   await engine.stop();
   return 0;
 }

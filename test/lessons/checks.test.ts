@@ -1,13 +1,16 @@
 // The promise every lesson makes (design §7): its check fails on the starter and passes on the solution.
 // One test per lesson in the manifest, so lessons added later are covered without touching this file. The
-// checks run one after another: each boots sandbox processes.
-import { describe, expect, it } from 'vitest';
+// checks run one after another: each boots sandbox processes. (check-variants.test.ts tries other answers.)
+import { afterAll, describe, expect, it } from 'vitest';
 import { pick } from '../../src/engine/lessons/language.ts';
 import { loadLessons } from '../../src/engine/lessons/load-lessons.ts';
-import { runCheck } from '../../src/engine/lessons/run-check.ts';
+import { CheckRunner } from '../../src/engine/lessons/run-check.ts';
 import type { CheckResult } from '../../src/engine/lessons/check-types.ts';
 
 const set = await loadLessons();
+// Warm scratch services, as in the lab (each check still gets a fresh one booted from the starter).
+const runner = new CheckRunner({ warmWhileChecking: true });
+afterAll(() => runner.close());
 
 function describeResult(result: CheckResult): string {
   const steps = result.steps.map((s) => `${s.ok ? '✓' : '✗'} ${pick(s.title, 'en')}${s.detail ? ` — ${s.detail}` : ''}`);
@@ -17,12 +20,12 @@ function describeResult(result: CheckResult): string {
 describe.sequential('lesson checks', () => {
   for (const lesson of set.lessons) {
     it(`${lesson.id}: fails on the starter, passes on the solution`, { timeout: 90_000 }, async () => {
-      const onStarter = await runCheck(lesson, lesson.starter);
+      const onStarter = await runner.run(lesson, lesson.starter);
       expect(onStarter.error, describeResult(onStarter)).toBeUndefined();
       expect(onStarter.passed, `the check passed on the starter:\n${describeResult(onStarter)}`).toBe(false);
       expect(onStarter.steps.some((s) => !s.ok)).toBe(true);
 
-      const onSolution = await runCheck(lesson, lesson.solution);
+      const onSolution = await runner.run(lesson, lesson.solution);
       expect(onSolution.passed, `the check failed on the solution:\n${describeResult(onSolution)}`).toBe(true);
       expect(onSolution.steps.every((s) => s.title.en && s.title.zh)).toBe(true);
     });

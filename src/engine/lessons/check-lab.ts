@@ -1,26 +1,32 @@
-// Builds the `lab` object a lesson's check.js receives, around a running scratch engine.
-import type { Engine } from '../engine.ts';
+// Builds the `lab` object a lesson's check.js receives, around a running scratch service.
+import { watch } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { HotlabError } from '../errors.ts';
-import type { ServiceResponse, UpdateRecord } from '../types.ts';
-import type { CheckLab, CheckResponse, CheckStep, SaveHow } from './check-types.ts';
+import type { ServiceRequest, ServiceResponse, UpdateRecord } from '../types.ts';
+import { countAcross, findCounter, jsonOf, numbersIn, textOf } from './judge-answers.ts';
+import type { CheckLab, CheckResponse, CheckStep, CounterReading, SaveHow } from './check-types.ts';
 import type { Localized } from './language.ts';
 import { saveAs } from './save-file.ts';
-import { serviceRequest } from './service-request.ts';
+import type { ScratchService } from './scratch-service.ts';
+import { serviceRequest, type RequestInit } from './service-request.ts';
 import { waitForRecord } from '../wait-for-record.ts';
 
 /** How long a save that should change something may take to become a record (binary-replace builds). */
 export const SAVE_TIMEOUT_MS = 10_000;
 /**
- * How long to wait before concluding that a save made no new version. The watcher reports a save within a few
- * ms (design §6); this leaves room for a loaded machine, and is only paid by saves that change nothing.
+ * After a save that should make no version, how long to wait once the file system has reported the write:
+ * chokidar passes one `change` per file per 50 ms (a save right after another waits out that window), then
+ * the watcher reads the file (a few ms). Only saves that change nothing pay it.
  */
-const QUIET_MS = 600;
+const SETTLE_AFTER_EVENT_MS = 100;
+/** Longest wait for the file system's event of a save (it normally comes within a millisecond). */
+const EVENT_TIMEOUT_MS = 1_000;
 const MAX_WAIT_MS = 5_000;
+/** Answers `lab.counter` reads: three, so a number that went up once by chance is not taken for a counter. */
+const COUNTER_READINGS = 3;
 
 export interface CheckLabParts {
-  engine: Engine;
-  /** The scratch service file the engine watches. */
-  file: string;
+  service: ScratchService;
   source: string;
   starter: string;
   unchanged: boolean;
@@ -36,11 +42,37 @@ export interface CheckLabHandle {
 }
 
 export function createCheckLab(parts: CheckLabParts): CheckLabHandle {
-  const { engine, file } = parts;
+  const { service } = parts;
+  const { engine, file } = service;
   const steps: CheckStep[] = [];
   let closed = false;
   // The engine ignores a save equal to the last rejected one, as it ignores one equal to the running version.
   let lastRejectedSave: string | null = null;
+  const firstRequest = pathOf(service.lesson.requests[0]!);
+
+  const request = async (path: string, init?: RequestInit): Promise<CheckResponse> =>
+    checkResponse(await engine.request(serviceRequest(path, init), 'check'));
+
+  const quietly = async <T>(action: () => Promise<T>): Promise<T> => {
+    await service.pause();
+    try {
+      return await action();
+    } finally {
+      service.resume();
+    }
+  };
+
+  const counter = (path = firstRequest, init?: RequestInit): Promise<CounterReading> =>
+    quietly(async () => {
+      const bodies: string[] = [];
+      const servedAt: number[] = [];
+      for (let i = 0; i < COUNTER_READINGS; i++) {
+        const response = await request(path, init);
+        bodies.push(textOf(response.failed ? (response.error ?? response.body) : response.body));
+        servedAt.push(service.served);
+      }
+      return findCounter(bodies, servedAt);
+    });
 
   const lab: CheckLab = {
     update: parts.update,
@@ -48,22 +80,38 @@ export function createCheckLab(parts: CheckLabParts): CheckLabHandle {
     source: parts.source,
     starter: parts.starter,
     unchanged: parts.unchanged,
-    request: async (path, init) => checkResponse(await engine.request(serviceRequest(path, init), 'check')),
+    request,
     evaluate: (expression) => engine.evaluate(expression),
     setValue: (name, valueExpression) => engine.setValue(name, valueExpression),
     applySource: (source) => engine.applySource(source, 'reload'),
     rollback: () => engine.rollback(),
+    async handOver(snapshot) {
+      const standIn = await engine.applySource(standInSource(snapshot), 'reload');
+      if (standIn?.outcome !== 'applied') return { standIn, update: null };
+      return { standIn, update: await engine.applySource(parts.source, 'reload') };
+    },
     snapshot: () => engine.getSnapshot(),
     wait: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(ms, MAX_WAIT_MS)))),
+    quietly,
+    served: () => service.served,
     async save(source: string, options?: { how?: SaveHow }) {
       const how = options?.how ?? 'in-place';
       const expectNothing = source === engine.runningSource || source === lastRejectedSave;
-      const next = waitForRecord(engine, expectNothing ? QUIET_MS : SAVE_TIMEOUT_MS);
-      await saveAs(file, source, how);
-      const record = await next;
-      if (!record && !expectNothing) throw new HotlabError(`the scratch service saw no update within ${SAVE_TIMEOUT_MS / 1000} s of a ${how} save`);
+      const record = expectNothing ? await saveExpectingNothing(engine, file, source, how) : await saveExpectingRecord(engine, file, source, how);
       if (record) lastRejectedSave = record.outcome === 'rejected' ? source : null;
       return record;
+    },
+    text: (response) => textOf(bodyOf(response)),
+    json: (response) => jsonOf(bodyOf(response)),
+    numbers: (response) => numbersIn(bodyOf(response)),
+    counter,
+    async countAcross(action, path, init) {
+      return quietly(async () => {
+        const before = await counter(path, init);
+        const result = await action();
+        const after = await counter(path, init);
+        return countAcross(result, before, after);
+      });
     },
     expect(condition, title, detail) {
       const ok = Boolean(condition);
@@ -89,6 +137,65 @@ export function checkResponse(response: ServiceResponse): CheckResponse {
     failed: response.failed,
     ...(response.error !== undefined ? { error: response.error } : {}),
   };
+}
+
+type SaveEngine = CheckLabParts['service']['engine'];
+
+async function saveExpectingRecord(engine: SaveEngine, file: string, source: string, how: SaveHow): Promise<UpdateRecord> {
+  const next = waitForRecord(engine, SAVE_TIMEOUT_MS);
+  await saveAs(file, source, how);
+  const record = await next;
+  if (!record) throw new HotlabError(`the scratch service saw no update within ${SAVE_TIMEOUT_MS / 1000} s of a ${how} save`);
+  return record;
+}
+
+/**
+ * A save that should make no version: there is no event for "nothing happened", so wait until it could have.
+ * The file system's event for the write reaches this process's watchers together (ours below and the
+ * engine's); after it the engine's watcher needs at most chokidar's throttle window and one read.
+ */
+async function saveExpectingNothing(engine: SaveEngine, file: string, source: string, how: SaveHow): Promise<UpdateRecord | null> {
+  const record = waitForRecord(engine, EVENT_TIMEOUT_MS + SETTLE_AFTER_EVENT_MS);
+  let seen: () => void = () => {};
+  const event = new Promise<void>((resolve) => (seen = resolve));
+  const watcher = watch(dirname(file), (_, name) => {
+    if (name === basename(file)) seen();
+  });
+  try {
+    await saveAs(file, source, how);
+    const settled = Promise.race([event, delay(EVENT_TIMEOUT_MS)]).then(() => delay(SETTLE_AFTER_EVENT_MS));
+    const first = await Promise.race([record, settled.then(() => null)]);
+    // A record that started inside the window is finished, not cut off.
+    return first ?? (await Promise.race([record, engine.idle().then(() => null)]));
+  } finally {
+    watcher.close();
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A stand-in old version for `lab.handOver`: it answers one line and hands `snapshot` over. */
+function standInSource(snapshot: unknown): string {
+  return `// A stand-in for an older version: it hands this snapshot to the next version's migrate(prev).
+export function handle(req) {
+  return 'stand-in ' + req.path;
+}
+export function snapshot() {
+  return ${JSON.stringify(snapshot)};
+}
+`;
+}
+
+/** A request as a path a check would write: `/hello?name=gopher`. */
+function pathOf(request: ServiceRequest): string {
+  const query = new URLSearchParams(request.query).toString();
+  return query ? `${request.path}?${query}` : request.path;
+}
+
+function bodyOf(response: CheckResponse | string): string {
+  return typeof response === 'string' ? response : response.body;
 }
 
 /** check.js is plain JavaScript: a bare string title is accepted rather than crashing the check. */

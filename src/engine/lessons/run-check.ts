@@ -1,102 +1,217 @@
 // Checks a learner's service.js against a lesson: a scratch service boots from the lesson's starter under the
 // lesson's strategy, traffic builds state, the learner's file is saved over it as an editor would, and the
 // lesson's check.js judges what happened. The learner's own live service is never touched.
+//
+// Booting a scratch service (two sandbox processes, the engine's warm-up) is most of a cold check's time, so a
+// `CheckRunner` that is kept open (the lab's) boots the next one while the learner edits: after a check, a
+// fresh scratch service for the same lesson waits, booted and paused, for the next save. Each check still gets
+// its own service, started from the starter and never used before.
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { Engine } from '../engine.ts';
-import type { RuntimeLimits } from '../sandbox/isolate-runtime.ts';
 import type { UpdateRecord } from '../types.ts';
 import { checkResponse, createCheckLab, SAVE_TIMEOUT_MS } from './check-lab.ts';
 import type { CheckLab, CheckResult, CheckStep } from './check-types.ts';
 import type { Lesson } from './lesson-types.ts';
-import { SERVICE_FILE } from './load-lessons.ts';
 import { saveAs } from './save-file.ts';
+import { ScratchService, StarterError, type ScratchOptions, type VersionAnswers } from './scratch-service.ts';
 import { waitForRecord } from '../wait-for-record.ts';
 import { describeError } from '../errors.ts';
 
-export interface RunCheckOptions {
-  /** Traffic on the scratch service, requests per second. @default 200 */
-  rate?: number;
-  /** How long the starter serves before the update, so there is state to keep or lose. @default 150 */
-  warmUpMs?: number;
+export interface RunCheckOptions extends ScratchOptions {
   /** Longest a check.js may run. @default 30_000 */
   timeoutMs?: number;
-  /** Where the scratch workspace is made. @default os.tmpdir() */
-  tmpRoot?: string;
-  limits?: Partial<RuntimeLimits>;
+}
+
+export interface CheckRunnerOptions extends RunCheckOptions {
+  /**
+   * After each check, boot the next scratch service for the same lesson in the background, so the next check
+   * starts on a warm one. Needs `close()` when done (it holds sandbox processes). @default true
+   */
+  keepWarm?: boolean;
+  /**
+   * Boot the next scratch service as soon as a check starts, not once its result is out: checks run back to
+   * back (tests) finish sooner, but each competes with a boot for the CPU, so the lab leaves it off.
+   * @default false
+   */
+  warmWhileChecking?: boolean;
 }
 
 type CheckFunction = (lab: CheckLab) => unknown;
 
 const CHECK_RAN = { en: 'the check ran to the end', zh: '检查完整运行' };
+const ANSWERS = { en: 'your version answers requests', zh: '你的版本能回答请求' };
+/**
+ * Failed answers, with none passing, after which a new version is judged as failing every request. The
+ * engine would otherwise hold the update record until its first good answer, which never comes (3 s), and a
+ * check would then spend that again on every update it makes. At 200 req/s this is a few ms of traffic.
+ */
+const EVERY_ANSWER_FAILS_AFTER = 5;
 
-export async function runCheck(lesson: Lesson, learnerSource: string, options: RunCheckOptions = {}): Promise<CheckResult> {
-  const failed = (error: string, steps: CheckStep[] = [], update?: UpdateRecord): CheckResult => ({
-    lesson: lesson.id,
-    passed: false,
-    steps,
-    error,
-    ...(update ? { update } : {}),
-  });
-  let check: CheckFunction;
-  try {
-    check = await loadCheck(lesson);
-  } catch (error) {
-    return failed(`check.js of lesson ${lesson.id} cannot be loaded: ${describeError(error)}`);
+interface Spare {
+  key: string;
+  service: Promise<ScratchService | null>;
+}
+
+/** Runs checks one after another, keeping a warm scratch service ready for the next one. */
+export class CheckRunner {
+  readonly #options: CheckRunnerOptions;
+  #spare: Spare | null = null;
+  /** Checks still running and used services still stopping: close() waits for them, so nothing is left behind. */
+  readonly #stopping = new Set<Promise<void>>();
+  #closed = false;
+
+  constructor(options: CheckRunnerOptions = {}) {
+    this.#options = options;
   }
-  const dir = await mkdtemp(join(options.tmpRoot ?? tmpdir(), 'hotlab-check-'));
-  const file = join(dir, SERVICE_FILE);
-  await writeFile(file, lesson.starter);
-  const engine = new Engine({
-    file,
-    stateDir: join(dir, '.hotlab'),
-    strategy: lesson.strategy,
-    restart: lesson.restart,
-    traffic: { rate: options.rate ?? 200, requests: lesson.requests },
-    // Watching the scratch file lets the learner's file arrive as a real save, and lets checks save again.
-    watch: true,
-    http: false,
-    ...(options.limits ? { limits: options.limits } : {}),
-  });
-  try {
+
+  /** Checks `learnerSource` against `lesson` (see lessons/FORMAT.md). */
+  run(lesson: Lesson, learnerSource: string): Promise<CheckResult> {
+    const running = this.#run(lesson, learnerSource);
+    const settled = running.then(() => undefined, () => undefined);
+    this.#stopping.add(settled);
+    void settled.finally(() => this.#stopping.delete(settled));
+    return running;
+  }
+
+  async #run(lesson: Lesson, learnerSource: string): Promise<CheckResult> {
+    let check: CheckFunction;
     try {
-      await engine.start();
+      check = await loadCheck(lesson);
     } catch (error) {
-      return failed(`the starter of lesson ${lesson.id} does not run (a bug in the lesson): ${describeError(error)}`);
+      return failed(lesson, `check.js of lesson ${lesson.id} cannot be loaded: ${describeError(error)}`);
     }
-    // The engine starts even when the starter cannot run (it waits for a fix); for a lesson that is a bug.
-    const refused = engine.getSnapshot().rejection;
-    if (engine.version === null) return failed(`the starter of lesson ${lesson.id} does not run (a bug in the lesson): ${refused?.reason ?? 'no version started'}`);
-    await delay(options.warmUpMs ?? 150);
-    const before = checkResponse(await engine.request(lesson.requests[0]!, 'check'));
-    const unchanged = learnerSource === lesson.starter;
-    let update: UpdateRecord | null;
+    let service: ScratchService;
+    try {
+      service = await this.#take(lesson);
+    } catch (error) {
+      return failed(lesson, error instanceof StarterError ? error.message : `the scratch service did not start: ${describeError(error)}`);
+    }
+    const keepWarm = this.#options.keepWarm !== false;
+    if (keepWarm && this.#options.warmWhileChecking) this.prepare(lesson);
+    try {
+      return await judge(service, check, learnerSource, this.#options.timeoutMs ?? 30_000);
+    } finally {
+      // The result is out; clean up and warm the next service behind it, off the learner's clock.
+      this.#stopInBackground(service);
+      if (keepWarm) this.prepare(lesson);
+    }
+  }
+
+  /** Boots a scratch service for `lesson` in the background, for its next check (a no-op if one is ready). */
+  prepare(lesson: Lesson): void {
+    if (this.#closed) return;
+    const key = ScratchService.keyOf(lesson, this.#scratchOptions());
+    if (this.#spare?.key === key) return;
+    this.#dropSpare();
+    const service = ScratchService.boot(lesson, this.#scratchOptions()).catch(() => null);
+    this.#spare = { key, service };
+  }
+
+  /**
+   * Stops the warm scratch service, if any, and resolves once every check still running has finished and its
+   * service has stopped. Checks after this boot cold and keep nothing warm.
+   */
+  async close(): Promise<void> {
+    this.#closed = true;
+    this.#dropSpare();
+    while (this.#stopping.size > 0) await Promise.all([...this.#stopping]);
+  }
+
+  /** The warm service if it is for this lesson (waiting for its boot to finish), or a fresh one. */
+  async #take(lesson: Lesson): Promise<ScratchService> {
+    const key = ScratchService.keyOf(lesson, this.#scratchOptions());
+    const spare = this.#spare;
+    this.#spare = null;
+    if (spare?.key === key) {
+      const service = await spare.service;
+      if (service) return service;
+    } else if (spare) {
+      this.#stopInBackground(spare.service);
+    }
+    return ScratchService.boot(lesson, this.#scratchOptions());
+  }
+
+  #dropSpare(): void {
+    const spare = this.#spare;
+    this.#spare = null;
+    if (spare) this.#stopInBackground(spare.service);
+  }
+
+  /** Stops a service (or one still booting, once it has) without making anyone wait but `close()`. */
+  #stopInBackground(service: ScratchService | Promise<ScratchService | null>): void {
+    const stopping = Promise.resolve(service)
+      .then((s) => s?.stop())
+      .catch(() => undefined);
+    this.#stopping.add(stopping);
+    void stopping.finally(() => this.#stopping.delete(stopping));
+  }
+
+  #scratchOptions(): ScratchOptions {
+    const { rate, warmUpMs, tmpRoot, limits } = this.#options;
+    return { rate, warmUpMs, tmpRoot, limits };
+  }
+}
+
+/** Checks once, on a scratch service booted for this check alone (`hotlab check`, tests). */
+export async function runCheck(lesson: Lesson, learnerSource: string, options: RunCheckOptions = {}): Promise<CheckResult> {
+  const runner = new CheckRunner({ ...options, keepWarm: false });
+  try {
+    return await runner.run(lesson, learnerSource);
+  } finally {
+    await runner.close();
+  }
+}
+
+/** Saves the learner's file over the starter with traffic flowing, then hands what happened to check.js. */
+async function judge(service: ScratchService, check: CheckFunction, learnerSource: string, timeoutMs: number): Promise<CheckResult> {
+  const { engine, lesson } = service;
+  service.resume();
+  const before = checkResponse(await engine.request(lesson.requests[0]!, 'check'));
+  const unchanged = learnerSource === lesson.starter;
+  const next = (engine.version ?? 0) + 1;
+  const everyAnswerFails = service.whenEveryAnswerFails(next, EVERY_ANSWER_FAILS_AFTER);
+  let update: UpdateRecord | null;
+  let failing: VersionAnswers | null = null;
+  try {
+    let applying: Promise<UpdateRecord | null>;
     if (unchanged) {
       // A save that changes nothing is not a version (design §5), so a save would produce no record to judge.
-      update = await engine.applySource(learnerSource, 'reload');
+      applying = engine.applySource(learnerSource, 'reload');
     } else {
-      const next = waitForRecord(engine, SAVE_TIMEOUT_MS);
-      await saveAs(file, learnerSource, 'in-place');
-      update = await next;
+      applying = waitForRecord(engine, SAVE_TIMEOUT_MS);
+      await saveAs(service.file, learnerSource, 'in-place');
     }
-    if (!update) return failed(`your service.js was saved over the starter, but no update came within ${SAVE_TIMEOUT_MS / 1000} s`);
-    const handle = createCheckLab({ engine, file, source: learnerSource, starter: lesson.starter, unchanged, update, before });
-    try {
-      await withTimeout(Promise.resolve().then(() => check(handle.lab)), options.timeoutMs ?? 30_000);
-    } catch (error) {
-      handle.steps.push({ title: CHECK_RAN, ok: false, detail: describeError(error) });
-    } finally {
-      handle.close();
-    }
-    const steps = handle.steps;
-    return { lesson: lesson.id, passed: steps.length > 0 && steps.every((s) => s.ok), steps, update };
+    const first = await Promise.race([applying.then((record) => ({ record })), everyAnswerFails.failing.then((answers) => ({ answers }))]);
+    update = 'record' in first ? first.record : null;
+    failing = 'answers' in first ? first.answers : null;
   } finally {
-    await engine.stop();
-    await rm(dir, { recursive: true, force: true });
+    everyAnswerFails.cancel();
   }
+  if (failing) {
+    const step: CheckStep = {
+      title: ANSWERS,
+      ok: false,
+      detail: `v${next} is serving, and all ${failing.failed} answers it gave failed, e.g. ${failing.firstFailure ?? '?'}`,
+    };
+    return { lesson: lesson.id, passed: false, steps: [step] };
+  }
+  if (!update) return failed(lesson, `your service.js was saved over the starter, but no update came within ${SAVE_TIMEOUT_MS / 1000} s`);
+
+  const handle = createCheckLab({ service, source: learnerSource, starter: lesson.starter, unchanged, update, before });
+  try {
+    await withTimeout(Promise.resolve().then(() => check(handle.lab)), timeoutMs);
+  } catch (error) {
+    handle.steps.push({ title: CHECK_RAN, ok: false, detail: describeError(error) });
+  } finally {
+    handle.close();
+  }
+  const steps = handle.steps;
+  return { lesson: lesson.id, passed: steps.length > 0 && steps.every((s) => s.ok), steps, update };
+}
+
+function failed(lesson: Lesson, error: string): CheckResult {
+  return { lesson: lesson.id, passed: false, steps: [], error };
 }
 
 /**
@@ -118,8 +233,3 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-

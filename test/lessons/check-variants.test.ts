@@ -1,0 +1,70 @@
+// Checks are judged by learners who write differently from the reference (issue 8). For every lesson, answers
+// that are right in another way than the solution must pass, and plausible wrong attempts must fail — at the
+// step that names their mistake, not at some other. The variants are plain service.js files under
+// variants/<lesson>/, each opening with `// expect: pass` or `// expect: fail: <the failing step's title, or
+// its beginning>`. Every lesson in the manifest needs at least 2 of the first kind and 3 of the second.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CheckResult } from '../../src/engine/lessons/check-types.ts';
+import { pick } from '../../src/engine/lessons/language.ts';
+import { loadLessons } from '../../src/engine/lessons/load-lessons.ts';
+import { CheckRunner } from '../../src/engine/lessons/run-check.ts';
+
+const VARIANTS = join(import.meta.dirname, 'variants');
+const set = await loadLessons();
+// Warm scratch services as in the lab; the next one boots while a check runs, as the checks run back to back.
+const runner = new CheckRunner({ warmWhileChecking: true });
+afterAll(() => runner.close());
+
+interface Variant {
+  file: string;
+  source: string;
+  expect: { pass: true } | { pass: false; step: string };
+}
+
+function variantsOf(lessonId: string): Variant[] {
+  let files: string[];
+  try {
+    files = readdirSync(join(VARIANTS, lessonId)).filter((f) => f.endsWith('.js')).sort();
+  } catch {
+    return [];
+  }
+  return files.map((file) => {
+    const source = readFileSync(join(VARIANTS, lessonId, file), 'utf8');
+    const header = /^\/\/ expect: (pass|fail: (.+))$/m.exec(source.split('\n')[0] ?? '');
+    if (!header) throw new Error(`${lessonId}/${file} must open with "// expect: pass" or "// expect: fail: <step title>"`);
+    return { file, source, expect: header[1] === 'pass' ? { pass: true } : { pass: false, step: header[2]! } };
+  });
+}
+
+function describeResult(result: CheckResult): string {
+  const steps = result.steps.map((s) => `${s.ok ? '✓' : '✗'} ${pick(s.title, 'en')}${s.detail ? ` — ${s.detail}` : ''}`);
+  return [...steps, ...(result.error ? [`error: ${result.error}`] : [])].join('\n');
+}
+
+describe.sequential('checks judge variants fairly', () => {
+  for (const lesson of set.lessons) {
+    const variants = variantsOf(lesson.id);
+    it(`${lesson.id}: has at least 2 other right answers and 3 wrong attempts`, () => {
+      expect(variants.filter((v) => v.expect.pass).length, `variants/${lesson.id}`).toBeGreaterThanOrEqual(2);
+      expect(variants.filter((v) => !v.expect.pass).length, `variants/${lesson.id}`).toBeGreaterThanOrEqual(3);
+    });
+    for (const variant of variants) {
+      it(`${lesson.id}: ${variant.file}`, { timeout: 60_000 }, async () => {
+        const result = await runner.run(lesson, variant.source);
+        expect(result.error, describeResult(result)).toBeUndefined();
+        if (variant.expect.pass) {
+          expect(result.passed, `a right answer failed:\n${describeResult(result)}`).toBe(true);
+          return;
+        }
+        expect(result.passed, `a wrong attempt passed:\n${describeResult(result)}`).toBe(false);
+        const { step } = variant.expect;
+        const failing = result.steps.filter((s) => !s.ok).map((s) => s.title.en);
+        expect(failing.some((title) => title.startsWith(step)), `expected the step "${step}…" to fail:\n${describeResult(result)}`).toBe(true);
+        // What was seen is said, in the step that failed.
+        expect(result.steps.find((s) => !s.ok && s.title.en.startsWith(step))?.detail, describeResult(result)).toBeTruthy();
+      });
+    }
+  }
+});
