@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // Argument parsing only: picks the lab (TUI) or a headless command and hands it what it needs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
 // The built CLI as a child process, for end-to-end tests: its JSON event lines as they arrive, and its exit.
 // Node 24 strips types from .ts but refuses .tsx (ERR_UNKNOWN_FILE_EXTENSION for src/cli.tsx), so these tests
-// run dist/cli.js, building it first when any source file is newer.
+// run the bundle (dist/bundle/cli.js), building it first when any source file is newer.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,8 +40,18 @@ export interface ServeProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export function startServe(args: string[]): ServeProcess {
-  const child = spawn(NODE, [CLI, 'serve', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+/** How to start hotlab: the built CLI on the pinned Node, unless a test installs it elsewhere (test/e2e/pack.test.ts). */
+export interface Launch {
+  command: string;
+  args: string[];
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  /** Its own process group, to signal it as a terminal does (npx runs hotlab under a shell that does not pass SIGTERM on). */
+  detached?: boolean;
+}
+
+export function startServe(args: string[], launch: Launch = { command: NODE, args: [CLI], cwd: ROOT }): ServeProcess {
+  const child = spawn(launch.command, [...launch.args, 'serve', ...args], { cwd: launch.cwd, env: launch.env, detached: launch.detached ?? false, stdio: ['ignore', 'pipe', 'pipe'] });
   const events: CliEvent[] = [];
   const listeners = new Set<() => void>();
   let stderr = '';

@@ -1,0 +1,90 @@
+// `npm run bundle`: the CLI, the sandbox child and the HTTP load client as one esbuild bundle in dist/bundle/, the
+// only build the package ships. Two plugins take work off the lab's start-up (issue 11; `npm run bench:startup`).
+import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { build, type Plugin } from 'esbuild';
+
+const OUT_DIR = 'dist/bundle';
+
+/**
+ * `import { createServer } from 'node:http'` in an ES module makes Node build the module's ESM namespace, which
+ * reads every export, lazy ones included: for node:http that loads undici and http2 (its WebSocket and friends),
+ * ~90 ms of CPU before the lab can draw; node:fs, node:util and node:process cost ~10 ms each the same way. So the
+ * bundle takes Node's built-ins through CommonJS `require` (every chunk has one, from the banner below), which hands
+ * over the same module object without reading anything, and re-exports its plain values by name. Lazy exports (a
+ * getter) are left out: importing one by name fails the build, so none is read by accident. Built once per name.
+ */
+const builtinsThroughRequire: Plugin = {
+  name: 'builtins-through-require',
+  setup(build) {
+    const require = createRequire(import.meta.url);
+    build.onResolve({ filter: /^node:/ }, (args) =>
+      args.kind === 'import-statement' ? { path: args.path, namespace: 'node-builtin' } : { path: args.path, external: true },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'node-builtin' }, (args) => {
+      const builtin = require(args.path) as Record<string, unknown>;
+      const names = Object.getOwnPropertyNames(builtin).filter(
+        (name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default' && 'value' in Object.getOwnPropertyDescriptor(builtin, name)!,
+      );
+      const contents =
+        `const builtin = require(${JSON.stringify(args.path)});\n` +
+        'export default builtin;\n' +
+        (names.length > 0 ? `export const { ${names.join(', ')} } = builtin;\n` : '');
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
+/**
+ * Ink lays out with yoga-layout, whose WebAssembly is embedded as a base64 data: URL. Its Emscripten loader fetches
+ * that URL whenever `fetch` exists, and in Node the first fetch loads undici and decodes the URL character by
+ * character: ~150 ms before the first frame. Without fetch it decodes the same bytes with atob, in under 1 ms.
+ * The loader is minified, so the build fails loudly if a new yoga-layout no longer has the two checks replaced.
+ */
+const yogaWithoutFetch: Plugin = {
+  name: 'yoga-without-fetch',
+  setup(build) {
+    build.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      const source = await readFile(args.path, 'utf8');
+      const check = /"function"!=typeof fetch/g;
+      const found = source.match(check)?.length ?? 0;
+      if (found !== 2) {
+        return { errors: [{ text: `yoga-without-fetch: expected 2 fetch checks in ${args.path}, found ${found}; review the plugin in scripts/bundle.ts` }] };
+      }
+      return { contents: source.replace(check, 'true'), loader: 'js' };
+    });
+  },
+};
+
+rmSync(OUT_DIR, { recursive: true, force: true });
+await build({
+  entryPoints: [
+    // The bin: checks the Node version on whatever Node runs it, then imports main.
+    { in: 'src/launcher.ts', out: 'cli' },
+    { in: 'src/cli.tsx', out: 'main' },
+    { in: 'src/engine/sandbox/child-main.ts', out: 'child-main' },
+    { in: 'src/bench/http-load-client.ts', out: 'http-load-client' },
+  ],
+  bundle: true,
+  splitting: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node24',
+  outdir: OUT_DIR,
+  chunkNames: '[name]-[hash]',
+  // The native addon stays a dependency, loaded from node_modules with its prebuilt binary; so does amaro (the
+  // TypeScript stripper), whose wasm is loaded only when a workspace has a .ts module.
+  external: ['isolated-vm', 'amaro'],
+  // Ink imports React DevTools only when DEV is set; the package does not ship it.
+  alias: { 'react-devtools-core': './src/ui/no-devtools.ts' },
+  // Bundled CommonJS code (React, Ink's dependencies) calls require; ES modules have none of their own.
+  banner: { js: "import{createRequire as __hotlabRequire}from'node:module';const require=__hotlabRequire(import.meta.url);" },
+  // The shipped lab always runs React's production build (the development one renders about twice as slowly):
+  // chosen here, React's and the reconciler's development builds (~1 MB) are not even parsed at start-up.
+  // lab.ts also sets NODE_ENV, for runs from the sources; that assignment is expected, not a mistake.
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logOverride: { 'assign-to-define': 'silent' },
+  plugins: [builtinsThroughRequire, yogaWithoutFetch],
+  logLevel: 'warning',
+});
