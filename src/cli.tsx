@@ -11,7 +11,8 @@ const HELP = `hotlab — learn how hot code updates really work
 
 Usage
   hotlab [--workspace DIR] [--lang en|zh] [--rate N] [--polling]   open the lab (needs a terminal)
-  hotlab serve FILE [options]                 serve FILE over HTTP, hot-updating it on every save
+  hotlab serve DIR|FILE [options]             serve a workspace (DIR's service.ts or service.js, or the entry
+                                              FILE) over HTTP, hot-updating it on every save of its modules
   hotlab bench [--json]                       the same edits under every strategy, one table
   hotlab lessons [--workspace DIR]            the lessons, your progress and the current one
   hotlab check [LESSON] [--workspace DIR] [--json] [--lang en|zh]
@@ -94,7 +95,7 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'serve': {
       const file = rest[0];
-      if (!file) throw new HotlabError('serve needs a file: hotlab serve sandbox/service.js');
+      if (!file) throw new HotlabError('serve needs a workspace or its entry module: hotlab serve sandbox (or sandbox/service.js)');
       const { serve } = await import('./commands/serve.ts');
       return serve({
         file,

@@ -1,4 +1,5 @@
 // One update as a terminal line, for `hotlab serve` without --json.
+import { describeModules } from '../engine/describe-modules.ts';
 import type { UpdateRecord } from '../engine/types.ts';
 
 const STAGES = ['detect', 'debounce', 'read', 'compile', 'link', 'migrate', 'swap', 'firstResponse'] as const;
@@ -8,7 +9,8 @@ export function ms(value: number | undefined): string {
   return value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : Math.round(value).toString();
 }
 
-export function formatRecord(record: UpdateRecord): string {
+/** `programSize`: modules in the program now (a one-module program gets no modules line). */
+export function formatRecord(record: UpdateRecord, programSize = 1): string {
   if (record.outcome === 'rejected') return `✗ rejected (${record.strategy}): ${record.reason}`;
   const stages = STAGES.filter((s) => record.timings[s] !== undefined)
     .map((s) => `${s} ${ms(record.timings[s])}`)
@@ -19,6 +21,7 @@ export function formatRecord(record: UpdateRecord): string {
     record.downtimeMs > 0 ? `down ${ms(record.downtimeMs)} ms` : 'no downtime',
     record.retainedVersions > 0 ? `${record.retainedVersions} old versions retained` : '',
   ].filter(Boolean);
-  const notes = record.notes.length ? `\n    ${record.notes.join('\n    ')}` : '';
+  const modules = describeModules(record, programSize);
+  const notes = [...(modules ? [modules] : []), ...record.notes].map((note) => `\n    ${note}`).join('');
   return `✓ v${record.previousVersion ?? '–'} → v${record.version} by ${record.strategy}${record.restart ? ` (${record.restart})` : ''} in ${ms(record.total)} ms — ${facts.join(', ')}\n    ${stages}${notes}`;
 }

@@ -1,10 +1,14 @@
-// `hotlab serve FILE`: the live service over HTTP, updated on every save, without a screen.
+// `hotlab serve DIR_OR_ENTRY`: the live service over HTTP, updated on every save of any of its modules, without
+// a screen.
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Engine } from '../engine/engine.ts';
 import type { RestartMode, StrategyName, UpdateRecord } from '../engine/types.ts';
 import { formatCodeFrame } from '../engine/source/code-frame.ts';
 import { formatRecord } from './format-record.ts';
 
 export interface ServeOptions {
+  /** The entry module, or the workspace folder holding it (service.ts or service.js). */
   file: string;
   strategy: StrategyName;
   restart: RestartMode;
@@ -22,7 +26,7 @@ export async function serve(options: ServeOptions, out: NodeJS.WritableStream = 
     out.write(typeof value === 'string' ? `${value}\n` : `${JSON.stringify(value)}\n`);
   };
   const engine = new Engine({
-    file: options.file,
+    file: entryOf(options.file),
     strategy: options.strategy,
     restart: options.restart,
     http: { port: options.port, host: options.host },
@@ -33,7 +37,7 @@ export async function serve(options: ServeOptions, out: NodeJS.WritableStream = 
       ...(options.memoryLimitMb !== undefined ? { memoryLimitMb: options.memoryLimitMb } : {}),
     },
   });
-  engine.on('update', (record) => line(options.json ? { event: 'update', ...record } : formatRecord(record)));
+  engine.on('update', (record) => line(options.json ? { event: 'update', ...record } : formatRecord(record, engine.getSnapshot().modules.length || (record.modules?.length ?? 1))));
   engine.on('rejected', (record) => line(options.json ? rejectedEvent(record) : withFrame(record)));
   engine.on('log', (entry) => {
     if (options.json) line({ event: 'log', ...entry });
@@ -77,4 +81,22 @@ function rejectedEvent(record: UpdateRecord): Record<string, unknown> {
     strategy: record.strategy,
     record,
   };
+}
+
+/** A folder stands for its entry module: service.ts if it has one, else service.js (the error names both). */
+export function entryOf(path: string): string {
+  const resolved = resolve(path);
+  if (!isFolder(resolved)) return resolved;
+  return ENTRY_FILES.map((name) => join(resolved, name)).find((file) => existsSync(file)) ?? join(resolved, ENTRY_FILES.at(-1)!);
+}
+
+/** Entry module names a workspace may have, TypeScript first. */
+const ENTRY_FILES = ['service.ts', 'service.js'];
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
