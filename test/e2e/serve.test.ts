@@ -103,7 +103,7 @@ describe('hotlab serve', () => {
   it('--help describes the commands and strategies', async () => {
     const run = await runCli(['--help']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('hotlab serve FILE');
+    expect(run.stdout).toContain('hotlab serve DIR|FILE');
     expect(run.stdout).toContain('--strategy');
     for (const name of STRATEGIES) expect(run.stdout).toContain(name);
   });
