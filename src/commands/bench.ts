@@ -2,7 +2,8 @@
 // capacity. One table; ratios between rows are what to read (this machine is shared and noisy).
 import { measureUpdates, type LatencyRun } from '../bench/update-latency.ts';
 import { httpRequestsPerSecond, inProcessCallsPerSecond } from '../bench/throughput.ts';
-import type { SaveStyle } from '../bench/scripted-edits.ts';
+import { PROGRAM_SHAPES, type SaveStyle } from '../bench/scripted-edits.ts';
+import { measureStartup } from '../bench/program-startup.ts';
 import { COMPARE_CASES } from '../engine/compare.ts';
 import { summarize } from '../engine/stats/summarize.ts';
 import { renderTable } from '../bench/render-table.ts';
@@ -28,12 +29,16 @@ export async function bench(options: BenchOptions, out: NodeJS.WritableStream = 
     if (!options.json) process.stderr.write(`\r\x1b[K${text}`);
   };
   const runs: LatencyRun[] = [];
-  for (const c of COMPARE_CASES) {
-    for (const style of STYLES) {
-      progress(`bench: ${c.strategy}${c.restart ? ` (${c.restart})` : ''}, ${style} saves …`);
-      runs.push(await measureUpdates(c, style, { edits, rate }));
+  for (const shape of PROGRAM_SHAPES) {
+    for (const c of COMPARE_CASES) {
+      for (const style of STYLES) {
+        progress(`bench: ${c.strategy}${c.restart ? ` (${c.restart})` : ''}, ${style} saves, ${shape} …`);
+        runs.push(await measureUpdates(c, style, { edits, rate }, shape));
+      }
     }
   }
+  progress('bench: start-up of 1 and 20 modules …');
+  const startup = { oneModule: summarize(await measureStartup(1, 5)), twentyModules: summarize(await measureStartup(20, 5)) };
   progress('bench: in-process capacity …');
   const inProcess = await inProcessCallsPerSecond(capacityMs);
   progress('bench: HTTP capacity …');
@@ -46,6 +51,7 @@ export async function bench(options: BenchOptions, out: NodeJS.WritableStream = 
     const saveToFirst = summarize(run.saveToFirstResponse);
     return {
       strategy: run.case.strategy + (run.case.restart ? ` (${run.case.restart})` : ''),
+      edit: run.shape,
       save: run.style,
       applied: `${applied.length}/${run.records.length}`,
       saveToFirstP50: saveToFirst.p50,
@@ -58,7 +64,7 @@ export async function bench(options: BenchOptions, out: NodeJS.WritableStream = 
       retained: `${applied.at(-1)?.retainedVersions ?? 0} / ${(run.retainedHeap / 1024).toFixed(0)} KiB`,
     };
   });
-  const result = { edits, rate, rows, capacity: { inProcessCallsPerSecond: inProcess.perSecond, inProcessFailed: inProcess.failed, httpRequestsPerSecond: http.perSecond, httpFailed: http.failed, httpClient: http.client } };
+  const result = { edits, rate, rows, startup: { oneModuleP50: startup.oneModule.p50, twentyModulesP50: startup.twentyModules.p50 }, capacity: { inProcessCallsPerSecond: inProcess.perSecond, inProcessFailed: inProcess.failed, httpRequestsPerSecond: http.perSecond, httpFailed: http.failed, httpClient: http.client } };
   if (options.json) {
     out.write(`${JSON.stringify(result)}\n`);
     return 0;
@@ -66,11 +72,13 @@ export async function bench(options: BenchOptions, out: NodeJS.WritableStream = 
   out.write(`hotlab bench — ${edits} saves per strategy and save style, traffic at ${rate} req/s (times in ms)\n\n`);
   out.write(
     renderTable(
-      ['strategy', 'save', 'applied', 'save→1st p50', 'p95', 'total p50', 'p95', 'downtime max', 'failed', 'state kept', 'retained (n / heap)'],
-      rows.map((r) => [r.strategy, r.save, r.applied, ms(r.saveToFirstP50), ms(r.saveToFirstP95), ms(r.totalP50), ms(r.totalP95), ms(r.downtimeMax), String(r.failed), r.stateKept, r.retained]),
+      ['strategy', 'edit', 'save', 'applied', 'save→1st p50', 'p95', 'total p50', 'p95', 'downtime max', 'failed', 'state kept', 'retained (n / heap)'],
+      rows.map((r) => [r.strategy, r.edit, r.save, r.applied, ms(r.saveToFirstP50), ms(r.saveToFirstP95), ms(r.totalP50), ms(r.totalP95), ms(r.downtimeMax), String(r.failed), r.stateKept, r.retained]),
     ),
   );
   out.write(`\ncapacity: in-process ${Math.round(inProcess.perSecond).toLocaleString('en')} handler calls/s (${inProcess.failed} failed) · HTTP ${Math.round(http.perSecond).toLocaleString('en')} req/s over 32 keep-alive connections, load from ${http.client} (${http.failed} failed)\n`);
+  out.write(`start-up (engine.start() → v1 answers): 1 module p50 ${ms(startup.oneModule.p50)} ms · 20 modules p50 ${ms(startup.twentyModules.p50)} ms\n`);
+  out.write('edit: the one-file service, or the leaf module of service.js → routes.js → lib/greet.js (two imports below the entry).\n');
   out.write('save→1st: from just before the write to the first response served by the new code. total: the record\'s own figure, from the file\'s mtime.\n');
   return 0;
 }
