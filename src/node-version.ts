@@ -1,7 +1,7 @@
 // Which Node hotlab needs, and what a user on an older one reads. Imported only by the launcher, so it must parse
 // and run on old Nodes too: no imports, no syntax newer than ES2017.
 
-/** Keep in step with `engines.node` in package.json and scripts/check-node-version.cjs (a test compares them). */
+/** Keep in step with `engines.node` in package.json and src/build/check-node-version.cjs (a test compares them). */
 export const REQUIRED_NODE_MAJOR = 24;
 
 export function isOldNode(version: string): boolean {

@@ -131,7 +131,7 @@ describe.concurrent('the packed package', () => {
 
   it('holds what running needs and nothing else', ({ expect }) => {
     const allowed = (path: string): boolean =>
-      ['package.json', 'README.md', 'scripts/check-node-version.cjs'].includes(path) || /^dist\/bundle\/[\w-]+\.js$/.test(path) || path.startsWith('lessons/');
+      ['package.json', 'README.md', 'src/build/check-node-version.cjs'].includes(path) || /^dist\/bundle\/[\w-]+\.js$/.test(path) || path.startsWith('lessons/');
     expect(packedFiles.filter((path) => !allowed(path))).toEqual([]);
     expect(packedFiles.filter((path) => /(^|\/)(\.hotlab|sandbox)\//.test(path))).toEqual([]);
 
@@ -271,7 +271,7 @@ describe.concurrent('the packed package', () => {
   it('engines.node, the launcher and the install check agree on Node 24', async ({ expect }) => {
     const { REQUIRED_NODE_MAJOR } = await import('../../src/node-version.ts');
     expect(PACKAGE.engines.node).toBe(`>=${REQUIRED_NODE_MAJOR}`);
-    expect(readFileSync(join(ROOT, 'scripts/check-node-version.cjs'), 'utf8')).toContain(`var REQUIRED_MAJOR = ${REQUIRED_NODE_MAJOR};`);
+    expect(readFileSync(join(ROOT, 'src/build/check-node-version.cjs'), 'utf8')).toContain(`var REQUIRED_MAJOR = ${REQUIRED_NODE_MAJOR};`);
   });
 });
 

@@ -50,7 +50,7 @@ const yogaWithoutFetch: Plugin = {
       const check = /"function"!=typeof fetch/g;
       const found = source.match(check)?.length ?? 0;
       if (found !== 2) {
-        return { errors: [{ text: `yoga-without-fetch: expected 2 fetch checks in ${args.path}, found ${found}; review the plugin in scripts/bundle.ts` }] };
+        return { errors: [{ text: `yoga-without-fetch: expected 2 fetch checks in ${args.path}, found ${found}; review the plugin in src/build/bundle.ts` }] };
       }
       return { contents: source.replace(check, 'true'), loader: 'js' };
     });
