@@ -196,9 +196,8 @@ describe.concurrent('the packed package', () => {
     expect(screen).not.toMatch(/npm (warn|error)/);
     const starter = await readFile(join(ROOT, 'lessons/01-what-is-a-hot-update/starter/service.js'), 'utf8');
     expect(await readFile(join(dir, 'sandbox/service.js'), 'utf8')).toBe(starter);
-    // Quit once the lesson's first check has shown its result: q while it still runs leaves the check's sandbox
-    // process, and with it the lab, running (a known bug of the lesson session, reported; not this test's subject).
-    await terminal.waitFor(/[✓✗] /, 60_000);
+    // An untouched starter is not judged: the lesson says so instead of showing a check's result.
+    await terminal.waitFor(/not checked yet/, 60_000);
     terminal.keys('q');
     expect(await terminal.waitFor(/EXIT CODE \d+/, 30_000)).toMatch(/EXIT CODE 0/);
   }, 240_000);
