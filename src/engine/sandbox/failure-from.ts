@@ -35,8 +35,12 @@ function timeoutMessage(kind: FailureKind): string {
   }
 }
 
-/** The first stack frame in the learner's file, e.g. `at handle (service.js:3:5)`. */
+/**
+ * The first stack frame in the learner's file, e.g. `at handle (service.js:3:5)`. Without a file name there is
+ * nothing to look for: any `:line:column` then would be a frame of hotlab's own code (issue 12, point 3).
+ */
 export function locate(text: string, file: string): SourceLocation | undefined {
+  if (!file) return undefined;
   const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const match = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(text);
   if (!match) return undefined;
