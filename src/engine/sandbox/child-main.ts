@@ -32,13 +32,15 @@ const runtime = new IsolateRuntime(
 function run(command: ChildCommand): unknown {
   switch (command.op) {
     case 'load':
-      return runtime.load(command.version, command.module, command.handover, command.retainPrevious);
+      return runtime.load(command.version, command.module, command.handover, command.retainPrevious, command.heap);
+    case 'state':
+      return runtime.stateFor(command.handover);
     case 'adopt':
       return runtime.adopt(command.state);
     case 'patch':
       return runtime.patch(command.version, command.patches, command.bindingNames);
     case 'verify':
-      return runtime.verify(command.module, command.probe);
+      return runtime.verify(command.module, command.probe, command.handover);
     case 'handle':
       // Requests never come here: work() answers them in slices (answerRequests), one isolate call for many.
       throw new Error('a request reached the single-command path');
@@ -65,9 +67,12 @@ function answer(id: number, command: ChildCommand): void {
   exitIfDisposed();
 }
 
+let exiting = false;
 function exitIfDisposed(): void {
-  if (runtime.disposed) {
+  if (runtime.disposed && !exiting) {
     // V8 disposed the isolate at its memory limit: every context is gone. Report, then let the engine restart us.
+    exiting = true;
+    out.push({ event: 'disposed' });
     out.flush();
     setImmediate(() => process.exit(EXIT_ISOLATE_DISPOSED));
   }

@@ -7,6 +7,7 @@ import { failureFrom, locate } from './failure-from.ts';
 import { staleReferenceProbe } from '../source/stale-references.ts';
 import { releaseQuietly, releaseSlot } from './release-slot.ts';
 import { handOut, HandOutReceiver, HandOutRefused, type StateName } from './hand-out.ts';
+import { HeapBudget, type RetainedInfo } from './heap-budget.ts';
 import type {
   ChildFailure,
   Handover,
@@ -15,6 +16,7 @@ import type {
   PatchInstruction,
   PatchResult,
   SandboxStats,
+  VerifyResult,
 } from './protocol.ts';
 
 /** The learner's script runs strict; this prefix shares line 1, so V8 is told to shift line 1's columns back. */
@@ -43,6 +45,8 @@ interface Slot {
   receiver: HandOutReceiver;
   /** Its state was refused once (see hand-out.ts): it now hands over what it can. */
   handOutRefused: boolean;
+  /** Who its console speaks as; quiet while hotlab calls it for its own purposes. */
+  owner: { version: number; quiet: boolean };
 }
 
 /** One request's result inside a batch: a response or the reason it failed. */
@@ -73,11 +77,17 @@ export class IsolateRuntime {
   /** Older versions kept loaded (plugin-swap keeps every one, like Go's plugin package). */
   #retained: Slot[] = [];
   #spare: Spare | null = null;
+  readonly #budget: HeapBudget;
+  /** The last word on the heap (see HeapBudget.warning), kept for stats until the heap changes. */
+  #heapWarning: string | null = null;
+  /** What the last version loaded needed and keeps: the measure of "one more save like the last". */
+  #lastHeap: VerifyResult | null = null;
 
   constructor(limits: RuntimeLimits, log: LogSink) {
     this.limits = limits;
     this.#log = log;
     this.#isolate = new ivm.Isolate({ memoryLimit: limits.memoryLimitMb });
+    this.#budget = new HeapBudget(this.#isolate, limits.memoryLimitMb * 1024 * 1024, collectorOf(this.#isolate));
   }
 
   get disposed(): boolean {
@@ -99,19 +109,24 @@ export class IsolateRuntime {
     return {
       version: this.version,
       heapUsed: heap ? heap.used_heap_size + heap.externally_allocated_size : 0,
-      heapLimit: heap?.heap_size_limit ?? 0,
+      heapLimit: this.#budget.limit,
       retainedVersions: this.#retained.length,
       retainedHeap: this.#retained.reduce((sum, s) => sum + s.heapCost, 0),
+      heapWarning: this.#heapWarning,
     };
+  }
+
+  #retainedInfo(): RetainedInfo {
+    return { count: this.#retained.length, bytes: this.#retained.reduce((sum, s) => sum + s.heapCost, 0) };
   }
 
   /**
    * Evaluate a new version in a fresh context next to the current one, hand state over, then switch.
    * All synchronous: no request is served between the hand-over and the switch, so no update is lost.
    */
-  load(version: number, module: LoadableModule, handover: Handover, retainPrevious: boolean): LoadResult {
+  load(version: number, module: LoadableModule, handover: Handover, retainPrevious: boolean, heap?: VerifyResult): LoadResult {
     const heapBefore = this.heapUsed();
-    const previous = this.#current;
+    let previous = this.#current;
     const notes: string[] = [];
     let handedOver = false;
 
@@ -122,13 +137,37 @@ export class IsolateRuntime {
       notes.push(...out.notes);
       handedOver = hotData !== undefined && hotData !== null && (typeof hotData !== 'object' || Object.keys(hotData).length > 0);
     }
+    // Old and new share the heap while the new one loads: decide whether that fits before touching anything.
+    let makingRoom: Slot | null = null;
+    if (heap && previous) {
+      const verdict = this.#budget.fits(heap.heapNeed);
+      if (!verdict.fits && (retainPrevious || handover !== 'hot-data')) {
+        throw new RuntimeFailure({ kind: 'no-room', message: HeapBudget.wouldNotFit(version, heap.heapNeed, verdict, this.#retainedInfo()) });
+      }
+      if (!verdict.fits) {
+        // file-watch drops everything of the old version but hot.data, which is copied out already: release it
+        // first and load the new one in its place. Should the new one fail, the old code is evaluated again.
+        makingRoom = previous;
+        releaseSlot(previous);
+        this.#current = null;
+        previous = null;
+        notes.push(`v${makingRoom.version} was released before v${version} loaded, to make room in the heap (old and new together would not fit)`);
+      }
+    }
     const t0 = performance.now();
-    const slot = this.#evaluate(version, module, hotData);
+    let slot: Slot;
+    try {
+      slot = this.#evaluate(version, module, hotData);
+    } catch (error) {
+      if (makingRoom) this.#restore(makingRoom, hotData, error);
+      throw error;
+    }
     const t1 = performance.now();
     try {
       this.#requireHandle(slot);
     } catch (error) {
       releaseSlot(slot);
+      if (makingRoom) this.#restore(makingRoom, hotData, error);
       throw error;
     }
     const t2 = performance.now();
@@ -170,7 +209,10 @@ export class IsolateRuntime {
     }
     const swap = performance.now() - t3;
     const heapAfter = this.heapUsed();
-    slot.heapCost = Math.max(0, heapAfter - heapBefore);
+    slot.heapCost = heap?.heapKeep ?? Math.max(0, heapAfter - heapBefore);
+    this.#lastHeap = heap ?? this.#lastHeap;
+    this.#updateHeapWarning();
+    if (this.#heapWarning) notes.push(this.#heapWarning);
     const stats = this.stats();
     return {
       version,
@@ -181,7 +223,33 @@ export class IsolateRuntime {
       retainedHeap: stats.retainedHeap,
       handedOver,
       notes,
+      heapWarning: this.#heapWarning ?? undefined,
     };
+  }
+
+  /**
+   * After a load that released the old version to make room failed: evaluate the old code again with the
+   * hot.data it had, so something still serves. If even that fails the isolate is disposed, so the child exits
+   * and the engine restarts the last good version (and says its state is lost) rather than serve nothing.
+   */
+  #restore(old: Slot, hotData: unknown, cause: unknown): void {
+    try {
+      this.#current = this.#evaluate(old.version, old.module, hotData);
+      if (cause instanceof RuntimeFailure) {
+        cause.failure.message += ` (v${old.version} had been released to make room in the heap: it was evaluated again with its hot.data; its other state was reset)`;
+      }
+    } catch {
+      this.#isolate.dispose();
+    }
+  }
+
+  /** Recompute the heap warning; collects garbage only when the heap looks half full, so a quiet heap pays nothing. */
+  #updateHeapWarning(): void {
+    if (this.#budget.used() < this.#budget.limit / 2) {
+      this.#heapWarning = null;
+      return;
+    }
+    this.#heapWarning = this.#budget.warning(this.#budget.live(), this.#retainedInfo(), this.#lastHeap);
   }
 
   /**
@@ -189,13 +257,20 @@ export class IsolateRuntime {
    * way live requests go (a slice, read as the host reads it), so a version whose answers hotlab could not
    * collect or read is refused here instead of going live and failing every request.
    */
-  verify(module: LoadableModule, probe: string | null): { heapCost: number } {
-    const before = this.heapUsed();
-    const slot = this.#evaluate(0, module, undefined, true);
+  verify(module: LoadableModule, probe: string | null, handover?: { kind: Handover; state: unknown }): VerifyResult {
+    const before = this.#budget.live();
+    const slot = this.#evaluate(0, module, handover?.kind === 'hot-data' ? handover.state : undefined, true);
     try {
       this.#requireHandle(slot);
+      // The test-run takes over the state the new version will take over, so a migrate(prev) that throws, loops
+      // or allocates past the heap fails here, not in the sandbox that serves.
+      if (handover?.kind === 'migrate' && handover.state !== undefined && this.#exportType(slot, 'migrate') === 'function') {
+        this.#call(slot, 'call', 'migrate', handover.state, 'migrate', true);
+      }
       if (probe !== null) this.#probe(slot, probe);
-      return { heapCost: Math.max(0, this.heapUsed() - before) };
+      // Garbage included: what loading it needs at its peak; then, after a collection, what it keeps.
+      const heapNeed = Math.max(0, this.#budget.used() - before);
+      return { heapNeed, heapKeep: Math.min(heapNeed, Math.max(0, this.#budget.live() - before)) };
     } finally {
       releaseSlot(slot);
     }
@@ -333,7 +408,24 @@ export class IsolateRuntime {
     const count = this.#retained.length;
     for (const slot of this.#retained) releaseSlot(slot);
     this.#retained = [];
+    this.#updateHeapWarning();
     return count;
+  }
+
+  /**
+   * The state the next version would take over (hot.data, or the snapshot), for its test-run in the verifier.
+   * The service's own logs stay quiet: this call is hotlab's, and the real hand-over follows.
+   */
+  stateFor(handover: Handover): { state: unknown } {
+    const slot = this.#current;
+    if (!slot || handover === 'none') return { state: undefined };
+    if (handover === 'migrate' && this.#exportType(slot, 'snapshot') !== 'function') return { state: undefined };
+    slot.owner.quiet = true;
+    try {
+      return { state: this.#handOut(slot, handover === 'hot-data' ? 'hot-data' : 'snapshot').value };
+    } finally {
+      slot.owner.quiet = false;
+    }
   }
 
   #evaluate(version: number, module: LoadableModule, hotData: unknown, quiet = false): Slot {
@@ -357,7 +449,7 @@ export class IsolateRuntime {
       const table = context.evalSync(bindingTableSource(module.exports), { reference: true, filename: 'hotlab:bindings' }) as ivm.Reference<unknown>;
       try {
         const harness = makeHarness.applySync(undefined, [table.derefInto()], { result: { reference: true } }) as unknown as Slot['harness'];
-        return { version, context, harness, module, heapCost: 0, receiver, handOutRefused: false };
+        return { version, context, harness, module, heapCost: 0, receiver, handOutRefused: false, owner };
       } finally {
         releaseQuietly(table);
       }
@@ -466,4 +558,17 @@ function asText(value: unknown): string {
 
 function asLevel(level: string): 'log' | 'info' | 'warn' | 'error' | 'debug' {
   return level === 'info' || level === 'warn' || level === 'error' || level === 'debug' ? level : 'log';
+}
+
+/**
+ * A full garbage collection of `isolate`, from a context of its own that learner code never sees (the child runs
+ * with --expose-gc; BOOTSTRAP removes `gc` from every learner context). Without the flag, nothing.
+ */
+function collectorOf(isolate: ivm.Isolate): () => void {
+  const context = isolate.createContextSync();
+  const gc = context.global.getSync('gc', { reference: true }) as ivm.Reference<() => void>;
+  if (gc.typeof !== 'function') return () => {};
+  return () => {
+    if (!isolate.isDisposed) gc.applySync(undefined, []);
+  };
 }

@@ -29,11 +29,15 @@ export interface PatchInstruction {
 }
 
 export type ChildCommand =
-  | { op: 'load'; version: number; module: LoadableModule; handover: Handover; retainPrevious: boolean }
+  /** heap: what the verifier measured the version needs (see VerifyResult), to decide whether it fits next to the old. */
+  | { op: 'load'; version: number; module: LoadableModule; handover: Handover; retainPrevious: boolean; heap?: VerifyResult }
+  /** The state the next version would take over, for its test-run. */
+  | { op: 'state'; handover: Handover }
   /** Graceful restart: the new process takes over the old process's snapshot() through migrate(prev). */
   | { op: 'adopt'; state: unknown }
   | { op: 'patch'; version: number; patches: PatchInstruction[]; exports: Record<string, string>; bindingNames: string[] }
-  | { op: 'verify'; module: LoadableModule; probe: string | null }
+  /** handover: the state the new version will take over, so the test-run takes it over too. */
+  | { op: 'verify'; module: LoadableModule; probe: string | null; handover?: { kind: Handover; state: unknown } }
   | { op: 'handle'; request: string }
   | { op: 'snapshot' }
   | { op: 'eval'; expression: string }
@@ -49,6 +53,8 @@ export type FailureKind =
   | 'handler'
   | 'timeout'
   | 'memory'
+  /** Refused before anything was touched: the version would not fit in the heap next to what is held. */
+  | 'no-room'
   | 'migrate'
   | 'snapshot'
   | 'patch'
@@ -74,6 +80,15 @@ export interface LoadResult {
   /** What carried over: keys of hot.data, or whether migrate ran. */
   handedOver: boolean;
   notes: string[];
+  /** Set while the heap is filling up (see HeapBudget.warning). */
+  heapWarning?: string;
+}
+
+export interface VerifyResult {
+  /** Heap the version needed to initialise, take over its state and answer the probe (garbage included), bytes. */
+  heapNeed: number;
+  /** Heap it still held after a full collection: what keeping it loaded costs, bytes. */
+  heapKeep: number;
 }
 
 export interface PatchResult {
@@ -97,13 +112,16 @@ export interface SandboxStats {
   heapLimit: number;
   retainedVersions: number;
   retainedHeap: number;
+  heapWarning: string | null;
 }
 
 export type ChildReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; failure: ChildFailure };
 
 export type ChildEvent =
   | { event: 'log'; level: 'log' | 'info' | 'warn' | 'error' | 'debug'; message: string; version: number | null }
-  | { event: 'ready'; version: number | null; failure?: ChildFailure };
+  | { event: 'ready'; version: number | null; failure?: ChildFailure }
+  /** The isolate was disposed (out of memory): the child exits next; send it nothing more. */
+  | { event: 'disposed' };
 
 /** A batch of messages in one IPC send: coalescing per tick is what makes 100k calls/s possible. */
 export interface Envelope<T> {

@@ -1,6 +1,7 @@
 // What file-watch and plugin-swap share: evaluate the new version in a fresh context inside the serving
 // process, next to the old one, hand state over and switch, in one synchronous step of the sandbox.
-import type { Handover, LoadResult } from '../sandbox/protocol.ts';
+import { CommandFailed } from '../sandbox/sandbox-process.ts';
+import type { Handover, LoadResult, VerifyResult } from '../sandbox/protocol.ts';
 import { rejectionFrom, type Reword } from './rejection.ts';
 import type { StrategyContext, StrategyOutcome } from './strategy.ts';
 import { timed } from './timed.ts';
@@ -8,17 +9,28 @@ import { timed } from './timed.ts';
 export async function loadNextToOld(context: StrategyContext, handover: Handover, retainPrevious: boolean, reword?: Reword): Promise<StrategyOutcome> {
   const { host, next } = context;
   const timings: { link?: number } = {};
+  // A sandbox restarting after a crash is back within a second or two: wait for it rather than refuse.
+  const serving = await host.whenServing();
+  if (!serving) return { kind: 'rejected', reason: 'no sandbox process is serving: the last one died and did not come back', timings, serviceDown: true };
+  // The test-run takes over what the new version will take over: the state the serving version hands out now.
+  let state: unknown;
   try {
-    [, timings.link] = await timed(() => context.verify(next.module));
+    [{ state }, timings.link] = await timed(() => serving.send<{ state: unknown }>({ op: 'state', handover }));
+  } catch (error) {
+    return servingRejection(error, timings, reword);
+  }
+  let heap: VerifyResult;
+  try {
+    const [verified, verifyMs] = await timed(() => context.verify(next.module, { kind: handover, state }));
+    timings.link = (timings.link ?? 0) + verifyMs;
+    heap = verified;
   } catch (error) {
     return rejectionFrom(error, timings, reword);
   }
   if (context.isStale()) return { kind: 'superseded' };
-  const serving = host.active;
-  if (!serving) return { kind: 'rejected', reason: 'no sandbox process is serving', timings };
   try {
     const [result, roundTrip] = await timed(() =>
-      serving.send<LoadResult>({ op: 'load', version: next.version, module: next.module, handover, retainPrevious }),
+      serving.send<LoadResult>({ op: 'load', version: next.version, module: next.module, handover, retainPrevious, heap }),
     );
     const inChild = result.timings.compile + result.timings.link + (result.timings.migrate ?? 0);
     return {
@@ -38,6 +50,17 @@ export async function loadNextToOld(context: StrategyContext, handover: Handover
       notes: result.notes,
     };
   } catch (error) {
-    return rejectionFrom(error, timings, reword);
+    return servingRejection(error, timings, reword);
   }
+}
+
+/**
+ * A refusal from the serving sandbox, and whether it went down with the attempt (its isolate ran out of memory,
+ * or the process died): a record must never say the state was kept when the process holding it died (issue 12,
+ * points 2 and 5). A version refused because it would not fit ('no-room') touched nothing.
+ */
+function servingRejection(error: unknown, timings: { link?: number }, reword?: Reword): StrategyOutcome {
+  const outcome = rejectionFrom(error, timings, reword);
+  if (error instanceof CommandFailed && (error.failure.kind === 'memory' || error.failure.kind === 'crash')) return { ...outcome, stateLost: true };
+  return outcome;
 }

@@ -1,7 +1,7 @@
 // The one interface every update strategy implements. A strategy decides how a new version replaces the
 // running one; the engine around it does the rest (watching, compiling, verifying, timing, traffic).
 import type { ModuleShape } from '../source/module-shape.ts';
-import type { FailureKind, LoadableModule } from '../sandbox/protocol.ts';
+import type { FailureKind, Handover, LoadableModule, VerifyResult } from '../sandbox/protocol.ts';
 import type { ServiceHost } from '../service-host.ts';
 import type { RestartMode, SourceLocation, StageTimings, StrategyName } from '../types.ts';
 
@@ -22,9 +22,10 @@ export interface StrategyContext {
   stateDir: string;
   /**
    * Test-run a module in the verifier sandbox (a separate process, so a memory bomb there cannot take the
-   * live state with it): initialise it and serve one probe request. Throws CommandFailed.
+   * live state with it): initialise it, take over `handover`'s state as the real update will, and serve one
+   * probe request. Resolves with the heap it needed; throws CommandFailed.
    */
-  verify(module: LoadableModule): Promise<void>;
+  verify(module: LoadableModule, handover?: { kind: Handover; state: unknown }): Promise<VerifyResult>;
   /** True once a newer save has arrived: stop before switching anything. */
   isStale(): boolean;
 }
@@ -48,6 +49,8 @@ export type StrategyOutcome =
       timings: StageTimings;
       /** A cold restart that failed after stopping the old version: nothing serves until a good build. */
       serviceDown?: boolean;
+      /** The serving sandbox died during the attempt: the old version is restarted, but its state is gone. */
+      stateLost?: boolean;
     }
   /** A newer save arrived mid-way; nothing was switched. */
   | { kind: 'superseded' };
