@@ -7,7 +7,9 @@ export function describeOutcome(outcome: Extract<StrategyOutcome, { kind: 'rejec
   const where = place && !outcome.reason.startsWith(place) ? `${place}: ` : '';
   const kept = outcome.serviceDown
     ? `the cold restart had already stopped v${previous ?? '?'}: the service is down (503) until a good build`
-    : serving !== null
+    : outcome.stateLost
+      ? `the sandbox serving v${previous ?? '?'} died with it: v${previous ?? '?'} restarts, its state is lost`
+      : serving !== null
       ? `v${serving} keeps serving`
       : 'nothing is serving';
   return `${where}${outcome.reason} — ${kept}`;

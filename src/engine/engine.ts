@@ -11,7 +11,7 @@ import { readServiceFile } from './read-service-file.ts';
 import { UpdateScheduler } from './scheduler/update-scheduler.ts';
 import type { RuntimeLimits } from './sandbox/isolate-runtime.ts';
 import { CommandFailed, type SandboxExit, type SandboxProcess } from './sandbox/sandbox-process.ts';
-import type { LoadResult, SandboxStats } from './sandbox/protocol.ts';
+import type { Handover, LoadResult, SandboxStats, VerifyResult } from './sandbox/protocol.ts';
 import { ServiceHost } from './service-host.ts';
 import { compileModule } from './source/compile-module.ts';
 import { strategyNamed } from './strategies/registry.ts';
@@ -121,6 +121,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       served: 0,
       failed: 0,
       problem: null,
+      heapWarning: null,
     });
     this.#host = new ServiceHost(this.#limits, {
       log: (entry) => this.#addLog(entry),
@@ -477,7 +478,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       location: outcome.location,
       timings,
       ...this.#traffic(job.origin, end),
-      stateKept: !outcome.serviceDown,
+      stateKept: !outcome.serviceDown && !outcome.stateLost,
       retainedVersions: this.#store.base.retainedVersions,
       notes: [],
       startedAt,
@@ -499,16 +500,16 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       restart: this.#store.base.restart,
       stateDir: this.stateDir,
       isStale,
-      verify: (module: PreparedVersion['module']) => this.#verify(module),
+      verify: (module: PreparedVersion['module'], handover?: { kind: Handover; state: unknown }) => this.#verify(module, handover),
     };
   }
 
-  async #verify(module: PreparedVersion['module']): Promise<void> {
+  async #verify(module: PreparedVersion['module'], handover?: { kind: Handover; state: unknown }): Promise<VerifyResult> {
     if (!this.#verifier?.alive) this.#verifier = this.#host.spawn();
     const verifier = this.#verifier;
     await verifier.ready;
     try {
-      await verifier.send({ op: 'verify', module, probe: JSON.stringify(this.#probeRequest()) });
+      return await verifier.send<VerifyResult>({ op: 'verify', module, probe: JSON.stringify(this.#probeRequest()), handover });
     } catch (error) {
       if (error instanceof CommandFailed && (error.failure.kind === 'crash' || error.failure.kind === 'memory')) {
         // The test-run took its sandbox down (a memory bomb): say so; a fresh verifier starts next time.
@@ -604,8 +605,9 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       // The heap drifts by a few bytes between reads; publishing each drift would redraw an idle screen every
       // second. Changes under 2% (or 16 KB) are not news.
       const heapMoved = sandbox.heapUsed === null || Math.abs(stats.heapUsed - sandbox.heapUsed) > Math.max(16_384, sandbox.heapUsed * 0.02);
-      if (!heapMoved && retainedVersions === stats.retainedVersions && sandbox.pid === active.pid) return;
-      this.#store.set({ retainedVersions: stats.retainedVersions, sandbox: { ...sandbox, pid: active.pid, heapUsed: stats.heapUsed } });
+      const heapWarning = stats.heapWarning ?? null;
+      if (!heapMoved && retainedVersions === stats.retainedVersions && sandbox.pid === active.pid && heapWarning === (this.#store.base.heapWarning ?? null)) return;
+      this.#store.set({ retainedVersions: stats.retainedVersions, heapWarning, sandbox: { ...sandbox, pid: active.pid, heapUsed: stats.heapUsed, heapLimit: stats.heapLimit } });
     } catch {
       // The process went away between the update and this read; the crash handler reports that.
     }
