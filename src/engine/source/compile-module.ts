@@ -4,13 +4,14 @@ import { SourceError } from '../errors.ts';
 import type { SourceLocation } from '../types.ts';
 import { declaredNames } from './declared-names.ts';
 import { Fingerprinter } from './fingerprint.ts';
-import { implicitSemicolons } from './implicit-semicolons.ts';
-import { fromPosition, locationAt } from './locate.ts';
+import { implicitSemicolonCollector } from './implicit-semicolons.ts';
+import { LineIndex, locationAt } from './locate.ts';
 import { DEFAULT_EXPORT_BINDING } from './module-shape.ts';
 import type { ModuleShape, TopLevelItem } from './module-shape.ts';
 import { parseModule } from './parse-module.ts';
 import { PositionPreservingText, spansLines } from './position-preserving-text.ts';
-import { checkSandboxRules } from './sandbox-rules.ts';
+import { checkTopLevelRules, sandboxRulesVisitor } from './sandbox-rules.ts';
+import { walkNodes } from './walk-nodes.ts';
 
 /** Same length as `export default`, so nothing after it moves. */
 const DEFAULT_EXPORT_REPLACEMENT = `var ${DEFAULT_EXPORT_BINDING}=`;
@@ -21,8 +22,15 @@ const DEFAULT_EXPORT_REPLACEMENT = `var ${DEFAULT_EXPORT_BINDING}=`;
  */
 export function compileModule(source: string, file: string): ModuleShape {
   const { program, tokens } = parseModule(source, file);
-  checkSandboxRules(program, source, file);
-  const reader = new ItemReader(source, file, tokens, new Fingerprinter(source, tokens, implicitSemicolons(program, source)));
+  checkTopLevelRules(program, source, file);
+  // One walk of the whole tree for both: on a large source the walk is a good part of the compile.
+  const rules = sandboxRulesVisitor(source, file);
+  const semicolons = implicitSemicolonCollector(source);
+  walkNodes(program, (node, functionDepth) => {
+    rules(node, functionDepth);
+    semicolons.visit(node, functionDepth);
+  });
+  const reader = new ItemReader(source, file, tokens, new Fingerprinter(source, tokens, semicolons.offsets()));
   const code = new PositionPreservingText(source);
   // A hashbang is only legal as a script's very first characters, where the runtime puts 'use strict'.
   if (source.startsWith('#!')) code.blank(0, lineEnd(source, 0));
@@ -52,7 +60,7 @@ export function compileModule(source: string, file: string): ModuleShape {
       }
       case 'ImportDeclaration':
       case 'ExportAllDeclaration':
-        throw new Error('checkSandboxRules lets no import through');
+        throw new Error('checkTopLevelRules lets no import through');
       case 'EmptyStatement':
         // A stray `;` is not a change worth refusing a patch over.
         break;
@@ -95,12 +103,14 @@ class ItemReader {
   readonly file: string;
   readonly #tokens: readonly Token[];
   readonly #fingerprinter: Fingerprinter;
+  readonly #lines: LineIndex;
 
   constructor(source: string, file: string, tokens: readonly Token[], fingerprinter: Fingerprinter) {
     this.source = source;
     this.file = file;
     this.#tokens = tokens;
     this.#fingerprinter = fingerprinter;
+    this.#lines = new LineIndex(source);
   }
 
   read(node: Statement): TopLevelItem {
@@ -111,7 +121,7 @@ class ItemReader {
       case 'ClassDeclaration':
         return { kind: 'binding', names: [node.id.name], declaration: 'class', ...base };
       case 'VariableDeclaration':
-        // `using` never reaches here: checkSandboxRules refused it at the top level.
+        // `using` never reaches here: checkTopLevelRules refused it at the top level.
         if (node.kind === 'let' || node.kind === 'const' || node.kind === 'var') {
           return { kind: 'binding', names: declaredNames(node), declaration: node.kind, ...base };
         }
@@ -154,7 +164,7 @@ class ItemReader {
   }
 
   #location(node: Node): SourceLocation {
-    return node.loc ? fromPosition(this.file, node.loc.start) : locationAt(this.file, this.source, node.start);
+    return this.#lines.at(this.file, node.start);
   }
 }
 
