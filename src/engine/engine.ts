@@ -68,6 +68,12 @@ const DEFAULT_REQUEST: ServiceRequest = { method: 'GET', path: '/ping', query: {
 const FIRST_RESPONSE_TIMEOUT_MS = 3000;
 /** Compiles of the first version at start-up, enough for V8 to optimise the parser (measured: ~30). */
 const WARM_UP_COMPILES = 30;
+/**
+ * ...but no longer than this, and none for a source over 32 KB: the warm-up is for the parser's JIT, which one
+ * compile of a large source warms by itself (30 compiles of a 0.5 MB first version kept it from being ready for
+ * 10 s — issue 12, point 5).
+ */
+const WARM_UP_BUDGET_MS = 50;
 /** How often the status line's heap figure is refreshed. */
 const STATS_INTERVAL_MS = 2000;
 
@@ -525,7 +531,9 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
    * edit should be timed like every later one.
    */
   async #warmUp(first: PreparedVersion): Promise<void> {
-    for (let i = 0; i < WARM_UP_COMPILES; i++) compileModule(first.shape.source, first.shape.file);
+    const deadline = performance.now() + WARM_UP_BUDGET_MS;
+    const compiles = first.shape.source.length > 32 * 1024 ? 0 : WARM_UP_COMPILES;
+    for (let i = 0; i < compiles && performance.now() < deadline; i++) compileModule(first.shape.source, first.shape.file);
     try {
       await this.#verify(first.module);
     } catch {
