@@ -1,7 +1,7 @@
 // Watches the learner's service file and reports each save as the content that is on disk, whatever way the
 // editor saved it: in place, temp file + rename, delete + create, truncate + write.
 import { watch } from 'chokidar';
-import { open } from 'node:fs/promises';
+import { open, realpath } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { describeError, HotlabError } from '../errors.ts';
 
@@ -19,7 +19,9 @@ export type SaveEvent =
       /** How long opening, stat-ing and reading the file took. */
       readMs: number;
     }
-  | { kind: 'deleted'; file: string; eventAt: number };
+  | { kind: 'deleted'; file: string; eventAt: number }
+  /** The path is there but cannot be read as a file (it became a folder, lost its permissions): said once. */
+  | { kind: 'unreadable'; file: string; eventAt: number; reason: string };
 
 /** How to watch. */
 export interface WatchServiceFileOptions {
@@ -90,9 +92,12 @@ type Trigger = 'event' | 'unlink' | 'grace';
 
 type ReadResult =
   | { kind: 'missing' }
+  | { kind: 'unreadable'; reason: string }
   | { kind: 'read'; content: string; mtimeMs: number; ino: number; readMs: number };
 
 const now = (): number => performance.timeOrigin + performance.now();
+
+const FOLDER = 'is a folder now, not a file';
 
 /**
  * Watches `file` through its parent directory (watching the file's inode would lose it on a rename save) and
@@ -120,6 +125,7 @@ export async function watchServiceFile(
   let emptySeen: { mtimeMs: number; ino: number } | null = null;
   let last: { mtimeMs: number; content: string } | null = null;
   let deletedReported = false;
+  let unreadableReported: string | null = null;
 
   const signal = (trigger: Trigger, eventAt: number): void => {
     if (closed) return;
@@ -157,10 +163,19 @@ export async function watchServiceFile(
     try {
       result = await readFile(target);
     } catch (error) {
-      reportError('Could not read', error);
-      return;
+      result = { kind: 'unreadable', reason: `cannot be read: ${describeError(error)}` };
     }
     if (closed) return;
+    if (result.kind === 'unreadable') {
+      // Said once per kind of trouble, so a folder that stays a folder is not reported on every event in it.
+      if (unreadableReported !== result.reason) {
+        unreadableReported = result.reason;
+        last = null;
+        onEvent({ kind: 'unreadable', file: target, eventAt, reason: result.reason });
+      }
+      return;
+    }
+    unreadableReported = null;
     if (result.kind === 'missing') {
       // A change event can find the file gone in the middle of a rename save; only chokidar's unlink, which
       // already waited out the atomic window, means it was deleted.
@@ -198,12 +213,22 @@ export async function watchServiceFile(
   // stats an empty file for 10 ms waiting for the data, and passes one `change` per file per 50 ms, replaying
   // the last one at the end of the window. So a save within 50 ms of the previous one is seen up to 50 ms late;
   // the first save of a burst is not delayed.
+  //
+  // A symlinked service file is edited through the link, so the saves land in the real file's folder: both
+  // folders are watched, the link's and its target's (issue 12, point 8: with chokidar following the link
+  // itself, a second save within 50 ms was lost). When the link is pointed elsewhere, the new target's folder
+  // is watched instead. Reads always go through the link.
   const polling = options.polling ?? false;
-  const watcher = watch(directory, {
+  let real = await linkTarget(target);
+  const watched = (): Set<string> => new Set([directory, target, dirname(real), real]);
+  let paths = watched();
+  const watcher = watch([...new Set([directory, dirname(real)])], {
     ignoreInitial: true,
     depth: 0,
-    // The directory itself must pass, or nothing under it is watched.
-    ignored: (path: string) => path !== directory && path !== target,
+    // The directories themselves must pass, or nothing under them is watched.
+    ignored: (path: string) => !paths.has(path),
+    // The link is watched as the link, its target as a file of its own folder.
+    followSymlinks: false,
     backend: polling ? 'polling' : 'native',
     pollingInterval: POLLING_INTERVAL_MS,
     atomic: polling ? POLLING_ATOMIC_WINDOW_MS : ATOMIC_WINDOW_MS,
@@ -211,11 +236,31 @@ export async function watchServiceFile(
     // the empty-read grace above covers half-written files for a fraction of that.
     awaitWriteFinish: false,
   });
+  const followLink = async (): Promise<void> => {
+    const now = await linkTarget(target);
+    if (now === real || closed) return;
+    const before = dirname(real);
+    real = now;
+    paths = watched();
+    if (!paths.has(before)) watcher.unwatch(before);
+    watcher.add(dirname(real));
+  };
   watcher.on('all', (event, path) => {
     const eventAt = now();
-    if (path !== target) return;
-    if (event === 'unlink') signal('unlink', eventAt);
-    else if (event === 'add' || event === 'change') signal('event', eventAt);
+    if (path !== target && path !== real) return;
+    if (path === target && target !== real) void followLink().catch((error: unknown) => reportError('Could not follow the link', error));
+    // A folder put where the file was arrives as addDir, and goes as unlinkDir.
+    if (event === 'unlink' || event === 'unlinkDir') signal('unlink', eventAt);
+    else if (event === 'add' || event === 'change' || event === 'addDir') signal('event', eventAt);
+  });
+  // chokidar swallows an unlink followed within its atomic window by anything but a file (`rm service.js &&
+  // mkdir service.js` reported nothing). Any raw event on the file's name gets one more look once the window
+  // has passed; for an ordinary save that look finds nothing new.
+  let lateLook: NodeJS.Timeout | undefined;
+  watcher.on('raw', (_event, path) => {
+    if (typeof path !== 'string' || (basename(path) !== basename(target) && basename(path) !== basename(real))) return;
+    clearTimeout(lateLook);
+    lateLook = setTimeout(() => signal('event', now()), (polling ? POLLING_ATOMIC_WINDOW_MS : ATOMIC_WINDOW_MS) + 50);
   });
 
   // Listen for errors before anything can emit one: an EventEmitter with no 'error' listener throws. Until
@@ -241,6 +286,7 @@ export async function watchServiceFile(
     async close() {
       closed = true;
       clearTimeout(graceTimer);
+      clearTimeout(lateLook);
       await watcher.close();
       // Let a read in flight finish so its file handle is closed before we say we are done.
       await drained;
@@ -255,6 +301,15 @@ function strongest(a: Trigger, b: Trigger): Trigger {
   return 'grace';
 }
 
+/** Where a symlinked file really is (the file itself when it is not a link, or not there yet). */
+async function linkTarget(file: string): Promise<string> {
+  try {
+    return await realpath(file);
+  } catch {
+    return file;
+  }
+}
+
 /** Reads content and mtime from one open handle, so both describe the same inode even mid-rename. */
 async function readFile(file: string): Promise<ReadResult> {
   const startedAt = performance.now();
@@ -263,10 +318,12 @@ async function readFile(file: string): Promise<ReadResult> {
     handle = await open(file, 'r');
   } catch (error) {
     if (isMissing(error)) return { kind: 'missing' };
+    if (error instanceof Error && 'code' in error && error.code === 'EISDIR') return { kind: 'unreadable', reason: FOLDER };
     throw error;
   }
   try {
     const stats = await handle.stat();
+    if (stats.isDirectory()) return { kind: 'unreadable', reason: FOLDER };
     const content = await handle.readFile({ encoding: 'utf8' });
     return { kind: 'read', content, mtimeMs: stats.mtimeMs, ino: stats.ino, readMs: performance.now() - startedAt };
   } finally {
