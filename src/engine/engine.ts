@@ -328,9 +328,17 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       this.#addLog({ at: event.eventAt, level: 'warn', source: 'engine', message: `${basename(this.file)} was deleted: v${version ?? '?'} keeps serving` });
       return;
     }
+    if (event.kind === 'unreadable') {
+      // A folder where the file was, or a file hotlab may not read: say so, as for a deleted file.
+      const version = this.#store.base.version;
+      this.#store.set({ problem: `${basename(this.file)} ${event.reason}; v${version ?? '?'} keeps serving. Put the service file back to continue.` });
+      this.#addLog({ at: event.eventAt, level: 'warn', source: 'engine', message: `${basename(this.file)} ${event.reason}: v${version ?? '?'} keeps serving` });
+      return;
+    }
     // A save whose content equals the running version's is not a new version (duplicate events, touch).
     if (event.content === this.#running?.shape.source || event.content === this.#lastRejectedSource) {
-      if (this.#store.base.problem?.includes('was deleted')) this.#store.set({ problem: null });
+      const problem = this.#store.base.problem;
+      if (problem?.includes('was deleted') || problem?.includes('Put the service file back')) this.#store.set({ problem: null });
       return;
     }
     this.#scheduler.submit({ trigger: 'save', source: event.content, origin: event.mtimeMs, eventAt: event.eventAt, readMs: event.readMs, queuedAt: wallNow() });
