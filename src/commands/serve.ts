@@ -6,6 +6,7 @@ import { Engine } from '../engine/engine.ts';
 import type { RestartMode, StrategyName, UpdateRecord } from '../engine/types.ts';
 import { formatCodeFrame } from '../engine/source/code-frame.ts';
 import { formatRecord } from './format-record.ts';
+import { lineWriter, untilStopped } from './serve-lifetime.ts';
 
 export interface ServeOptions {
   /** The entry module, or the workspace folder holding it (service.ts or service.js). */
@@ -22,9 +23,10 @@ export interface ServeOptions {
 }
 
 export async function serve(options: ServeOptions, out: NodeJS.WritableStream = process.stdout): Promise<number> {
-  const line = (value: unknown): void => {
-    out.write(typeof value === 'string' ? `${value}\n` : `${JSON.stringify(value)}\n`);
-  };
+  const write = lineWriter(out);
+  const line = (value: unknown): void => write(typeof value === 'string' ? `${value}\n` : `${JSON.stringify(value)}\n`);
+  // Listening from the start: output can close (`| head -1`) while the first version is still booting.
+  const stopped = untilStopped(out);
   const engine = new Engine({
     file: entryOf(options.file),
     strategy: options.strategy,
@@ -50,17 +52,9 @@ export async function serve(options: ServeOptions, out: NodeJS.WritableStream = 
     else line(`hotlab: serving ${engine.file} at ${ready.url} — v${ready.version}, ${ready.strategy}${ready.strategy === 'binary-replace' ? ` (${options.restart})` : ''}. Save the file to update; Ctrl+C stops.`);
   });
   await engine.start();
-  await new Promise<void>((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  const reason = await stopped;
   await engine.stop();
-  if (!options.json) line('hotlab: stopped');
+  if (!options.json) line(reason.kind === 'parent-gone' ? `hotlab: stopped (the process that started it, ${reason.parent}, is gone)` : 'hotlab: stopped');
   return 0;
 }
 

@@ -22,7 +22,9 @@ export function describeOutcome(outcome: Extract<StrategyOutcome, { kind: 'rejec
   const where = place && !outcome.reason.startsWith(place) ? `${place}: ` : '';
   const kept = outcome.serviceDown
     ? `the cold restart had already stopped v${previous ?? '?'}: the service is down (503) until a good build`
-    : serving !== null
+    : outcome.stateLost
+      ? `the sandbox serving v${previous ?? '?'} died with it: v${previous ?? '?'} restarts, its state is lost`
+      : serving !== null
       ? `v${serving} keeps serving`
       : everRan
         ? 'the service stays down (503) until a good build'

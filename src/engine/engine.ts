@@ -13,7 +13,7 @@ import type { ProgramRead } from './graph/read-program.ts';
 import { UpdateScheduler } from './scheduler/update-scheduler.ts';
 import type { RuntimeLimits } from './sandbox/isolate-runtime.ts';
 import { CommandFailed, type SandboxExit, type SandboxProcess } from './sandbox/sandbox-process.ts';
-import type { LoadableProgram, LoadResult, Lookup, SandboxStats } from './sandbox/protocol.ts';
+import type { LoadableProgram, LoadResult, Lookup, SandboxStats, TestRunHandover, VerifyResult } from './sandbox/protocol.ts';
 import { END_OF_PRINTING } from './sandbox/in-isolate-harness.ts';
 import { ServiceHost } from './service-host.ts';
 import { codeFrame } from './source/code-frame.ts';
@@ -83,6 +83,12 @@ const DEFAULT_REQUEST: ServiceRequest = { method: 'GET', path: '/ping', query: {
 const FIRST_RESPONSE_TIMEOUT_MS = 3000;
 /** Compiles of the first version at start-up, enough for V8 to optimise the parser (measured: ~30). */
 const WARM_UP_COMPILES = 30;
+/**
+ * ...but no longer than this, and none for a source over 32 KB: the warm-up is for the parser's JIT, which one
+ * compile of a large source warms by itself (30 compiles of a 0.5 MB first version kept it from being ready for
+ * 10 s — issue 12, point 5).
+ */
+const WARM_UP_BUDGET_MS = 50;
 /** How often the status line's heap figure is refreshed. */
 const STATS_INTERVAL_MS = 2000;
 
@@ -187,6 +193,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       rejection: null,
       reverted: null,
       problem: null,
+      heapWarning: null,
     });
     this.#host = new ServiceHost(this.#limits, {
       log: (line) => this.#onServiceLog(line),
@@ -551,7 +558,20 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       if (module) this.#submit({ trigger: 'save', origin: event.eventAt, eventAt: event.eventAt, readMs: 0, queuedAt: wallNow() });
       return;
     }
-    if (id === this.#files.entry && this.#store.base.problem?.includes('was deleted')) this.#store.set({ problem: null });
+    if (event.kind === 'unreadable') {
+      // A folder where the file was, or a file hotlab may not read: for the entry, say so as for a deleted file;
+      // for another module of the program, it is a bad update like a deleted one (its import is refused).
+      if (id === this.#files.entry) {
+        const version = this.#store.base.version;
+        this.#store.set({ problem: `${id} ${event.reason}; v${version ?? '?'} keeps serving. Put the service file back to continue.` });
+        this.#addLog({ at: event.eventAt, level: 'warn', source: 'engine', message: `${id} ${event.reason}: v${version ?? '?'} keeps serving` });
+      } else if (module) {
+        this.#submit({ trigger: 'save', origin: event.eventAt, eventAt: event.eventAt, readMs: 0, queuedAt: wallNow() });
+      }
+      return;
+    }
+    const problem = this.#store.base.problem;
+    if (id === this.#files.entry && (problem?.includes('was deleted') || problem?.includes('Put the service file back'))) this.#store.set({ problem: null });
     // A save whose content equals the running version's is not a new version (duplicate events, touch), unless a
     // refusal stands: then the program is read again, and going back to the running code clears it.
     if (module && event.content === module.shape.source && !standing) return;
@@ -809,7 +829,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       ...(frame ? { frame } : {}),
       timings,
       ...this.#traffic(job.origin, end),
-      stateKept: serving !== null,
+      stateKept: serving !== null && !outcome.stateLost,
       retainedVersions: this.#store.base.retainedVersions,
       notes: [],
       startedAt,
@@ -835,16 +855,22 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       restart: this.#store.base.restart,
       stateDir: this.stateDir,
       isStale,
-      verify: (program, lookups) => this.#verify(program, lookups),
+      verify: (program, options) => this.#verify(program, options?.lookups, options?.handover ?? undefined),
     };
   }
 
-  async #verify(program: LoadableProgram, lookups?: Lookup[]): Promise<void> {
+  async #verify(program: LoadableProgram, lookups?: Lookup[], handover?: TestRunHandover): Promise<VerifyResult> {
     if (!this.#verifier?.alive) this.#verifier = this.#host.spawn();
     const verifier = this.#verifier;
     await verifier.ready;
     try {
-      await verifier.send({ op: 'verify', program, probe: JSON.stringify(this.#probeRequest()), ...(lookups?.length ? { lookups } : {}) });
+      return await verifier.send<VerifyResult>({
+        op: 'verify',
+        program,
+        probe: JSON.stringify(this.#probeRequest()),
+        ...(lookups?.length ? { lookups } : {}),
+        ...(handover ? { handover } : {}),
+      });
     } catch (error) {
       if (error instanceof CommandFailed && (error.failure.kind === 'crash' || error.failure.kind === 'memory')) {
         // The test-run took its sandbox down (a memory bomb): say so; a fresh verifier starts next time.
@@ -860,8 +886,10 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
    * edit should be timed like every later one.
    */
   async #warmUp(first: PreparedVersion): Promise<void> {
-    const modules = [...first.graph.modules.values()];
-    for (let i = 0; i < WARM_UP_COMPILES; i++) {
+    const deadline = performance.now() + WARM_UP_BUDGET_MS;
+    // A large module warms the parser up by itself; compiling it again would only delay the start.
+    const modules = [...first.graph.modules.values()].filter(({ shape }) => shape.source.length <= 32 * 1024);
+    for (let i = 0; i < WARM_UP_COMPILES && modules.length > 0 && performance.now() < deadline; i++) {
       const { shape } = modules[i % modules.length]!;
       compileModule(shape.source, shape.file);
     }
@@ -945,10 +973,13 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       // second. Changes under 2% (or 16 KB) are not news.
       const heapMoved = sandbox.heapUsed === null || Math.abs(stats.heapUsed - sandbox.heapUsed) > Math.max(16_384, sandbox.heapUsed * 0.02);
       const modulesMoved = !sameModules(modules, stats.modules);
-      if (!heapMoved && !modulesMoved && retainedVersions === stats.retainedVersions && sandbox.pid === active.pid) return;
+      const heapWarning = stats.heapWarning ?? null;
+      const warningMoved = heapWarning !== (this.#store.base.heapWarning ?? null);
+      if (!heapMoved && !modulesMoved && !warningMoved && retainedVersions === stats.retainedVersions && sandbox.pid === active.pid) return;
       this.#store.set({
         retainedVersions: stats.retainedVersions,
-        sandbox: { ...sandbox, pid: active.pid, heapUsed: stats.heapUsed },
+        heapWarning,
+        sandbox: { ...sandbox, pid: active.pid, heapUsed: stats.heapUsed, heapLimit: stats.heapLimit },
         ...(modulesMoved ? { modules: stats.modules } : {}),
       });
     } catch {

@@ -20,6 +20,7 @@ export class ServiceHost {
   #active: SandboxProcess | null = null;
   #held: Array<() => void> | null = null;
   #processes = new Set<SandboxProcess>();
+  #servingWaiters: Array<(child: SandboxProcess | null) => void> = [];
 
   constructor(limits: RuntimeLimits, events: ServiceHostEvents) {
     this.limits = limits;
@@ -52,6 +53,30 @@ export class ServiceHost {
   /** Route all new requests to this process from now on. */
   switchTo(child: SandboxProcess | null): void {
     this.#active = child;
+    if (!child) return;
+    const waiters = this.#servingWaiters;
+    this.#servingWaiters = [];
+    for (const waiter of waiters) waiter(child);
+  }
+
+  /**
+   * The process serving now, or the next one to serve if none does (a restart after a crash takes a second or
+   * two); null if none comes within `timeoutMs`. An update that arrives mid-restart waits instead of failing.
+   */
+  whenServing(timeoutMs = 10_000): Promise<SandboxProcess | null> {
+    if (this.#active?.alive) return Promise.resolve(this.#active);
+    return new Promise((resolve) => {
+      const waiter = (child: SandboxProcess | null): void => {
+        clearTimeout(timer);
+        resolve(child);
+      };
+      const timer = setTimeout(() => {
+        this.#servingWaiters = this.#servingWaiters.filter((w) => w !== waiter);
+        resolve(null);
+      }, timeoutMs);
+      timer.unref();
+      this.#servingWaiters.push(waiter);
+    });
   }
 
   /** Queue new requests (they wait, they do not fail) until the returned function is called. */
@@ -93,6 +118,7 @@ export class ServiceHost {
 
   async stopAll(): Promise<void> {
     this.#active = null;
+    for (const waiter of this.#servingWaiters.splice(0)) waiter(null);
     await Promise.all([...this.#processes].map((p) => p.stop()));
   }
 }

@@ -188,8 +188,14 @@ export interface EngineSnapshot {
   strategy: StrategyName;
   restart: RestartMode;
   version: number | null;
-  sandbox: { state: SandboxState; pid: number | null; heapUsed: number | null; restarts: number };
+  /** heapLimit: the isolate's heap limit in bytes, once known. */
+  sandbox: { state: SandboxState; pid: number | null; heapUsed: number | null; heapLimit?: number | null; restarts: number };
   retainedVersions: number;
+  /**
+   * Set while the sandbox heap is filling up (plugin-swap's retained versions, or a service holding most of
+   * it): what fills it, how many more saves fit, what to do. Null or absent while there is room.
+   */
+  heapWarning?: string | null;
   httpUrl: string | null;
   trafficRate: number;
   /** What the traffic sends, in turn; the first is the probe every new version is test-run with. */

@@ -1,7 +1,7 @@
 // Bad updates and bad requests, as a learner makes them: each one is refused or contained, the last good
 // version keeps serving with its state, the learner is told where the problem is, and the host (this test
 // process) never goes down with it (design §3 "bad update", §6 process model).
-import { unlink, writeFile } from 'node:fs/promises';
+import { mkdir, rm, unlink, writeFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { counter, eventually, startLab, type Lab } from './lab-fixture.ts';
 
@@ -185,6 +185,19 @@ export function handle(req) {
     expect(record).toMatchObject({ outcome: 'applied', version: 2 });
     expect((await lab.get()).body).toMatch(/^RESTORED \d+$/);
     expect(lab.engine.getSnapshot().problem).toBeNull();
+  });
+
+  it('a service file replaced by a folder says so; v1 keeps serving; the file back clears it', async () => {
+    lab = await labAfter(2);
+    await unlink(lab.file);
+    await mkdir(lab.file);
+    const problem = await eventually(() => lab!.engine.getSnapshot().problem, (p) => p !== null);
+    expect(problem).toBe('service.js is a folder now, not a file; v1 keeps serving. Put the service file back to continue.');
+    expect(await lab.get()).toMatchObject({ version: 1, body: 'pong 3' });
+    await rm(lab.file, { recursive: true });
+    await writeFile(lab.file, counter('pong'));
+    await eventually(() => lab!.engine.getSnapshot().problem, (p) => p === null);
+    expect(lab.engine.updates).toHaveLength(0);
   });
 
   it('restoring a deleted file unchanged clears the problem without a new version', async () => {

@@ -32,13 +32,15 @@ const runtime = new IsolateRuntime(
 function run(command: ChildCommand): unknown {
   switch (command.op) {
     case 'load':
-      return runtime.load(command.version, command.program, command.plan);
+      return runtime.load(command.version, command.program, command.plan, command.heap);
+    case 'state':
+      return runtime.stateFor(command.plan, command.program);
     case 'adopt':
       return runtime.adopt(command.states);
     case 'patch':
       return runtime.patch(command.version, command.patches, command.scan);
     case 'verify':
-      return runtime.verify(command.program, command.probe, command.lookups);
+      return runtime.verify(command.program, command.probe, command.lookups, command.handover);
     case 'export-types':
       return runtime.exportTypes(command.modules);
     case 'handle':
@@ -67,9 +69,12 @@ function answer(id: number, command: ChildCommand): void {
   exitIfDisposed();
 }
 
+let exiting = false;
 function exitIfDisposed(): void {
-  if (runtime.disposed) {
+  if (runtime.disposed && !exiting) {
     // V8 disposed the isolate at its memory limit: every context is gone. Report, then let the engine restart us.
+    exiting = true;
+    out.push({ event: 'disposed' });
     out.flush();
     setImmediate(() => process.exit(EXIT_ISOLATE_DISPOSED));
   }

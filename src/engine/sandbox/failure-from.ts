@@ -36,12 +36,15 @@ function timeoutMessage(kind: FailureKind): string {
   }
 }
 
-/** The first stack frame in one of the learner's files, e.g. `at handle (service.js:3:5)`. */
+/**
+ * The first stack frame in one of the learner's files, e.g. `at handle (service.js:3:5)`. Without a file name there
+ * is nothing to look for: any `:line:column` then would be a frame of hotlab's own code (issue 12, point 3).
+ */
 export function locate(text: string, files: string | readonly string[]): SourceLocation | undefined {
   const names = (typeof files === 'string' ? [files] : files).filter((file) => file !== '');
   if (names.length === 0) return undefined;
   const alternatives = names.map((file) => file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  // A frame names the file after `(` or `at `; the look-behind keeps `service.js` from matching `lib/service.js`.
+  // A frame names the file after `(`, `[` or `at `; the look-behind keeps `service.js` from matching `lib/service.js`.
   const match = new RegExp(`(?<=^|[\\s([])(${alternatives}):(\\d+):(\\d+)`).exec(text);
   if (!match) return undefined;
   return { file: match[1]!, line: Number(match[2]), column: Number(match[3]) };

@@ -113,6 +113,9 @@ defineProperty(globalThis, 'hot', { value: { data: $1 === undefined ? {} : $1, a
 // measured, a handler keeping 64 MB memories grew the sandbox by 64 MB a request, past 800 MB in a 64 MB
 // isolate. The global is the only way to it, so removing it keeps the limit honest.
 delete globalThis.WebAssembly;
+// The sandbox child runs with --expose-gc for hotlab's own heap measurements (heap-budget.ts), not for services.
+// V8 makes the global non-configurable, so it is emptied rather than deleted.
+defineProperty(globalThis, 'gc', { value: undefined, writable: false });
 
 function header(v) { return typeof v === 'string' ? v : toText(v); }
 function normalise(r) {

@@ -6,6 +6,7 @@ import { BOOTSTRAP, bindingTableSource, LINK_IMPORTS } from './in-isolate.ts';
 import { readResponse } from '../read-response.ts';
 import { failureFrom, locate } from './failure-from.ts';
 import { HandOutReceiver } from './hand-out.ts';
+import { HeapBudget, type RetainedInfo } from './heap-budget.ts';
 import { ModuleInstance, RuntimeFailure, type InstanceHost } from './module-instance.ts';
 import { loadTargets } from './load-targets.ts';
 import { staleReferenceProbe } from '../source/stale-references.ts';
@@ -18,9 +19,12 @@ import type {
   LoadResult,
   Lookup,
   ModuleChange,
+  ModuleHeap,
   PatchInstruction,
   PatchResult,
   SandboxStats,
+  TestRunHandover,
+  VerifyResult,
 } from './protocol.ts';
 
 export { RuntimeFailure } from './module-instance.ts';
@@ -76,11 +80,17 @@ export class IsolateRuntime {
   /** Old instances kept loaded, by module (plugin-swap keeps every one, like Go's plugin package). */
   #retained = new Map<string, ModuleInstance[]>();
   #spare: Spare | null = null;
+  readonly #budget: HeapBudget;
+  /** Said while the heap fills up (see HeapBudget.warning); null while there is room. */
+  #heapWarning: string | null = null;
+  /** What the last load needed and keeps: the measure of one more save like it. */
+  #lastHeap: ModuleHeap | null = null;
 
   constructor(limits: RuntimeLimits, log: LogSink) {
     this.limits = limits;
     this.#log = log;
     this.#isolate = new ivm.Isolate({ memoryLimit: limits.memoryLimitMb });
+    this.#budget = new HeapBudget(this.#isolate, limits.memoryLimitMb * 1024 * 1024, collectorOf(this.#isolate));
     this.#host = { isolate: this.#isolate, callTimeoutMs: limits.callTimeoutMs, files: () => this.#files() };
     this.#linkContext = this.#isolate.createContextSync();
     this.#registry = this.#newRegistry();
@@ -110,11 +120,17 @@ export class IsolateRuntime {
     return {
       version: this.version,
       heapUsed: heap ? heap.used_heap_size + heap.externally_allocated_size : 0,
-      heapLimit: heap?.heap_size_limit ?? 0,
+      heapLimit: this.#budget.limit,
       retainedVersions: retained.length,
       retainedHeap: retained.reduce((sum, i) => sum + i.heapCost, 0),
       modules,
+      heapWarning: this.#heapWarning,
     };
+  }
+
+  #retainedInfo(): RetainedInfo {
+    const retained = [...this.#retained.values()].flat();
+    return { count: retained.length, bytes: retained.reduce((sum, i) => sum + i.heapCost, 0) };
   }
 
   /**
@@ -123,7 +139,7 @@ export class IsolateRuntime {
    * registry. All synchronous and all or nothing: no request is served in between, and a failure in any module
    * restores the registry and releases every new instance, so half a graph is never live.
    */
-  load(version: number, program: LoadableProgram, plan: LoadPlan): LoadResult {
+  load(version: number, program: LoadableProgram, plan: LoadPlan, heap?: VerifyResult): LoadResult {
     const heapBefore = this.heapUsed();
     const live = this.#program;
     // A fresh program takes nothing over from the live one (which keeps serving until the switch).
@@ -136,29 +152,51 @@ export class IsolateRuntime {
     const switched = new Map<string, ModuleInstance | undefined>();
     const changes: ModuleChange[] = [];
     const notes: string[] = [];
+    let madeRoom: Released[] = [];
     const t0 = performance.now();
     let migrateMs: number | undefined;
     try {
+      // file-watch: every replaced module's hot.data is copied out before anything is evaluated or released.
+      const handed = new Map<string, unknown>();
+      if (plan.kind === 're-run') {
+        for (const [id] of targets) {
+          const old = current?.instances.get(id);
+          if (!old) continue;
+          const out = old.handOut('hot-data');
+          handed.set(id, out.value);
+          notes.push(...out.notes.map((note) => this.#about(program, id, note)));
+        }
+      }
+      // Old and new share the heap while the new modules load: decide whether that fits before touching anything.
+      const need = heap ? sumHeap(heap, targets.keys()) : null;
+      if (need && current) {
+        const verdict = this.#budget.fits(need.heapNeed);
+        if (!verdict.fits && plan.kind !== 're-run') {
+          throw new RuntimeFailure({ kind: 'no-room', message: HeapBudget.wouldNotFit(version, need.heapNeed, verdict, this.#retainedInfo()) });
+        }
+        if (!verdict.fits) {
+          // file-watch keeps nothing of a replaced module but hot.data, copied out already: release the old
+          // modules first and load the new ones in their place. Should that fail, the old code is evaluated again.
+          madeRoom = this.#release(current, [...targets.keys()], handed);
+          for (const released of madeRoom) instances.delete(released.module.file);
+          notes.push(`${madeRoom.map((r) => r.module.file).join(', ')} ${madeRoom.length === 1 ? 'was' : 'were'} released before the new version loaded, to make room in the heap (old and new together would not fit)`);
+        }
+      }
       for (const module of program.modules) {
         const cause = targets.get(module.file);
         if (!cause) continue;
-        const old = current?.instances.get(module.file);
-        let hotData: unknown;
-        if (plan.kind === 're-run' && old) {
-          const out = old.handOut('hot-data');
-          hotData = out.value;
-          notes.push(...out.notes.map((note) => this.#about(program, module.file, note)));
-        }
+        const old = instances.get(module.file);
+        const hotData = handed.get(module.file);
         const before = this.heapUsed();
         const instance = this.#evaluate(version, module, hotData, this.#registry, false);
         created.push(instance);
-        instance.heapCost = Math.max(0, this.heapUsed() - before);
+        instance.heapCost = heap?.modules[module.file]?.heapKeep ?? Math.max(0, this.heapUsed() - before);
         if (module.file === program.entry) this.#requireHandle(instance);
         // file-watch keeps a module's state when it was handed a non-empty hot.data and reads it back: handed over
         // but never read, the counter a learner watches starts from its initialiser, and "kept" would be untrue.
-        const handed = hotData !== undefined && hotData !== null && (typeof hotData !== 'object' || Object.keys(hotData).length > 0);
-        let stateKept = handed && module.readsHotData;
-        if (handed && !module.readsHotData && module.stateful) {
+        const wasHanded = hotData !== undefined && hotData !== null && (typeof hotData !== 'object' || Object.keys(hotData).length > 0);
+        let stateKept = wasHanded && module.readsHotData;
+        if (wasHanded && !module.readsHotData && module.stateful) {
           notes.push(this.#about(program, module.file, 'hot.data was handed over, but this version never reads it back: its state starts fresh'));
         }
         if (plan.kind === 'swap' && old) {
@@ -167,7 +205,7 @@ export class IsolateRuntime {
           stateKept = this.#migrate(old, instance, program, notes);
           migrateMs = (migrateMs ?? 0) + performance.now() - t;
         }
-        switched.set(module.file, live?.instances.get(module.file));
+        switched.set(module.file, old);
         this.#registry.setSync(module.file, instance.reader.derefInto());
         instances.set(module.file, instance);
         changes.push({ module: module.file, action: plan.kind === 'fresh' ? 'loaded' : plan.kind === 're-run' ? 're-ran' : 'swapped', cause, stateKept, stateful: module.stateful });
@@ -178,6 +216,7 @@ export class IsolateRuntime {
         else this.#registry.deleteSync(id);
       }
       for (const instance of created) instance.release();
+      if (madeRoom.length > 0) this.#restore(madeRoom, error);
       throw error;
     } finally {
       this.#pendingFiles = [];
@@ -199,6 +238,9 @@ export class IsolateRuntime {
     }
     this.#program = { version, entry: program.entry, instances };
     const swap = performance.now() - t1;
+    if (heap) this.#lastHeap = sumHeap(heap, targets.keys());
+    this.#updateHeapWarning();
+    if (this.#heapWarning) notes.push(this.#heapWarning);
     const heapAfter = this.heapUsed();
     const stats = this.stats();
     return {
@@ -210,7 +252,73 @@ export class IsolateRuntime {
       retainedHeap: stats.retainedHeap,
       modules: changes,
       notes,
+      ...(this.#heapWarning ? { heapWarning: this.#heapWarning } : {}),
     };
+  }
+
+  /** Release the live instances of `ids` (their hot.data is in `handed`), to load new ones in their place. */
+  #release(program: Program, ids: readonly string[], handed: ReadonlyMap<string, unknown>): Released[] {
+    const released: Released[] = [];
+    for (const id of ids) {
+      const old = program.instances.get(id);
+      if (!old) continue;
+      this.#registry.deleteSync(id);
+      old.release();
+      released.push({ module: old.module, version: old.version, hotData: handed.get(id) });
+    }
+    return released;
+  }
+
+  /**
+   * After a load that released the old modules to make room failed: evaluate their old code again with the
+   * hot.data they had, so something still serves. If even that fails the isolate is disposed, so the child exits
+   * and the engine restarts the last good version (and says its state is lost) rather than serve nothing.
+   */
+  #restore(released: readonly Released[], cause: unknown): void {
+    const program = this.#program;
+    try {
+      for (const old of released) {
+        const instance = this.#evaluate(old.version, old.module, old.hotData, this.#registry, false);
+        this.#registry.setSync(old.module.file, instance.reader.derefInto());
+        program?.instances.set(old.module.file, instance);
+      }
+      if (cause instanceof RuntimeFailure) {
+        cause.failure.message += ` (${released.map((r) => r.module.file).join(', ')} had been released to make room in the heap: evaluated again with their hot.data; their other state was reset)`;
+      }
+    } catch {
+      this.#isolate.dispose();
+    }
+  }
+
+  /** Recompute the heap warning; collects garbage only when the heap looks half full, so a quiet heap pays nothing. */
+  #updateHeapWarning(): void {
+    if (this.#budget.used() < this.#budget.limit / 2) {
+      this.#heapWarning = null;
+      return;
+    }
+    this.#heapWarning = this.#budget.warning(this.#budget.live(), this.#retainedInfo(), this.#lastHeap);
+  }
+
+  /**
+   * The state each module a load with `plan` would replace takes over (its old instance's hot.data, or
+   * snapshot()), for the test-run: a migrate that throws, loops or allocates past the heap fails there, not here.
+   */
+  stateFor(plan: LoadPlan, program: LoadableProgram): TestRunHandover | null {
+    const live = this.#program;
+    if (!live || plan.kind === 'fresh') return null;
+    const targets = loadTargets(program, plan, (id) => live.instances.get(id)?.accepted() ?? false);
+    const states: Record<string, unknown> = {};
+    for (const [id] of targets) {
+      const instance = live.instances.get(id);
+      if (!instance || (plan.kind === 'swap' && !instance.hasFunction('snapshot'))) continue;
+      instance.owner.quiet = true;
+      try {
+        states[id] = instance.handOut(plan.kind === 'swap' ? 'snapshot' : 'hot-data').value;
+      } finally {
+        instance.owner.quiet = false;
+      }
+    }
+    return { kind: plan.kind === 'swap' ? 'migrate' : 'hot-data', states };
   }
 
   /**
@@ -219,23 +327,34 @@ export class IsolateRuntime {
    * reads it), so a version whose answers hotlab could not collect or read is refused here instead of going live
    * and failing every request.
    */
-  verify(program: LoadableProgram, probe: string | null, lookups: readonly Lookup[] = []): { heapCost: number } {
-    const before = this.heapUsed();
+  verify(program: LoadableProgram, probe: string | null, lookups: readonly Lookup[] = [], handover?: TestRunHandover): VerifyResult {
+    const start = this.#budget.live();
     const registry = this.#newRegistry();
     const created: ModuleInstance[] = [];
+    const heap: Record<string, ModuleHeap> = {};
     this.#pendingFiles = program.modules.map((module) => module.file);
     try {
       for (const module of program.modules) {
-        const instance = this.#evaluate(0, module, undefined, registry, true);
+        const before = this.heapUsed();
+        const state = handover?.states[module.file];
+        const instance = this.#evaluate(0, module, handover?.kind === 'hot-data' ? state : undefined, registry, true);
         created.push(instance);
         registry.setSync(module.file, instance.reader.derefInto());
         for (const lookup of lookups.filter((l) => l.module === module.file)) checkLookup(lookup, instance.exportType(lookup.name));
+        // The test-run takes over the state the new module will take over, so a migrate(prev) that throws, loops
+        // or allocates past the heap fails here, not in the sandbox that serves.
+        if (handover?.kind === 'migrate' && state !== undefined && instance.hasFunction('migrate')) instance.call('call', 'migrate', state, 'migrate', true);
         if (module.file === program.entry) {
           this.#requireHandle(instance);
           if (probe !== null) this.#probe(instance, 0, probe);
         }
+        heap[module.file] = { heapNeed: Math.max(0, this.heapUsed() - before), heapKeep: 0 };
       }
-      return { heapCost: Math.max(0, this.heapUsed() - before) };
+      // What the program keeps, after a collection, shared out by what each module needed.
+      const kept = Math.max(0, this.#budget.live() - start);
+      const needed = Object.values(heap).reduce((sum, m) => sum + m.heapNeed, 0);
+      for (const m of Object.values(heap)) m.heapKeep = needed > 0 ? Math.min(m.heapNeed, Math.round((kept * m.heapNeed) / needed)) : 0;
+      return { modules: heap };
     } finally {
       this.#pendingFiles = [];
       for (const instance of created) instance.release();
@@ -388,6 +507,7 @@ export class IsolateRuntime {
     const retained = [...this.#retained.values()].flat();
     for (const instance of retained) instance.release();
     this.#retained.clear();
+    this.#updateHeapWarning();
     return retained.length;
   }
 
@@ -592,6 +712,33 @@ function checkLookup(lookup: Lookup, now: string): void {
     symbol: lookup.name,
     message: `${lookup.module}'s ${lookup.name} is now ${article(now)}, and ${lookup.importer}, which keeps running, uses it as ${article(lookup.type)} (in Go, the type assertion on the looked-up symbol fails)`,
   });
+}
+
+/** A module released to make room, and what it needs to be evaluated again. */
+interface Released {
+  module: LoadableModule;
+  version: number;
+  hotData: unknown;
+}
+
+/** What the modules `ids` of a test-run needed and keep, together. */
+function sumHeap(heap: VerifyResult, ids: Iterable<string>): ModuleHeap {
+  const total = { heapNeed: 0, heapKeep: 0 };
+  for (const id of ids) {
+    total.heapNeed += heap.modules[id]?.heapNeed ?? 0;
+    total.heapKeep += heap.modules[id]?.heapKeep ?? 0;
+  }
+  return total;
+}
+
+/** V8's own gc(), from a context learner code never sees (the child runs with --expose-gc); a no-op without it. */
+function collectorOf(isolate: ivm.Isolate): () => void {
+  const context = isolate.createContextSync();
+  const gc = context.global.getSync('gc', { reference: true }) as ivm.Reference<() => void>;
+  if (gc.typeof !== 'function') return () => {};
+  return () => {
+    if (!isolate.isDisposed) gc.applySync(undefined, []);
+  };
 }
 
 function article(type: string): string {

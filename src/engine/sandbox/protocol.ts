@@ -61,13 +61,19 @@ export interface PatchInstruction {
 }
 
 export type ChildCommand =
-  | { op: 'load'; version: number; program: LoadableProgram; plan: LoadPlan }
+  /** heap: what the verifier measured each module needs (see VerifyResult), to decide whether the load fits next to the old. */
+  | { op: 'load'; version: number; program: LoadableProgram; plan: LoadPlan; heap?: VerifyResult }
+  /** The state each module the plan replaces would take over, for the test-run. */
+  | { op: 'state'; plan: LoadPlan; program: LoadableProgram }
   /** Graceful restart: the new process takes over the old process's snapshots (by module) through migrate(prev). */
   | { op: 'adopt'; states: Record<string, unknown> }
   /** Reflection-patch; `scan`: per module, the top-level bindings the stale-reference probe walks. */
   | { op: 'patch'; version: number; patches: PatchInstruction[]; scan: Record<string, string[]> }
-  /** `lookups`: exports that modules which keep running need, with the type they have now (plugin-swap). */
-  | { op: 'verify'; program: LoadableProgram; probe: string | null; lookups?: Lookup[] }
+  /**
+   * `lookups`: exports that modules which keep running need, with the type they have now (plugin-swap).
+   * `handover`: the state the new modules will take over, so the test-run takes it over too.
+   */
+  | { op: 'verify'; program: LoadableProgram; probe: string | null; lookups?: Lookup[]; handover?: TestRunHandover }
   /** `typeof` every export of these live modules. */
   | { op: 'export-types'; modules: string[] }
   | { op: 'handle'; request: string }
@@ -86,6 +92,8 @@ export type FailureKind =
   | 'handler'
   | 'timeout'
   | 'memory'
+  /** Refused before anything was touched: the version would not fit in the heap next to what is held. */
+  | 'no-room'
   | 'migrate'
   | 'snapshot'
   | 'patch'
@@ -113,6 +121,27 @@ export interface LoadResult {
   /** Every module the load touched, in evaluation order. */
   modules: ModuleChange[];
   notes: string[];
+  /** Set while the heap is filling up (see HeapBudget.warning). */
+  heapWarning?: string;
+}
+
+/** Heap one module needed in a test-run, and keeps. */
+export interface ModuleHeap {
+  /** Needed to initialise and take over its state (and, for the entry, answer the probe), garbage included, bytes. */
+  heapNeed: number;
+  /** Still held after a full collection: what keeping it loaded costs, bytes. */
+  heapKeep: number;
+}
+
+/** What a test-run measured, per module: the serving sandbox adds up the modules a load replaces. */
+export interface VerifyResult {
+  modules: Record<string, ModuleHeap>;
+}
+
+/** The state the modules of a new version take over, handed to its test-run: hot.data or snapshot() per module. */
+export interface TestRunHandover {
+  kind: 'hot-data' | 'migrate';
+  states: Record<string, unknown>;
 }
 
 export interface PatchResult {
@@ -138,13 +167,16 @@ export interface SandboxStats {
   retainedVersions: number;
   retainedHeap: number;
   modules: ModuleStatus[];
+  heapWarning: string | null;
 }
 
 export type ChildReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; failure: ChildFailure };
 
 export type ChildEvent =
   | { event: 'log'; level: 'log' | 'info' | 'warn' | 'error' | 'debug'; message: string; version: number | null }
-  | { event: 'ready'; version: number | null; failure?: ChildFailure };
+  | { event: 'ready'; version: number | null; failure?: ChildFailure }
+  /** The isolate was disposed (out of memory): the child exits next; send it nothing more. */
+  | { event: 'disposed' };
 
 /** A batch of messages in one IPC send: coalescing per tick is what makes 100k calls/s possible. */
 export interface Envelope<T> {

@@ -68,7 +68,8 @@ export class SandboxProcess {
     this.#options = options;
     this.limits = options.limits;
     this.#child = fork(CHILD_ENTRY, [], {
-      execArgv: ['--no-node-snapshot', '--disable-warning=ExperimentalWarning'],
+      // --expose-gc: the heap budget decides on live memory after a full collection (heap-budget.ts).
+      execArgv: ['--no-node-snapshot', '--expose-gc', '--disable-warning=ExperimentalWarning'],
       serialization: 'advanced',
       // stdout carries the child's heartbeat (heartbeat.ts); stderr, V8's last words when it aborts.
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -100,6 +101,7 @@ export class SandboxProcess {
       for (const message of envelope.batch) {
         if ('event' in message) {
           if (message.event === 'log') this.#options.onLog?.(message);
+          else if (message.event === 'disposed') this.#doomed = true;
           else if (message.failure) onReadyFail(new CommandFailed(message.failure));
           else onReady({ version: message.version });
         } else {
@@ -126,9 +128,12 @@ export class SandboxProcess {
     return this.#child.pid ?? null;
   }
 
+  /** False once it exited, or said it is about to (its isolate was disposed): nothing sent now would be answered. */
   get alive(): boolean {
-    return this.#exited === null;
+    return this.#exited === null && !this.#doomed;
   }
+
+  #doomed = false;
 
   get inFlight(): number {
     return this.#pending.size;

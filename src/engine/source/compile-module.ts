@@ -5,16 +5,17 @@ import { SourceError } from '../errors.ts';
 import type { SourceLocation } from '../types.ts';
 import { declaredNames } from './declared-names.ts';
 import { Fingerprinter } from './fingerprint.ts';
-import { implicitSemicolons } from './implicit-semicolons.ts';
-import { fromPosition, locationAt } from './locate.ts';
+import { implicitSemicolonCollector } from './implicit-semicolons.ts';
+import { LineIndex, locationAt } from './locate.ts';
 import { DEFAULT_EXPORT_BINDING } from './module-shape.ts';
 import type { ModuleShape, TopLevelItem } from './module-shape.ts';
 import { parseModule } from './parse-module.ts';
 import { PositionPreservingText, spansLines } from './position-preserving-text.ts';
-import { checkSandboxRules } from './sandbox-rules.ts';
-import { readsHotData } from './reads-hot-data.ts';
+import { checkTopLevelRules, sandboxRulesVisitor } from './sandbox-rules.ts';
+import { hotDataReadCollector } from './reads-hot-data.ts';
 import { isTypeScript, stripTypes } from './strip-types.ts';
 import type { ModuleRequest } from './module-shape.ts';
+import { walkNodes } from './walk-nodes.ts';
 
 /** Same length as `export default`, so nothing after it moves. */
 const DEFAULT_EXPORT_REPLACEMENT = `var ${DEFAULT_EXPORT_BINDING}=`;
@@ -29,8 +30,17 @@ export function compileModule(learnerSource: string, file: string): ModuleShape 
   const source = learnerSource.startsWith('\uFEFF') ? learnerSource.slice(1) : learnerSource;
   const javascript = isTypeScript(file) ? stripTypes(source, file) : source;
   const { program, tokens } = parseModule(javascript, file);
-  checkSandboxRules(program, javascript, file);
-  const reader = new ItemReader(javascript, source, file, tokens, new Fingerprinter(javascript, tokens, implicitSemicolons(program, javascript)));
+  checkTopLevelRules(program, javascript, file);
+  // One walk of the whole tree for all three: on a large source the walk is a good part of the compile.
+  const rules = sandboxRulesVisitor(javascript, file);
+  const semicolons = implicitSemicolonCollector(javascript);
+  const hotData = hotDataReadCollector();
+  walkNodes(program, (node, functionDepth) => {
+    rules(node, functionDepth);
+    semicolons.visit(node, functionDepth);
+    hotData.visit(node);
+  });
+  const reader = new ItemReader(javascript, source, file, tokens, new Fingerprinter(javascript, tokens, semicolons.offsets()));
   const code = new PositionPreservingText(javascript);
   // A hashbang is only legal as a script's very first characters, where the runtime puts 'use strict'.
   if (javascript.startsWith('#!')) code.blank(0, lineEnd(javascript, 0));
@@ -78,7 +88,7 @@ export function compileModule(learnerSource: string, file: string): ModuleShape 
     }
   }
   if (defaultBinding) rejectDefaultBindingClash(defaultBinding, topLevel);
-  return { file, source: learnerSource, code: code.toString(), exports, topLevel, requests, readsHotData: readsHotData(program) };
+  return { file, source: learnerSource, code: code.toString(), exports, topLevel, requests, readsHotData: hotData.reads() };
 }
 
 function importRequest(statement: ImportDeclaration, reader: ItemReader): ModuleRequest {
@@ -139,6 +149,7 @@ class ItemReader {
   readonly file: string;
   readonly #tokens: readonly Token[];
   readonly #fingerprinter: Fingerprinter;
+  readonly #lines: LineIndex;
 
   constructor(source: string, learnerSource: string, file: string, tokens: readonly Token[], fingerprinter: Fingerprinter) {
     this.source = source;
@@ -146,6 +157,7 @@ class ItemReader {
     this.file = file;
     this.#tokens = tokens;
     this.#fingerprinter = fingerprinter;
+    this.#lines = new LineIndex(source);
   }
 
   read(node: Statement): TopLevelItem {
@@ -156,7 +168,7 @@ class ItemReader {
       case 'ClassDeclaration':
         return { kind: 'binding', names: [node.id.name], declaration: 'class', ...base };
       case 'VariableDeclaration':
-        // `using` never reaches here: checkSandboxRules refused it at the top level.
+        // `using` never reaches here: checkTopLevelRules refused it at the top level.
         if (node.kind === 'let' || node.kind === 'const' || node.kind === 'var') {
           return { kind: 'binding', names: declaredNames(node), declaration: node.kind, ...base };
         }
@@ -201,7 +213,7 @@ class ItemReader {
   }
 
   locationOf(node: Node): SourceLocation {
-    return node.loc ? fromPosition(this.file, node.loc.start) : locationAt(this.file, this.source, node.start);
+    return this.#lines.at(this.file, node.start);
   }
 }
 

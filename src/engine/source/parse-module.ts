@@ -1,6 +1,6 @@
 // Parses the learner's file with acorn and turns acorn's syntax errors into SourceErrors.
-import { parse } from 'acorn';
 import type { Program, Token } from 'acorn';
+import { IndexedScopeParser } from './indexed-scopes.ts';
 import { SourceError } from '../errors.ts';
 import { locationAt } from './locate.ts';
 
@@ -30,7 +30,8 @@ export interface ParsedModule {
 export function parseModule(source: string, file: string): ParsedModule {
   const tokens: Token[] = [];
   try {
-    const program = parse(source, { ecmaVersion: 'latest', sourceType: 'module', locations: true, onToken: tokens });
+    // No `locations`: positions are offsets, turned into lines and columns by a LineIndex where needed.
+    const program = IndexedScopeParser.parse(source, { ecmaVersion: 'latest', sourceType: 'module', onToken: tokens });
     return { program, tokens };
   } catch (error) {
     if (!isAcornSyntaxError(error)) throw error;

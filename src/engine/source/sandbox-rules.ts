@@ -1,10 +1,11 @@
-// What parses as a module but cannot run in the sandbox: dynamic imports, import.meta and top-level await.
-// Static imports between the workspace's own files are the module graph (src/engine/graph/); which
-// specifiers may be imported is decided there, where the files are known.
+// What parses as a module but cannot run in the sandbox: dynamic imports, import.meta and top-level await. A
+// SourceError at the first such construct, in two parts: the top-level statements, and a visitor for the one walk
+// over every node that compileModule shares with its other checks. Static imports between the workspace's own
+// files are the module graph (src/engine/graph/): which specifiers may be imported is decided there.
 import type { Program } from 'acorn';
 import { SourceError } from '../errors.ts';
 import { locationAt } from './locate.ts';
-import { isNode, walkNodes } from './walk-nodes.ts';
+import { isNode, type NodeVisitor } from './walk-nodes.ts';
 
 export const DYNAMIC_IMPORT_UNAVAILABLE =
   'dynamic `import()` is not available in the sandbox: the module graph is read from static imports before anything runs. Import at the top of the file: `import { name } from \'./other.js\'`';
@@ -21,8 +22,8 @@ export const TOP_LEVEL_AWAIT_UNAVAILABLE =
 export const TOP_LEVEL_USING_UNAVAILABLE =
   'a top-level `using` declaration cannot run in the sandbox (the module runs as a script); declare it inside a block or function.';
 
-/** Throw a SourceError at the first construct the sandbox cannot run. */
-export function checkSandboxRules(program: Program, source: string, file: string): void {
+/** The rules about top-level statements (import attributes, `using`). */
+export function checkTopLevelRules(program: Program, source: string, file: string): void {
   const fail = (message: string, offset: number): never => {
     throw new SourceError(message, locationAt(file, source, offset));
   };
@@ -41,7 +42,14 @@ export function checkSandboxRules(program: Program, source: string, file: string
         break;
     }
   }
-  walkNodes(program, (node, functionDepth) => {
+}
+
+/** The rules about nodes anywhere (dynamic import, import.meta, top-level await), as a visitor of one walk. */
+export function sandboxRulesVisitor(source: string, file: string): NodeVisitor {
+  const fail = (message: string, offset: number): never => {
+    throw new SourceError(message, locationAt(file, source, offset));
+  };
+  return (node, functionDepth) => {
     if (node.type === 'ImportExpression') fail(DYNAMIC_IMPORT_UNAVAILABLE, node.start);
     if (node.type === 'MetaProperty' && isNamed(node['meta'], 'import')) fail(IMPORT_META_UNAVAILABLE, node.start);
     if (functionDepth > 0) return;
@@ -49,7 +57,7 @@ export function checkSandboxRules(program: Program, source: string, file: string
     if (node.type === 'AwaitExpression') fail(TOP_LEVEL_AWAIT_UNAVAILABLE, node.start);
     if (node.type === 'ForOfStatement' && node['await'] === true) fail(TOP_LEVEL_AWAIT_UNAVAILABLE, node.start);
     if (node.type === 'VariableDeclaration' && node['kind'] === 'await using') fail(TOP_LEVEL_AWAIT_UNAVAILABLE, node.start);
-  });
+  };
 }
 
 function isNamed(value: unknown, name: string): boolean {

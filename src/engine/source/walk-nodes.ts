@@ -9,6 +9,9 @@ export interface AnyNode {
   [key: string]: unknown;
 }
 
+/** Called for every node; `functionDepth` counts the functions around it. */
+export type NodeVisitor = (node: AnyNode, functionDepth: number) => void;
+
 const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
 
 /**
@@ -22,8 +25,10 @@ export function walkNodes(program: Program, visit: (node: AnyNode, functionDepth
 function walk(node: AnyNode, functionDepth: number, visit: (node: AnyNode, functionDepth: number) => void): void {
   visit(node, functionDepth);
   const depth = FUNCTION_TYPES.has(node.type) ? functionDepth + 1 : functionDepth;
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'loc') continue;
+  // for…in, not Object.entries: an array per node made the walk a third of a large source's compile time.
+  for (const key in node) {
+    if (key === 'loc' || key === 'type' || key === 'start' || key === 'end') continue;
+    const value = node[key];
     if (Array.isArray(value)) {
       for (const child of value) if (isNode(child)) walk(child, depth, visit);
     } else if (isNode(value)) {

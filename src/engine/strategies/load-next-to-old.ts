@@ -1,6 +1,7 @@
 // What file-watch and plugin-swap share: evaluate the replaced modules in fresh contexts inside the serving
 // process, next to the live ones, hand state over and switch, in one synchronous step of the sandbox.
-import type { LoadPlan, LoadResult, Lookup } from '../sandbox/protocol.ts';
+import { CommandFailed } from '../sandbox/sandbox-process.ts';
+import type { LoadPlan, LoadResult, Lookup, TestRunHandover, VerifyResult } from '../sandbox/protocol.ts';
 import { rejectionFrom, type Reword } from './rejection.ts';
 import type { StrategyContext, StrategyOutcome } from './strategy.ts';
 import { timed } from './timed.ts';
@@ -8,16 +9,27 @@ import { timed } from './timed.ts';
 export async function loadNextToOld(context: StrategyContext, plan: LoadPlan, reword?: Reword, lookups?: Lookup[]): Promise<StrategyOutcome> {
   const { host, next } = context;
   const timings: { link?: number } = {};
+  // A sandbox restarting after a crash is back within a second or two: wait for it rather than refuse.
+  const serving = await host.whenServing();
+  if (!serving) return { kind: 'rejected', reason: 'no sandbox process is serving: the last one died and did not come back', timings, serviceDown: true };
+  // The test-run takes over what the new modules will take over: the state the serving ones hand out now.
+  let handover: TestRunHandover | null;
   try {
-    [, timings.link] = await timed(() => context.verify(next.program, lookups));
+    [handover, timings.link] = await timed(() => serving.send<TestRunHandover | null>({ op: 'state', plan, program: next.program }));
+  } catch (error) {
+    return servingRejection(error, timings, reword);
+  }
+  let heap: VerifyResult;
+  try {
+    const [verified, verifyMs] = await timed(() => context.verify(next.program, { lookups, handover }));
+    timings.link = (timings.link ?? 0) + verifyMs;
+    heap = verified;
   } catch (error) {
     return rejectionFrom(error, timings, reword);
   }
   if (context.isStale()) return { kind: 'superseded' };
-  const serving = host.active;
-  if (!serving) return { kind: 'rejected', reason: 'no sandbox process is serving', timings };
   try {
-    const [result, roundTrip] = await timed(() => serving.send<LoadResult>({ op: 'load', version: next.version, program: next.program, plan }));
+    const [result, roundTrip] = await timed(() => serving.send<LoadResult>({ op: 'load', version: next.version, program: next.program, plan, heap }));
     const inChild = result.timings.compile + result.timings.link + (result.timings.migrate ?? 0);
     return {
       kind: 'applied',
@@ -37,7 +49,7 @@ export async function loadNextToOld(context: StrategyContext, plan: LoadPlan, re
       notes: result.notes,
     };
   } catch (error) {
-    return rejectionFrom(error, timings, reword);
+    return servingRejection(error, timings, reword);
   }
 }
 
@@ -47,4 +59,15 @@ export async function loadNextToOld(context: StrategyContext, plan: LoadPlan, re
  */
 export function keptEverywhere(modules: LoadResult['modules']): boolean {
   return modules.every((change) => change.stateKept || !change.stateful);
+}
+
+/**
+ * A refusal from the serving sandbox, and whether it went down with the attempt (its isolate ran out of memory,
+ * or the process died): a record must never say the state was kept when the process holding it died (issue 12,
+ * points 2 and 5). A version refused because it would not fit ('no-room') touched nothing.
+ */
+function servingRejection(error: unknown, timings: { link?: number }, reword?: Reword): StrategyOutcome {
+  const outcome = rejectionFrom(error, timings, reword);
+  if (error instanceof CommandFailed && (error.failure.kind === 'memory' || error.failure.kind === 'crash')) return { ...outcome, stateLost: true };
+  return outcome;
 }

@@ -1,7 +1,7 @@
 // The one interface every update strategy implements. A strategy decides how a new version replaces the
 // running one; the engine around it does the rest (watching, compiling, verifying, timing, traffic).
 import type { ProgramGraph } from '../graph/program-graph.ts';
-import type { ChildFailure, FailureKind, LoadableProgram, Lookup, ModuleChange } from '../sandbox/protocol.ts';
+import type { ChildFailure, FailureKind, LoadableProgram, Lookup, ModuleChange, TestRunHandover, VerifyResult } from '../sandbox/protocol.ts';
 import type { ServiceHost } from '../service-host.ts';
 import type { RestartMode, SourceLocation, StageTimings, StrategyName } from '../types.ts';
 
@@ -23,10 +23,12 @@ export interface StrategyContext {
   /** Where build artifacts go: `<workspace>/.hotlab`. */
   stateDir: string;
   /**
-   * Test-run a module in the verifier sandbox (a separate process, so a memory bomb there cannot take the
-   * live state with it): initialise it and serve one probe request. Throws CommandFailed.
+   * Test-run a program in the verifier sandbox (a separate process, so a memory bomb there cannot take the
+   * live state with it): initialise every module, check the `lookups` of the modules that keep running, take
+   * over `handover`'s state as the real update will, and serve one probe request. Resolves with the heap each
+   * module needed; throws CommandFailed.
    */
-  verify(program: LoadableProgram, lookups?: Lookup[]): Promise<void>;
+  verify(program: LoadableProgram, options?: { lookups?: Lookup[]; handover?: TestRunHandover | null }): Promise<VerifyResult>;
   /** True once a newer save has arrived: stop before switching anything. */
   isStale(): boolean;
 }
@@ -52,6 +54,8 @@ export type StrategyOutcome =
       timings: StageTimings;
       /** A cold restart that failed after stopping the old version: nothing serves until a good build. */
       serviceDown?: boolean;
+      /** The serving sandbox died during the attempt: the old version is restarted, but its state is gone. */
+      stateLost?: boolean;
     }
   /** A newer save arrived mid-way; nothing was switched. */
   | { kind: 'superseded' };

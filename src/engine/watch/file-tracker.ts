@@ -1,14 +1,18 @@
 // One watched file's view of its saves: reads it when its events come, one read at a time, and reports each
 // distinct content once, whatever way the editor saved it (in place, temp file + rename, delete + create,
 // truncate + write). The directory watcher (watch-files.ts) feeds it events.
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { describeError } from '../errors.ts';
 import { EMPTY_READ_GRACE_MS, type SaveEvent, type WatchNote } from './save-events.ts';
 
 export type Trigger = 'event' | 'unlink' | 'grace';
 
 type ReadResult =
   | { kind: 'missing' }
+  | { kind: 'unreadable'; reason: string }
   | { kind: 'read'; content: string; mtimeMs: number; ino: number; readMs: number };
+
+const FOLDER = 'is a folder now, not a file';
 
 export interface FileTracker {
   /** A watcher event for this file (or the grace timer) arrived at `eventAt`. */
@@ -35,6 +39,7 @@ export function trackFile(target: string, hooks: FileTrackerHooks): FileTracker 
   let emptySeen: { mtimeMs: number; ino: number } | null = null;
   let last: { mtimeMs: number; content: string } | null = null;
   let deletedReported = false;
+  let unreadableReported: string | null = null;
 
   const signal = (trigger: Trigger, eventAt: number): void => {
     if (closed) return;
@@ -70,12 +75,21 @@ export function trackFile(target: string, hooks: FileTrackerHooks): FileTracker 
     clearTimeout(graceTimer);
     let result: ReadResult;
     try {
-      result = await readFile(target);
+      result = readFile(target);
     } catch (error) {
-      hooks.onError('Could not read', error);
-      return;
+      result = { kind: 'unreadable', reason: `cannot be read: ${describeError(error)}` };
     }
     if (closed) return;
+    if (result.kind === 'unreadable') {
+      // Said once per kind of trouble, so a folder that stays a folder is not reported on every event in it.
+      if (unreadableReported !== result.reason) {
+        unreadableReported = result.reason;
+        last = null;
+        hooks.onEvent({ kind: 'unreadable', file: target, eventAt, reason: result.reason });
+      }
+      return;
+    }
+    unreadableReported = null;
     if (result.kind === 'missing') {
       // A change event can find the file gone in the middle of a rename save; only chokidar's unlink, which
       // already waited out the atomic window, means it was deleted.
@@ -127,22 +141,28 @@ function strongest(a: Trigger, b: Trigger): Trigger {
   return 'grace';
 }
 
-/** Reads content and mtime from one open handle, so both describe the same inode even mid-rename. */
-async function readFile(file: string): Promise<ReadResult> {
+/**
+ * Reads content and mtime from one file descriptor, so both describe the same inode even mid-rename. Synchronous:
+ * a module is a few KB, and the thread pool's round trips made an async read of 300 bytes cost ~1.5 ms of the
+ * update's time (three hops: open, fstat, read) where the read itself takes ~0.05 ms.
+ */
+function readFile(file: string): ReadResult {
   const startedAt = performance.now();
-  let handle;
+  let fd: number;
   try {
-    handle = await open(file, 'r');
+    fd = openSync(file, 'r');
   } catch (error) {
     if (isMissing(error)) return { kind: 'missing' };
+    if (error instanceof Error && 'code' in error && error.code === 'EISDIR') return { kind: 'unreadable', reason: FOLDER };
     throw error;
   }
   try {
-    const stats = await handle.stat();
-    const content = await handle.readFile({ encoding: 'utf8' });
+    const stats = fstatSync(fd);
+    if (stats.isDirectory()) return { kind: 'unreadable', reason: FOLDER };
+    const content = readFileSync(fd, { encoding: 'utf8' });
     return { kind: 'read', content, mtimeMs: stats.mtimeMs, ino: stats.ino, readMs: performance.now() - startedAt };
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 

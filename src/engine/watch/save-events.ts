@@ -15,7 +15,9 @@ export type SaveEvent =
       /** How long opening, stat-ing and reading the file took. */
       readMs: number;
     }
-  | { kind: 'deleted'; file: string; eventAt: number };
+  | { kind: 'deleted'; file: string; eventAt: number }
+  /** The path is there but cannot be read as a file (it became a folder, lost its permissions): said once. */
+  | { kind: 'unreadable'; file: string; eventAt: number; reason: string };
 
 /** How to watch. */
 export interface WatchOptions {

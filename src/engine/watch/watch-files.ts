@@ -1,7 +1,8 @@
 // Watches the files of one directory tree that a filter accepts, through the directory (watching a file's inode
 // would lose it on a rename save), and reports each save of each file as the content on disk (file-tracker.ts).
 import { watch } from 'chokidar';
-import { basename, resolve } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { describeError } from '../errors.ts';
 import { trackFile, type FileTracker } from './file-tracker.ts';
 import { WatchError, type FileWatcher, type SaveEvent, type WatchOptions } from './save-events.ts';
@@ -30,12 +31,19 @@ export interface WatchFilesOptions extends WatchOptions {
 const now = (): number => performance.timeOrigin + performance.now();
 
 /**
- * Calls `onEvent` for every distinct content saved to an accepted file under `directory`, and once when such a
- * file is deleted. Resolves once the watcher is ready, so a save made after the promise resolves is seen.
+ * Calls `onEvent` for every distinct content saved to an accepted file under `directory`, once when such a file
+ * is deleted, and once when it becomes unreadable (a folder in its place). Resolves once the watcher is ready, so
+ * a save made after the promise resolves is seen.
+ *
+ * A symlinked file is edited through the link, so its saves land in the real file's folder: that folder is
+ * watched too, and its events are reported as the link's (issue 12, point 8: with chokidar following the link
+ * itself, a second save within 50 ms was lost). When a link is pointed elsewhere, the new target's folder is
+ * watched instead. Reads always go through the link.
  */
 export async function watchFiles(directory: string, options: WatchFilesOptions, onEvent: (event: SaveEvent) => void): Promise<FileWatcher> {
   const root = resolve(directory);
   const trackers = new Map<string, FileTracker>();
+  let closed = false;
   const trackerOf = (file: string): FileTracker => {
     let tracker = trackers.get(file);
     if (!tracker) {
@@ -49,33 +57,81 @@ export async function watchFiles(directory: string, options: WatchFilesOptions, 
     return tracker;
   };
 
+  /** Real file → the link (in the tree) it is read through; and the real files' folders, watched as well. */
+  const linkOf = new Map<string, string>();
+  const realOf = new Map<string, string>();
+  /** Folders watched for a link's target (outside the tree, or below the depth watched). */
+  const targetFolders = new Set<string>();
+  const follow = async (link: string): Promise<void> => {
+    const real = await realpath(link).catch(() => link);
+    if (closed || realOf.get(link) === real) return;
+    const before = realOf.get(link);
+    if (before) linkOf.delete(before);
+    if (real === link) {
+      realOf.delete(link);
+      return;
+    }
+    realOf.set(link, real);
+    linkOf.set(real, link);
+    const folder = dirname(real);
+    if (folder !== root && !targetFolders.has(folder)) {
+      targetFolders.add(folder);
+      watcher.add(folder);
+    }
+  };
+
   // chokidar itself adds two fixed delays, neither configurable in v6 (policy.js): it holds a `change` that
   // stats an empty file for 10 ms waiting for the data, and passes one `change` per file per 50 ms, replaying
   // the last one at the end of the window. So a save within 50 ms of the previous one is seen up to 50 ms late;
   // the first save of a burst is not delayed.
   const polling = options.polling ?? false;
+  const atomic = polling ? POLLING_ATOMIC_WINDOW_MS : ATOMIC_WINDOW_MS;
   const watcher = watch(root, {
     ignoreInitial: true,
     depth: options.depth ?? 0,
     // The root must pass, or nothing under it is watched; a path chokidar has not stat-ed yet may be a folder.
+    // A link's target folder outside the tree is watched for that target alone.
     ignored: (path: string, stats?: { isFile(): boolean; isDirectory(): boolean }) => {
-      if (path === root) return false;
+      if (path === root || targetFolders.has(path)) return false;
+      if (!isUnder(root, path)) return !linkOf.has(path);
       if (stats?.isDirectory()) return options.skipDirectory?.(path) ?? false;
-      if (stats?.isFile() || options.accept(path)) return !options.accept(path);
+      if (stats?.isFile() || options.accept(path)) return !options.accept(path) && !linkOf.has(path);
       return options.skipDirectory?.(path) ?? false;
     },
+    // A link is watched as the link, its target as a file of its own folder.
+    followSymlinks: false,
     backend: polling ? 'polling' : 'native',
     pollingInterval: POLLING_INTERVAL_MS,
-    atomic: polling ? POLLING_ATOMIC_WINDOW_MS : ATOMIC_WINDOW_MS,
+    atomic,
     // Stays off: it holds every event until the size is stable for its threshold (seconds by default);
     // the empty-read grace covers half-written files for a fraction of that.
     awaitWriteFinish: false,
   });
+  const reported = (path: string): string | null => {
+    const file = linkOf.get(path) ?? path;
+    return options.accept(file) ? file : null;
+  };
   watcher.on('all', (event, path) => {
     const eventAt = now();
-    if (!options.accept(path)) return;
-    if (event === 'unlink') trackerOf(path).signal('unlink', eventAt);
-    else if (event === 'add' || event === 'change') trackerOf(path).signal('event', eventAt);
+    const file = reported(path);
+    if (!file) return;
+    if (file === path && (event === 'add' || event === 'change')) void follow(file).catch((error: unknown) => options.onError?.(new WatchError(`Could not follow the link ${basename(file)}: ${describeError(error)}`, file, { cause: error })));
+    // A folder put where a file was arrives as addDir, and goes as unlinkDir.
+    if (event === 'unlink' || event === 'unlinkDir') trackerOf(file).signal('unlink', eventAt);
+    else if (event === 'add' || event === 'change' || event === 'addDir') trackerOf(file).signal('event', eventAt);
+  });
+  // chokidar swallows an unlink followed within its atomic window by anything but a file (`rm service.js &&
+  // mkdir service.js` reported nothing). Any raw event on a watched file's name gets one more look once the
+  // window has passed; for an ordinary save that look finds nothing new.
+  const lateLooks = new Map<string, NodeJS.Timeout>();
+  watcher.on('raw', (_event, path, details) => {
+    if (typeof path !== 'string' || path === '') return;
+    const folder = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
+    const full = isAbsolute(path) ? path : typeof folder === 'string' ? join(folder, path) : null;
+    const file = full ? reported(full) : null;
+    if (!file) return;
+    clearTimeout(lateLooks.get(file));
+    lateLooks.set(file, setTimeout(() => trackerOf(file).signal('event', now()), atomic + 50));
   });
 
   // Listen for errors before anything can emit one: an EventEmitter with no 'error' listener throws. Until
@@ -96,11 +152,20 @@ export async function watchFiles(directory: string, options: WatchFilesOptions, 
   } finally {
     failStart = null;
   }
+  // Links that were there before the watch began.
+  const existing = Object.entries(watcher.getWatched()).flatMap(([folder, names]) => names.map((name) => join(folder, name)));
+  await Promise.all(existing.filter((file) => options.accept(file)).map(follow));
 
   return {
     async close() {
+      closed = true;
+      for (const timer of lateLooks.values()) clearTimeout(timer);
       await watcher.close();
       await Promise.all([...trackers.values()].map((tracker) => tracker.close()));
     },
   };
+}
+
+function isUnder(root: string, path: string): boolean {
+  return path === root || path.startsWith(`${root}/`);
 }

@@ -1,5 +1,5 @@
 import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
-import { chmod, mkdtemp, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rename, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -86,7 +86,7 @@ function within(promise: Promise<void>, what: string): Promise<void> {
 
 const changes = (): string[] => events.flatMap((event) => (event.kind === 'change' ? [event.content] : []));
 const deletions = (): number => events.filter((event) => event.kind === 'deleted').length;
-const summary = (): string[] => events.map((event) => (event.kind === 'change' ? event.content : '<deleted>'));
+const summary = (): string[] => events.map((event) => (event.kind === 'change' ? event.content : event.kind === 'deleted' ? '<deleted>' : `<${event.reason}>`));
 const lastChangeIs = (content: string) => () => changes().at(-1) === content;
 
 describe('watchServiceFile', () => {
@@ -205,6 +205,53 @@ describe('watchServiceFile', () => {
     await start({ polling: true });
     await writeFile(file, 'polled');
     await until(lastChangeIs('polled'), 'the polled save');
+  });
+
+  it('follows a symlinked file: two saves through the link within 50 ms are both seen', async () => {
+    // The workspace holds a link; the file lives elsewhere (a dotfiles repo, a shared folder).
+    const elsewhere = join(directory, 'elsewhere');
+    await mkdir(elsewhere);
+    await writeFile(join(elsewhere, 'real.js'), 'real 0');
+    await unlink(file);
+    await symlink(join(elsewhere, 'real.js'), file);
+    await start();
+    await writeFile(file, 'through the link 1');
+    await delay(20);
+    await writeFile(file, 'through the link 2');
+    await until(lastChangeIs('through the link 2'), 'the second save through the link');
+    // A save by rename in the real file's folder (what an editor opening the target does) is seen too.
+    await writeFile(join(elsewhere, 'real.js.tmp'), 'renamed in place');
+    await rename(join(elsewhere, 'real.js.tmp'), join(elsewhere, 'real.js'));
+    await until(lastChangeIs('renamed in place'), 'the rename save of the target');
+    expect(deletions()).toBe(0);
+  });
+
+  it('follows a link that is pointed at another file', async () => {
+    const elsewhere = join(directory, 'elsewhere');
+    await mkdir(elsewhere);
+    await writeFile(join(elsewhere, 'a.js'), 'a');
+    await writeFile(join(elsewhere, 'b.js'), 'b');
+    await unlink(file);
+    await symlink(join(elsewhere, 'a.js'), file);
+    await start();
+    await symlink(join(elsewhere, 'b.js'), `${file}.new`);
+    await rename(`${file}.new`, file);
+    await until(lastChangeIs('b'), 'the new target');
+    await writeFile(join(elsewhere, 'b.js'), 'b edited');
+    await until(lastChangeIs('b edited'), 'a save of the new target');
+  });
+
+  it('says so once when the file is replaced by a folder, and reports the file when it is back', async () => {
+    await start();
+    await unlink(file);
+    await mkdir(file);
+    await until(() => events.some((event) => event.kind === 'unreadable'), 'the folder to be reported');
+    expect(events.at(-1)).toMatchObject({ kind: 'unreadable', file, reason: 'is a folder now, not a file' });
+    await writeFile(join(file, 'inside.js'), 'x');
+    await rm(file, { recursive: true });
+    await writeFile(file, 'a file again');
+    await until(lastChangeIs('a file again'), 'the file to be back');
+    expect(events.filter((event) => event.kind === 'unreadable')).toHaveLength(1);
   });
 
   it('reports nothing once closed', async () => {
