@@ -89,6 +89,11 @@ const WARM_UP_COMPILES = 30;
  * 10 s — issue 12, point 5).
  */
 const WARM_UP_BUDGET_MS = 50;
+/** A refused save is read again when one of its files was written this soon before the read (it may be half written)… */
+const HALF_WRITTEN_MS = 100;
+/** …this long later, at most this many times. */
+const HALF_WRITTEN_WAIT_MS = 20;
+const HALF_WRITTEN_RETRIES = 4;
 /** How often the status line's heap figure is refreshed. */
 const STATS_INTERVAL_MS = 2000;
 
@@ -717,7 +722,14 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
 
     // Reading the program compiles what changed (unchanged modules come from the cache): the rest is compile.
     const readStart = performance.now();
-    const read = this.#read('overrides' in job ? job.overrides : undefined);
+    const readAt = wallNow();
+    let read = this.#read('overrides' in job ? job.overrides : undefined);
+    // A large file is written in chunks (Node writes 512 KB at a time): a save can be read half written, which
+    // does not parse. While a file of it was written moments ago, give the writer a moment and read again.
+    for (let wait = 0; read.kind === 'refused' && job.trigger === 'save' && wait < HALF_WRITTEN_RETRIES && this.#files.writtenSince(read.sources.keys(), readAt - HALF_WRITTEN_MS); wait++) {
+      await new Promise((resolveWait) => setTimeout(resolveWait, HALF_WRITTEN_WAIT_MS));
+      read = this.#read(undefined);
+    }
     const hostCompile = Math.max(0, performance.now() - readStart - read.readMs);
     timings.read = (timings.read ?? 0) + read.readMs;
     const signature = programSignature(read.sources);

@@ -1,6 +1,7 @@
 // Where the engine's program comes from: the workspace's files, or (a scratch engine: compare, the benchmark) an
 // in-memory copy of them. Reads the program as one consistent graph and keeps modules compiled across reads.
-import { relative, sep } from 'node:path';
+import { statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { CompileCache } from './load-graph.ts';
 import { sourcesOf, type ProgramGraph, type ProgramSources } from './program-graph.ts';
 import { readProgram, type ProgramRead } from './read-program.ts';
@@ -33,6 +34,19 @@ export class ProgramFiles {
   /** A scratch engine applied `graph`: it is what the next read starts from. */
   applied(graph: ProgramGraph): void {
     if (this.#memory) this.#memory = sourcesOf(graph);
+  }
+
+  /** Was one of these modules written after `since` (wall-clock ms, by its mtime)? Always false for a scratch engine. */
+  writtenSince(ids: Iterable<string>, since: number): boolean {
+    if (this.#memory) return false;
+    for (const id of ids) {
+      try {
+        if (statSync(join(this.workspace, id)).mtimeMs > since) return true;
+      } catch {
+        // Gone: the next read says so.
+      }
+    }
+    return false;
   }
 
   /** The module id of a file of the workspace (`lib/greet.js`), or null for a file outside it. */
