@@ -24,6 +24,7 @@ import { ReplPanel } from './repl/repl-panel.tsx';
 import { planScreen } from './layout/screen-plan.ts';
 import { ServiceMessages } from './feed/service-messages.tsx';
 import type { Printed } from './repl/repl-exec.ts';
+import { replExamples } from './repl/repl-examples.ts';
 import { initialReplState, replReducer } from './repl/repl-state.ts';
 import { StatsPanel } from './stats/stats-panel.tsx';
 import { StatusLine } from './layout/status-line.tsx';
@@ -51,6 +52,7 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
     for (const line of lines) dispatchRepl({ type: 'print', kind: line.kind, text: line.text });
   }, []);
   const compare = useCompare();
+  const examples = useMemo(() => replExamples(snapshot.scope, snapshot.requests), [snapshot.scope, snapshot.requests]);
   const actions = useLabActions(print);
   const quit = useQuit(useCallback(() => dispatchView({ type: 'quitting' }), []));
   const session = useLessonSession();
@@ -195,7 +197,7 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
             ) : null}
           </Box>
           <ServiceMessages plan={plan.messages} width={layout.columns} />
-          <ReplPanel state={repl} focused={replFocused} width={layout.columns} height={layout.replRows} />
+          <ReplPanel state={repl} focused={replFocused} examples={examples} version={snapshot.version} width={layout.columns} height={layout.replRows} />
         </>
       )}
       <StatusLine snapshot={snapshot} quitting={view.quitting} width={layout.columns} />

@@ -10,6 +10,7 @@ import { KEY_TABLE, resolveKey } from '../../src/ui/keys/key-table.ts';
 import { computeLayout } from '../../src/ui/layout/layout.ts';
 import { MESSAGES } from '../../src/ui/shared/messages.ts';
 import { parseReplLine } from '../../src/ui/repl/repl-commands.ts';
+import { replExamples } from '../../src/ui/repl/repl-examples.ts';
 import { promptWindow } from '../../src/ui/repl/repl-panel.tsx';
 import { initialReplState, MAX_OUTPUT_LINES, replReducer, type ReplAction, type ReplState } from '../../src/ui/repl/repl-state.ts';
 import { planScreen } from '../../src/ui/layout/screen-plan.ts';
@@ -297,5 +298,18 @@ describe('numbers and geometry', () => {
     expect(theme.tone('bad')).toEqual({});
     expect(theme.tone('active')).toEqual({});
     expect(theme.version(3)).toEqual({});
+  });
+});
+
+describe('REPL examples', () => {
+  test('come from the running scope and the traffic, as literals that evaluate', () => {
+    const request = { method: 'GET', path: '/hello', query: { name: "o'hara" }, headers: {}, body: '' };
+    const examples = replExamples({ variables: ['hits'], constants: ['routes'], functions: ['handle'], exports: ['handle'] }, [request]);
+    expect(examples).toEqual(['hits', "handle({method: 'GET', path: '/hello', query: {name: 'o\\'hara'}})"]);
+    // The literal is JavaScript that builds the request the traffic sends.
+    const literal = examples[1]!.slice('handle('.length, -1);
+    expect(new Function(`return ${literal}`)()).toEqual({ method: 'GET', path: '/hello', query: { name: "o'hara" } });
+    expect(replExamples({ variables: [], constants: [], functions: ['ping', 'handle'], exports: ['handle'] }, [])).toEqual(['ping']);
+    expect(replExamples(null, [request])).toEqual([]);
   });
 });

@@ -74,7 +74,8 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { action: 'rollback', keys: ['u'], scope: 'global' },
   { action: 'compare', keys: ['c'], scope: 'global' },
   { action: 'readAll', keys: ['v'], scope: 'global' },
-  { action: 'focusRepl', keys: [':', '/', 'tab'], scope: 'global' },
+  // `/` and Tab focus an empty line for JavaScript; `:` focuses with the colon typed, to start a command.
+  { action: 'focusRepl', keys: ['/', 'tab', ':'], scope: 'global' },
   { action: 'help', keys: ['?'], scope: 'global' },
   { action: 'quit', keys: ['q'], scope: 'global' },
   { action: 'nextHint', keys: ['h'], scope: 'lesson' },

@@ -59,7 +59,13 @@ export interface Messages {
   compareFailed: string;
   compareHeaders: { strategy: string; outcome: string; total: string; downtime: string; failed: string; kept: string; retained: string };
   comparePending: string;
-  replIdle: (key: string) => string;
+  /** The unfocused prompt: how to get in, what runs, examples that work there. */
+  replIdle: (key: string, version: string, examples: readonly string[], commands: boolean) => string;
+  replIdleNothing: (key: string) => string;
+  /** Shown after the cursor on an empty focused prompt. */
+  replFocused: (examples: readonly string[]) => string;
+  replNothingRuns: string;
+
   replCommands: Record<'strategy' | 'reload' | 'rollback' | 'stats' | 'set' | 'help' | 'clear', string>;
   unknownCommand: (name: string, valid: string) => string;
   unknownStrategy: (name: string, valid: string) => string;
@@ -243,7 +249,11 @@ const en: Messages = {
   compareFailed: 'compare failed',
   compareHeaders: { strategy: 'strategy', outcome: 'outcome', total: 'latency', downtime: 'downtime', failed: 'failed', kept: 'state', retained: 'retained' },
   comparePending: 'waiting…',
-  replIdle: (key) => `press ${key} to evaluate in the live sandbox (hits, handle({path: '/ping'}))`,
+  replIdle: (key, version, examples, commands) => `${key} or Tab: JavaScript in ${version}${examples.length ? `, e.g. ${examples.join(' · ')}` : ''}${commands ? ' · : commands' : ''}`,
+  replIdleNothing: (key) => `nothing runs yet: save a service.js that starts · ${key} then :help for commands`,
+  replFocused: (examples) => (examples.length ? ` e.g. ${examples.join(' · ')} · :help` : ' :help lists the commands'),
+  replNothingRuns: ' nothing runs yet: only :commands work (:help)',
+
   replCommands: {
     strategy: 'switch strategy (name or 1–4; binary-replace takes cold|graceful)',
     reload: 're-apply the file with the active strategy',
@@ -429,7 +439,11 @@ const zh: Messages = {
   compareFailed: '对比失败',
   compareHeaders: { strategy: '策略', outcome: '结果', total: '延迟', downtime: '停机', failed: '失败', kept: '状态', retained: '保留' },
   comparePending: '等待…',
-  replIdle: (key) => `按 ${key} 在运行中的沙箱里求值（hits, handle({path: '/ping'})）`,
+  replIdle: (key, version, examples, commands) => `${key} 或 Tab：在 ${version} 里运行 JavaScript${examples.length ? `，例如 ${examples.join(' · ')}` : ''}${commands ? ' · : 命令' : ''}`,
+  replIdleNothing: (key) => `还没有版本在运行：保存一个能启动的 service.js · 按 ${key} 后输入 :help 查看命令`,
+  replFocused: (examples) => (examples.length ? ` 例如 ${examples.join(' · ')} · :help` : ' :help 列出命令'),
+  replNothingRuns: ' 还没有版本在运行：只能执行 :命令（:help）',
+
   replCommands: {
     strategy: '切换策略（名称或 1–4；binary-replace 可加 cold|graceful）',
     reload: '用当前策略重新应用文件',
