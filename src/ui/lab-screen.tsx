@@ -6,6 +6,7 @@ import { CompareView } from './compare/compare-view.tsx';
 import { useSnapshot } from './shared/engine-context.tsx';
 import { FeedPanel } from './feed/feed-panel.tsx';
 import { HelpOverlay } from './keys/help-overlay.tsx';
+import { planHelp } from './keys/help-plan.ts';
 import { HintLine } from './keys/hint-line.tsx';
 import type { KeyScope } from './keys/key-table.ts';
 import { DiffView } from './lesson/diff-view.tsx';
@@ -142,11 +143,20 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
   const scrollRead = (sign: number) => dispatchView({ type: 'scrollRead', by: sign * Math.max(1, overlayRows - 2), max: readMax });
 
   // While the engine stops, only quit still acts: pressed again, it exits without waiting.
+  const helpOpen = view.overlay === 'help';
+  const helpPage = helpOpen ? planHelp(messages, layout.columns, overlayRows - 1, view.helpPage).page : 0;
   const handlers: KeyHandlers = view.quitting
     ? { quit }
     : reading
       ? { ...labHandlers, ...lessonKeys.lab, scrollDown: () => scrollRead(1), scrollUp: () => scrollRead(-1) }
-      : { ...labHandlers, ...lessonKeys.lab };
+      : helpOpen
+        ? {
+            ...labHandlers,
+            ...lessonKeys.lab,
+            scrollDown: () => dispatchView({ type: 'pageHelp', by: helpPage + 1 - view.helpPage }),
+            scrollUp: () => dispatchView({ type: 'pageHelp', by: helpPage - 1 - view.helpPage }),
+          }
+        : { ...labHandlers, ...lessonKeys.lab };
   const modal = listOpen || asking;
   useLabKeys({ isActive: !replFocused && !modal, overlayOpen, lessons: lessonSnapshot !== null, handlers });
   useScopedKeys({ isActive: listOpen && !replFocused && !view.quitting, scope: 'list', handlers: lessonKeys.list, onText: lessonKeys.onListText });
@@ -173,7 +183,7 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
       ) : null}
       {plan.showProblem && snapshot.problem !== null ? <ProblemLine problem={snapshot.problem} width={layout.columns} /> : null}
       {view.overlay === 'help' ? (
-        <HelpOverlay width={layout.columns} height={overlayRows} />
+        <HelpOverlay width={layout.columns} height={overlayRows} page={helpPage} />
       ) : reading ? (
         <ReadingView rows={readingRows} scroll={view.readScroll} width={layout.columns} height={overlayRows} />
       ) : view.overlay === 'compare' ? (

@@ -1,7 +1,7 @@
 // The lab's keys: strategy switching, reload/rollback, the restart toggle, help generated from the table.
 import { afterEach, expect, test } from 'vitest';
 import { KEY_TABLE } from '../../src/ui/keys/key-table.ts';
-import { keysLabel } from '../../src/ui/keys/help-overlay.tsx';
+import { keysLabel } from '../../src/ui/keys/help-plan.ts';
 import { MESSAGES } from '../../src/ui/shared/messages.ts';
 import { FakeEngine, updateRecord } from './fake-engine.ts';
 import { KEYS, renderLab, type LabHarness } from './render-lab.tsx';

@@ -1,35 +1,16 @@
 // The lesson pane and its keys: a real session over a temp workspace and the real lessons, the fake engine,
 // and a check the test decides (so no scratch service boots).
-import { EventEmitter } from 'node:events';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { CheckResult } from '../../src/engine/lessons/check-types.ts';
-import { LessonSession, prepareLessonWorkspace, type LessonEngine } from '../../src/engine/lessons/lesson-session.ts';
+import { LessonSession, prepareLessonWorkspace } from '../../src/engine/lessons/lesson-session.ts';
 import type { Lesson } from '../../src/engine/lessons/lesson-types.ts';
 import { loadLessons } from '../../src/engine/lessons/load-lessons.ts';
-import type { ProgramOptions } from '../../src/engine/engine.ts';
 import type { UpdateRecord } from '../../src/engine/types.ts';
-import { FakeEngine } from './fake-engine.ts';
+import { LessonFakeEngine } from './lesson-fake-engine.ts';
 import { KEYS, nextTurn, renderLab, type LabHarness } from './render-lab.tsx';
-
-/** The fake engine plus what the session needs: new programs, and update events it can emit. */
-class LessonFakeEngine extends FakeEngine implements LessonEngine {
-  readonly events = new EventEmitter<{ update: [UpdateRecord]; rejected: [UpdateRecord]; reverted: [unknown] }>();
-  readonly programs: ProgramOptions[] = [];
-  async restartProgram(options: ProgramOptions): Promise<unknown> {
-    this.programs.push(options);
-    this.publish({ strategy: options.strategy, restart: options.restart ?? 'graceful', version: 1, updates: [], logs: [], feed: [], rejection: null });
-    return { version: 1, rejection: null };
-  }
-  on(event: 'update' | 'rejected' | 'reverted', listener: (record: unknown) => void): void {
-    this.events.on(event, listener);
-  }
-  off(event: 'update' | 'rejected' | 'reverted', listener: (record: unknown) => void): void {
-    this.events.off(event, listener);
-  }
-}
 
 let lab: LabHarness | undefined;
 let session: LessonSession | undefined;
