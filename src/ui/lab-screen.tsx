@@ -89,6 +89,7 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
     },
     help: () => dispatchView({ type: 'toggleHelp' }),
     readAll: () => dispatchView({ type: 'toggleRead' }),
+    toggleHeaders: () => dispatchView({ type: 'toggleHeaders' }),
     toggleGo: () => dispatchLessonUi({ type: 'toggleTab' }),
     quit,
     closeOverlay: () => (lessonUi.diff ? dispatchLessonUi({ type: 'closeDiff' }) : dispatchView({ type: 'closeOverlay' })),
@@ -132,6 +133,7 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
             messages,
             change: latestChange(snapshot),
             changeContext: { messages, base, width: layout.columns, waiting: snapshot.sandbox.state === 'waiting' },
+            newest: snapshot.feed[snapshot.feed.length - 1],
             width: layout.columns,
           })
         : [],
@@ -197,6 +199,7 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
           <Box flexDirection={layout.mode === 'split' ? 'row' : 'column'} columnGap={layout.gap}>
             <FeedPanel
               feed={snapshot.feed}
+              headers={view.headers}
               version={snapshot.version}
               trafficRate={snapshot.trafficRate}
               width={layout.feedWidth}

@@ -26,6 +26,7 @@ export interface Messages {
   noUpdates: (file: string) => string;
   noUpdatesShort: string;
   readingTitle: string;
+  newestRequest: string;
   readingKeys: (goKey: string, closeKeys: string) => string;
   stateKept: string;
   stateLost: string;
@@ -149,6 +150,7 @@ const en: Messages = {
   noUpdates: (file) => `No updates yet — save ${file} to make one`,
   noUpdatesShort: 'no update yet in this program',
   readingTitle: 'Read in full',
+  newestRequest: 'Newest request',
   readingKeys: (goKey, closeKeys) => `${goKey} text / Go corner · ${closeKeys} close`,
   stateKept: 'state kept',
   stateLost: 'state lost',
@@ -171,6 +173,7 @@ const en: Messages = {
     rollback: 'rollback',
     compare: 'compare',
     readAll: 'read',
+    toggleHeaders: 'headers',
     focusRepl: 'repl',
     help: 'help',
     quit: 'quit',
@@ -198,6 +201,7 @@ const en: Messages = {
     rollback: 'previous good version',
     compare: 'replay the edit under all 4',
     readAll: 'read everything in full',
+    toggleHeaders: 'response headers in the feed',
     focusRepl: 'type in the REPL (: a command)',
     help: 'show / hide this help',
     quit: 'stop the service and quit',
@@ -339,6 +343,7 @@ const zh: Messages = {
   noUpdates: (file) => `还没有更新 — 保存 ${file} 即可触发`,
   noUpdatesShort: '这个程序还没有更新',
   readingTitle: '全文阅读',
+  newestRequest: '最新的请求',
   readingKeys: (goKey, closeKeys) => `${goKey} 课文 / Go 角落 · ${closeKeys} 关闭`,
   stateKept: '状态保留',
   stateLost: '状态丢失',
@@ -361,6 +366,7 @@ const zh: Messages = {
     rollback: '回滚',
     compare: '对比',
     readAll: '全文',
+    toggleHeaders: '响应头',
     focusRepl: 'REPL',
     help: '帮助',
     quit: '退出',
@@ -388,6 +394,7 @@ const zh: Messages = {
     rollback: '回到上一个正常版本',
     compare: '用四种策略重放修改',
     readAll: '阅读全文',
+    toggleHeaders: '在请求流中显示响应头',
     focusRepl: '进入 REPL（: 输入命令）',
     help: '显示 / 隐藏帮助',
     quit: '停止服务并退出',
