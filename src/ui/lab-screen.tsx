@@ -118,6 +118,7 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
             hintLabel: messages.lesson.hint,
             checkError: messages.lesson.checkError,
             inCheckRun: messages.lesson.inCheckRun,
+            liveRefused: messages.lesson.liveRefused,
           })
         : null,
     [lessonSnapshot, lang, layout.columns, layout.lessonRows, tab, scroll, hintsFolded, messages],

@@ -62,6 +62,9 @@ test("a refusal is said once, in the learner's language: no English clause doubl
   expect(frame.match(/Unexpected token/g)).toHaveLength(1);
   expect(frame).toContain('v1 继续服务');
   expect(frame).not.toContain('keeps serving');
+  // No half-translated words: the sandbox state is said in Chinese too.
+  expect(frame).toContain('沙箱 就绪');
+  expect(frame).not.toMatch(/\bready\b/);
 });
 
 test('every update gets the update line, saves included, until the next one; a revert clears the refusal', async () => {

@@ -45,6 +45,8 @@ export interface LessonPlanOptions {
   checkError: string;
   /** Labels a check step's detail as the check's own run (its versions are not the live feed's). */
   inCheckRun: (detail: string) => string;
+  /** Labels the live step's detail: the live service refused the file. */
+  liveRefused: (detail: string) => string;
 }
 
 const MAX_STEPS = 5;
@@ -67,7 +69,7 @@ export function planLesson(snapshot: LessonSnapshot, options: LessonPlanOptions)
   if (result) {
     const row = (step: (typeof result.steps)[number], withDetail: boolean): ChecklistRow => {
       const live = step.title.en === LIVE_STEP.en;
-      const detail = withDetail && step.detail ? (live ? step.detail : options.inCheckRun(step.detail)) : undefined;
+      const detail = withDetail && step.detail ? (live ? options.liveRefused(step.detail) : options.inCheckRun(step.detail)) : undefined;
       return { ok: step.ok, title: pick(step.title, lang), ...(detail ? { detail } : {}) };
     };
     const failed = result.steps.filter((s) => !s.ok).map((s) => row(s, true));

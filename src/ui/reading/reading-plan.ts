@@ -52,7 +52,7 @@ export function planReading({ lesson, tab, lang, messages, change, changeContext
       { text: ` ${pick(l.title, lang)}`, tone: 'heading' },
       { text: ` · ${l.strategy}${l.restart ? ` (${l.restart})` : ''}`, tone: 'muted' },
     ]);
-    rows.push(...markdownRows(markdownLines(`**${m.goal}:** ${pick(l.goal, lang)}`, width)));
+    rows.push(...markdownRows(markdownLines(`**${m.goal.trim()}** ${pick(l.goal, lang)}`, width)));
     heading(m.checkTitle);
     const { result } = lesson;
     if (lesson.checking) rows.push([{ text: m.checking, tone: 'muted' }]);
@@ -63,7 +63,7 @@ export function planReading({ lesson, tab, lang, messages, change, changeContext
       for (const step of result.steps) {
         const live = step.title.en === LIVE_STEP.en;
         rows.push(...wrapPieces([{ text: step.ok ? '✓ ' : '✗ ', tone: step.ok ? 'good' : 'bad' }, { text: pick(step.title, lang) }], width, '  '));
-        if (step.detail) rows.push(...wrapPieces([{ text: live ? step.detail : m.inCheckRun(step.detail), tone: 'muted' }], width, '    ', '    '));
+        if (step.detail) rows.push(...wrapPieces([{ text: live ? m.liveRefused(step.detail) : m.inCheckRun(step.detail), tone: 'muted' }], width, '    ', '    '));
       }
       if (result.error) rows.push(...wrapPieces([{ text: `✗ ${m.checkError}: `, tone: 'bad' }, { text: result.error }], width, '  '));
       if (lesson.done) rows.push([{ text: lesson.next ? m.done(keyOf('nextLesson'), keyOf('showDiff')) : m.doneLast(keyOf('showDiff')), tone: 'good' }]);

@@ -1,5 +1,6 @@
 // Every sentence the screen prints, in English and Simplified Chinese. Strategy names, stage names and
 // REPL commands stay in English in both: they are the words of the CLI flags, the records and the lessons.
+import type { SandboxState } from '../../engine/types.ts';
 import type { KeyAction } from '../keys/key-table.ts';
 
 export type Lang = 'en' | 'zh';
@@ -36,6 +37,8 @@ export interface Messages {
   applied: string;
   rejectedShort: string;
   sandbox: string;
+  /** What the sandbox is doing, in words (the engine's states are identifiers). */
+  sandboxStates: Record<SandboxState, string>;
   heap: string;
   retained: string;
   served: string;
@@ -93,6 +96,8 @@ export interface LessonMessages {
   checkRunNote: string;
   /** A check step's detail, labelled as what the check's own run saw. */
   inCheckRun: (detail: string) => string;
+  /** The live step's detail: the live service refused the file. */
+  liveRefused: (detail: string) => string;
   hintsTitle: (shown: number, total: number) => string;
   textTitle: string;
   goTitle: string;
@@ -160,6 +165,7 @@ const en: Messages = {
   applied: 'applied',
   rejectedShort: 'rejected',
   sandbox: 'sandbox',
+  sandboxStates: { starting: 'starting', waiting: 'waiting for a good save', ready: 'ready', restarting: 'restarting', down: 'down', stopped: 'stopped' },
   heap: 'heap',
   retained: 'retained',
   served: 'served',
@@ -277,7 +283,7 @@ const en: Messages = {
   moreLines: (count) => `… ${count} more lines`,
   lesson: {
     heading: (number, total) => `Lesson ${number}/${total}`,
-    goal: 'Goal',
+    goal: 'Goal: ',
     checking: 'checking…',
     notChecked: (key) => `not checked yet — save service.js, or press ${key}`,
     checkError: 'the check could not run',
@@ -285,6 +291,7 @@ const en: Messages = {
     checkTitle: 'Check',
     checkRunNote: "The check runs on a scratch copy of the service: it starts the lesson's starter, then saves your file over it. Versions in its details are that run's, not the live feed's.",
     inCheckRun: (detail) => `in the check's run: ${detail}`,
+    liveRefused: (detail) => `it refused it: ${detail}`,
     hintsTitle: (shown, total) => `Hints (${shown}/${total})`,
     textTitle: 'Lesson text',
     goTitle: 'Go corner',
@@ -353,6 +360,7 @@ const zh: Messages = {
   applied: '已应用',
   rejectedShort: '已拒绝',
   sandbox: '沙箱',
+  sandboxStates: { starting: '启动中', waiting: '等待可运行的保存', ready: '就绪', restarting: '重启中', down: '已停止', stopped: '已关闭' },
   heap: '堆',
   retained: '保留',
   served: '已服务',
@@ -470,7 +478,7 @@ const zh: Messages = {
   moreLines: (count) => `… 还有 ${count} 行`,
   lesson: {
     heading: (number, total) => `第 ${number}/${total} 课`,
-    goal: '目标',
+    goal: '目标：',
     checking: '检查中…',
     notChecked: (key) => `尚未检查 — 保存 service.js，或按 ${key}`,
     checkError: '检查无法运行',
@@ -478,6 +486,7 @@ const zh: Messages = {
     checkTitle: '检查',
     checkRunNote: '检查在服务的临时副本上运行：先启动本课的初始代码，再把你的文件保存上去。细节里的版本号属于那次运行，不是实时请求流里的版本。',
     inCheckRun: (detail) => `检查运行中：${detail}`,
+    liveRefused: (detail) => `实时服务拒绝了它：${detail}`,
     hintsTitle: (shown, total) => `提示（${shown}/${total}）`,
     textTitle: '课文',
     goTitle: 'Go 角落',
