@@ -190,7 +190,7 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
       ) : reading ? (
         <ReadingView rows={readingRows} scroll={view.readScroll} width={layout.columns} height={overlayRows} />
       ) : view.overlay === 'compare' ? (
-        <CompareView state={compare.state} width={layout.columns} height={overlayRows} />
+        <CompareView state={compare.state} liveRate={snapshot.trafficRate} width={layout.columns} height={overlayRows} />
       ) : listOpen && lessonUi.list ? (
         <LessonList snapshot={lessonSnapshot} filter={lessonUi.list.filter} selected={lessonUi.list.selected} width={layout.columns} height={overlayRows} />
       ) : lessonUi.diff ? (

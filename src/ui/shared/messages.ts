@@ -58,6 +58,8 @@ export interface Messages {
   helpCommandsNote: string;
   helpEditorNote: string;
   compareTitle: string;
+  /** At what rate compare replays, against the lab's: failed requests scale with it. null before a row came. */
+  compareRate: (rate: number | null, liveRate: number) => string;
   compareProgress: (done: number, all: number) => string;
   compareDone: string;
   compareFailed: string;
@@ -254,6 +256,10 @@ const en: Messages = {
   helpCommandsNote: ':help in the REPL explains them',
   helpEditorNote: 'e: the $EDITOR command, for another window',
   compareTitle: 'Compare — your last edit under every strategy',
+  compareRate: (rate, live) =>
+    rate === null
+      ? `each row replays your last edit on a scratch service of its own (this lab: ${live} req/s)`
+      : `replayed on scratch services at ${rate} req/s, this lab at ${live} req/s: the same downtime fails ~${Math.max(1, Math.round(rate / Math.max(1, live)))}× more requests here`,
   compareProgress: (done, all) => `running… ${done}/${all}`,
   compareDone: 'done',
   compareFailed: 'compare failed',
@@ -449,6 +455,10 @@ const zh: Messages = {
   helpCommandsNote: '在 REPL 中输入 :help 查看说明',
   helpEditorNote: 'e：在另一个窗口运行的 $EDITOR 命令',
   compareTitle: '对比 — 用每种策略重放上次修改',
+  compareRate: (rate, live) =>
+    rate === null
+      ? `每一行都在独立的临时服务上重放你的上次修改（本实验室：${live} 请求/秒）`
+      : `在临时服务上以 ${rate} 请求/秒重放，本实验室为 ${live} 请求/秒：同样的停机时间，这里失败的请求约多 ${Math.max(1, Math.round(rate / Math.max(1, live)))} 倍`,
   compareProgress: (done, all) => `运行中… ${done}/${all}`,
   compareDone: '完成',
   compareFailed: '对比失败',
