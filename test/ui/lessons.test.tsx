@@ -29,11 +29,11 @@ afterEach(async () => {
   await rm(workspace, { recursive: true, force: true });
 });
 
-async function open(): Promise<{ engine: LessonFakeEngine; session: LessonSession }> {
+async function open({ color = true }: { color?: boolean } = {}): Promise<{ engine: LessonFakeEngine; session: LessonSession }> {
   const engine = new LessonFakeEngine({ file: join(workspace, 'service.js'), workspace });
   const prepared = await prepareLessonWorkspace(lessons, workspace);
   session = new LessonSession({ lessons, workspace, engine, progress: prepared.progress, debounceMs: 10, runCheck: async (l, s) => verdict(l, s) });
-  lab = await renderLab({ engine, lessons: session }, { columns: 120, rows: 40 });
+  lab = await renderLab({ engine, lessons: session, color }, { columns: 120, rows: 40 });
   return { engine, session };
 }
 
@@ -193,4 +193,13 @@ test('v opens the reading view with everything the panes cut: whole check detail
   frame = await lab!.waitFor('Go corner');
   await lab!.press(KEYS.escape);
   await lab!.waitFor((f) => !f.includes('Read in full'));
+});
+
+test('code in a hint keeps its backquotes, so it reads (and types) as written, without colour too', async () => {
+  await open({ color: false });
+  await lab!.press('h', 'h', 'h');
+  const frame = await lab!.waitFor('Hint 3/3');
+  expect(frame).toContain('return `hello ${hits}`; — then watch the feed');
+  expect(frame).toContain('the `return` with the backquotes');
+  expect(frame).not.toContain('\u001b[');
 });
