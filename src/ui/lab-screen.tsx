@@ -1,7 +1,7 @@
 // The lab screen: wires state, keys and engine commands to the panels. Each panel renders only; the
 // decisions live in the reducers (view, REPL, compare) and the key table.
 import { Box } from 'ink';
-import { useCallback, useEffect, useMemo, useReducer } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { CompareView } from './compare/compare-view.tsx';
 import { useSnapshot } from './shared/engine-context.tsx';
 import { FeedPanel } from './feed/feed-panel.tsx';
@@ -32,9 +32,10 @@ import { StatusLine } from './layout/status-line.tsx';
 import { StrategyBar } from './layout/strategy-bar.tsx';
 import { useCompare } from './compare/use-compare.ts';
 import { useLabActions } from './use-lab-actions.ts';
-import { labScopes, useInterruptKey, useLabKeys, useScopedKeys, type KeyHandlers } from './keys/use-lab-keys.ts';
+import { labScopes, useKeyRouter, type KeyHandlers } from './keys/use-lab-keys.ts';
 import { useQuit } from './use-quit.ts';
-import { useReplInput } from './repl/use-repl.ts';
+import { useReplKeys } from './repl/use-repl.ts';
+import { useSyncReducer } from './shared/use-sync-reducer.ts';
 import { initialViewState, viewReducer } from './view-state.ts';
 
 // Stable arrays, so the memoised hint line does not re-render on every snapshot.
@@ -47,21 +48,22 @@ const LAB_HINTS = new Map<string, readonly KeyScope[]>(
 
 export function LabScreen({ columns, rows }: { columns: number; rows: number }) {
   const snapshot = useSnapshot();
-  const [view, dispatchView] = useReducer(viewReducer, initialViewState);
-  const [repl, dispatchRepl] = useReducer(replReducer, initialReplState);
+  // Synchronous reducers: the key router decides each key's mode from their newest state (see use-lab-keys.ts).
+  const [view, dispatchView, viewRef] = useSyncReducer(viewReducer, initialViewState);
+  const [repl, dispatchRepl, replRef] = useSyncReducer(replReducer, initialReplState);
   const print = useCallback((lines: readonly Printed[]) => {
     for (const line of lines) dispatchRepl({ type: 'print', kind: line.kind, text: line.text });
-  }, []);
+  }, [dispatchRepl]);
   const compare = useCompare();
   const examples = useMemo(() => replExamples(snapshot.scope, snapshot.requests), [snapshot.scope, snapshot.requests]);
   const actions = useLabActions(print);
-  const quit = useQuit(useCallback(() => dispatchView({ type: 'quitting' }), []));
+  const quit = useQuit(useCallback(() => dispatchView({ type: 'quitting' }), [dispatchView]));
   const session = useLessonSession();
   const lessonSnapshot = useLessonSnapshot();
-  const [lessonUi, dispatchLessonUi] = useReducer(lessonUiReducer, initialLessonUiState);
+  const [lessonUi, dispatchLessonUi, lessonUiRef] = useSyncReducer(lessonUiReducer, initialLessonUiState);
   const { lang, messages, cwd } = useSettings();
   const lessonId = lessonSnapshot?.lesson.id;
-  useEffect(() => dispatchLessonUi({ type: 'lessonChanged' }), [lessonId]);
+  useEffect(() => dispatchLessonUi({ type: 'lessonChanged' }), [lessonId, dispatchLessonUi]);
   // A progress file that could not be read: said once, in the console, then forgotten.
   const problem = lessonSnapshot?.problem ?? null;
   useEffect(() => {
@@ -85,14 +87,14 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
     focusRepl: (input) => {
       dispatchView({ type: 'focusRepl' });
       // `:` both focuses and starts a command, as in vim.
-      if (input === ':' && repl.line === '') dispatchRepl({ type: 'setLine', line: ':' });
+      if (input === ':' && replRef.current.line === '') dispatchRepl({ type: 'setLine', line: ':' });
     },
     help: () => dispatchView({ type: 'toggleHelp' }),
     readAll: () => dispatchView({ type: 'toggleRead' }),
     toggleHeaders: () => dispatchView({ type: 'toggleHeaders' }),
     toggleGo: () => dispatchLessonUi({ type: 'toggleTab' }),
     quit,
-    closeOverlay: () => (lessonUi.diff ? dispatchLessonUi({ type: 'closeDiff' }) : dispatchView({ type: 'closeOverlay' })),
+    closeOverlay: () => (lessonUiRef.current.diff ? dispatchLessonUi({ type: 'closeDiff' }) : dispatchView({ type: 'closeOverlay' })),
   };
   const replFocused = view.focus === 'repl';
   const listOpen = lessonUi.list !== null && lessonSnapshot !== null;
@@ -142,7 +144,7 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
     [reading, lessonSnapshot, tab, lang, messages, snapshot.updates, snapshot.reverted, snapshot.sandbox.state, base, layout.columns],
   );
   const readMax = Math.max(0, readingRows.length - (overlayRows - 1));
-  const lessonKeys = useLessonActions({ session, ui: lessonUi, dispatch: dispatchLessonUi, plan: lessonPlan, diffRows: overlayRows - 1, print });
+  const lessonKeys = useLessonActions({ session, ui: lessonUiRef, dispatch: dispatchLessonUi, plan: lessonPlan, diffRows: overlayRows - 1, print });
   const scrollRead = (sign: number) => dispatchView({ type: 'scrollRead', by: sign * Math.max(1, overlayRows - 2), max: readMax });
 
   // While the engine stops, only quit still acts: pressed again, it exits without waiting.
@@ -160,18 +162,25 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
             scrollUp: () => dispatchView({ type: 'pageHelp', by: helpPage - 1 - view.helpPage }),
           }
         : { ...labHandlers, ...lessonKeys.lab };
-  const modal = listOpen || asking;
-  useLabKeys({ isActive: !replFocused && !modal, overlayOpen, lessons: lessonSnapshot !== null, handlers });
-  useScopedKeys({ isActive: listOpen && !replFocused && !view.quitting, scope: 'list', handlers: lessonKeys.list, onText: lessonKeys.onListText });
-  useScopedKeys({ isActive: asking && !listOpen && !replFocused && !view.quitting, scope: 'confirm', handlers: lessonKeys.confirm });
-  useReplInput({
-    isActive: replFocused && !view.quitting,
-    state: repl,
-    dispatch: dispatchRepl,
-    print,
-    onLeave: () => dispatchView({ type: 'leaveRepl' }),
+  const replKeys = useReplKeys({ state: replRef, dispatch: dispatchRepl, print, onLeave: () => dispatchView({ type: 'leaveRepl' }) });
+  const lessons = lessonSnapshot !== null;
+  useKeyRouter({
+    mode: () => {
+      const v = viewRef.current;
+      const ui = lessonUiRef.current;
+      if (v.quitting) return { kind: 'quitting' };
+      if (v.focus === 'repl') return { kind: 'repl' };
+      if (lessons && ui.list !== null) return { kind: 'modal', scope: 'list' };
+      if (lessons && ui.dialog !== null) return { kind: 'modal', scope: 'confirm' };
+      return { kind: 'lab', overlayOpen: v.overlay !== 'none' || ui.diff !== null, lessons };
+    },
+    lab: handlers,
+    list: lessonKeys.list,
+    confirm: lessonKeys.confirm,
+    onListText: lessonKeys.onListText,
+    repl: replKeys,
+    quit,
   });
-  useInterruptKey(quit);
 
   const hintScopes = replFocused ? REPL_HINTS : listOpen ? LIST_HINTS : asking ? CONFIRM_HINTS : LAB_HINTS.get(`${overlayOpen}${lessonSnapshot !== null}`)!;
   return (

@@ -87,3 +87,19 @@ test('an engine command that fails is printed, and the screen stays up', async (
   expect(frame).not.toContain('scheduler.ts');
   expect(frame).toContain('Live service');
 });
+
+test('keys typed faster than the screen renders go where the earlier keys sent them', async () => {
+  const engine = new FakeEngine();
+  lab = await renderLab({ engine });
+  // No turn between the writes: `/` focuses the REPL, and the `r` right behind it is typed there, not a reload.
+  lab.stdin.write('/');
+  lab.stdin.write('r');
+  lab.stdin.write('e');
+  await lab.waitFor('› re');
+  expect(engine.callsTo('reload')).toEqual([]);
+  // (An Esc followed at once by a letter reads as Alt+letter, as in a terminal: wait for the lab keys.)
+  await lab.press(KEYS.escape);
+  await lab.waitFor('1-4 strategy');
+  await lab.press('r');
+  await lab.waitFor(() => engine.callsTo('reload').length === 1);
+});
