@@ -231,6 +231,11 @@ describe('numbers and geometry', () => {
     expect(all.replace(/\s+/g, ' ')).toContain('Use file-watch or plugin-swap to change state');
   });
 
+  test('a narrow feed (80 columns, split) still shows the whole query', () => {
+    const cells = requestCells(feedEntry({ path: '/hello', query: { name: 'gopher' }, body: 'hello, gopher' }), 39);
+    expect(cells.request).toBe('GET /hello?name=gopher');
+  });
+
   test('feed rows stay printable ASCII, so Ink measures them on string-width fast path', () => {
     for (const entry of [feedEntry(), feedEntry({ body: 'x'.repeat(500) }), feedEntry({ failed: true, status: 503, body: 'a\nb', version: null })]) {
       const cells = requestCells(entry, 60);

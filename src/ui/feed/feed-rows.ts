@@ -50,8 +50,10 @@ export function requestLine(entry: Pick<FeedEntry, 'method' | 'path' | 'query'>)
 /** `GET /ping` · `200` · body cut to what is left of `width` · latency when there is room. */
 export function requestCells(entry: FeedEntry, width: number): RequestCells {
   const target = requestLine(entry).slice(entry.method.length + 1);
-  // The path and its query get up to half the row: the body has the rest.
-  const request = `${entry.method} ${truncate(oneLine(target, 200), Math.max(8, Math.floor(width / 2) - entry.method.length - 1), '...')}`;
+  // The path and its query take what they need, up to all but the room the status, version and the start of
+  // the body need (a narrow feed still shows /hello?name=gopher whole); the body has the rest.
+  const room = Math.max(8, Math.max(Math.floor(width / 2), width - 16) - entry.method.length - 1);
+  const request = `${entry.method} ${truncate(oneLine(target, 200), room, '...')}`;
   const status = String(entry.status);
   const latency = width >= 60 ? formatMs(entry.latencyMs) : '';
   // request + ' -> ' + status + ' FAIL' + ' v12 ' + body [+ ' ' + latency]

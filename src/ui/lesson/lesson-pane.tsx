@@ -84,7 +84,11 @@ export const LessonPane = memo(function LessonPane({ snapshot, plan, tab, dialog
       ))}
       {plan.checklist === null ? (
         <Text wrap="truncate-end" {...theme.tone('muted')}>
-          {plan.status === 'checking' ? m.checking : plan.status === 'untouched' ? m.untouched(keyOf('checkLesson')) : m.notChecked(keyOf('checkLesson'))}
+          {plan.status === 'checking'
+            ? m.checking
+            : plan.status === 'untouched'
+              ? (snapshot.done ? m.untouchedDone : m.untouched)(keyOf('checkLesson'))
+              : m.notChecked(keyOf('checkLesson'))}
         </Text>
       ) : (
         plan.checklist.map((row, i) => (

@@ -93,6 +93,8 @@ export interface LessonMessages {
   checkError: string;
   /** The file is the starter, unchanged: nothing is checked until a change is saved. */
   untouched: (key: string) => string;
+  /** Untouched, on a lesson passed before (the file was reset to the starter since). */
+  untouchedDone: (key: string) => string;
   checkTitle: string;
   /** Where the check's steps (and their versions) come from. */
   checkRunNote: string;
@@ -294,6 +296,7 @@ const en: Messages = {
     notChecked: (key) => `not checked yet — save service.js, or press ${key}`,
     checkError: 'the check could not run',
     untouched: (key) => `not checked yet: service.js is the starter — change it and save (or press ${key} to check it as it is)`,
+    untouchedDone: (key) => `passed before; service.js is the starter again — change it and save to check it (or press ${key})`,
     checkTitle: 'Check',
     checkRunNote: "The check runs on a scratch copy of the service: it starts the lesson's starter, then saves your file over it. Versions in its details are that run's, not the live feed's.",
     inCheckRun: (detail) => `in the check's run: ${detail}`,
@@ -493,6 +496,7 @@ const zh: Messages = {
     notChecked: (key) => `尚未检查 — 保存 service.js，或按 ${key}`,
     checkError: '检查无法运行',
     untouched: (key) => `尚未检查：service.js 还是初始代码 — 修改并保存（或按 ${key} 直接检查当前文件）`,
+    untouchedDone: (key) => `之前已通过；service.js 又回到了初始代码 — 修改并保存即可再次检查（或按 ${key}）`,
     checkTitle: '检查',
     checkRunNote: '检查在服务的临时副本上运行：先启动本课的初始代码，再把你的文件保存上去。细节里的版本号属于那次运行，不是实时请求流里的版本。',
     inCheckRun: (detail) => `检查运行中：${detail}`,
