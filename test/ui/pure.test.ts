@@ -201,6 +201,14 @@ describe('numbers and geometry', () => {
     expect(planMessages([], { kind: 'none' }, context, 18).rows).toBe(0);
   });
 
+  test('a headline too long for the row wraps instead of losing the failed requests and the downtime', () => {
+    const record = updateRecord({ strategy: 'binary-replace', restart: 'cold', total: 921, failedRequests: 16, downtimeMs: 921 });
+    const context = { messages: MESSAGES.en, base: '/work/lab', width: 60, waiting: false };
+    const rows = changeRows({ kind: 'record', record }, context, 5).rows.map((r) => r.map((p) => p.text).join(''));
+    expect(rows.join(' ')).toContain('16 failed · down 921ms');
+    for (const row of rows) expect(cellWidth(row)).toBeLessThanOrEqual(60);
+  });
+
   test('the latest change is the revert when a save went back to the running code after the refusal', () => {
     const rejected = updateRecord({ outcome: 'rejected', startedAt: 100 });
     expect(latestChange({ updates: [rejected], rejection: rejected, reverted: null })).toEqual({ kind: 'record', record: rejected });
