@@ -203,3 +203,15 @@ test('code in a hint keeps its backquotes, so it reads (and types) as written, w
   expect(frame).toContain('the `return` with the backquotes');
   expect(frame).not.toContain('\u001b[');
 });
+
+test('a lesson passed before does not say "complete" while its check now fails (the live service refusing the file)', async () => {
+  const { engine } = await open();
+  verdict = (lesson) => ({ lesson: lesson.id, passed: true, steps: [{ title: { en: 'ok', zh: 'ok' }, ok: true }] });
+  await lab!.press('k');
+  await lab!.waitFor('Lesson complete');
+  engine.snapshot = { ...engine.snapshot, rejection: { reason: 'x', cause: 'Unexpected token', location: { file: 'service.js', line: 5, column: 3 } } as UpdateRecord };
+  await lab!.press('k');
+  const frame = await lab!.waitFor('✗ the live service runs your file — it refused it: service.js:5:3: Unexpected token');
+  expect(frame).not.toContain('Lesson complete');
+  expect(frame).toContain('✓ done');
+});

@@ -87,7 +87,9 @@ export function planLesson(snapshot: LessonSnapshot, options: LessonPlanOptions)
     room -= Math.min(1, room);
   }
   const status = snapshot.checking ? 'checking' : snapshot.untouched ? 'untouched' : 'notChecked';
-  const done = snapshot.done && room > 0;
+  // The done moment is not shown over a failing check (the live service refusing the file included): the
+  // header still says the lesson was passed, but "Lesson complete — press n" would contradict the checklist.
+  const done = snapshot.done && result?.passed !== false && room > 0;
   if (done) room -= 1;
   const hintLines: MarkdownLine[] = [];
   lesson.hints.slice(0, snapshot.hintsShown).forEach((hint, i) => {

@@ -66,7 +66,7 @@ export function planReading({ lesson, tab, lang, messages, change, changeContext
         if (step.detail) rows.push(...wrapPieces([{ text: live ? m.liveRefused(step.detail) : m.inCheckRun(step.detail), tone: 'muted' }], width, '    ', '    '));
       }
       if (result.error) rows.push(...wrapPieces([{ text: `✗ ${m.checkError}: `, tone: 'bad' }, { text: result.error }], width, '  '));
-      if (lesson.done) rows.push([{ text: lesson.next ? m.done(keyOf('nextLesson'), keyOf('showDiff')) : m.doneLast(keyOf('showDiff')), tone: 'good' }]);
+      if (lesson.done && result.passed) rows.push([{ text: lesson.next ? m.done(keyOf('nextLesson'), keyOf('showDiff')) : m.doneLast(keyOf('showDiff')), tone: 'good' }]);
     }
   }
   heading(messages.lastUpdate);
