@@ -52,7 +52,8 @@ export function planReading({ lesson, tab, lang, messages, change, changeContext
       { text: ` ${pick(l.title, lang)}`, tone: 'heading' },
       { text: ` · ${l.strategy}${l.restart ? ` (${l.restart})` : ''}`, tone: 'muted' },
     ]);
-    rows.push(...markdownRows(markdownLines(`**${m.goal.trim()}** ${pick(l.goal, lang)}`, width)));
+    // The label carries its own separator (`Goal: `, `目标：`).
+    rows.push(...markdownRows(markdownLines(`**${m.goal.trimEnd()}**${m.goal.endsWith(' ') ? ' ' : ''}${pick(l.goal, lang)}`, width)));
     heading(m.checkTitle);
     const { result } = lesson;
     if (lesson.checking) rows.push([{ text: m.checking, tone: 'muted' }]);
