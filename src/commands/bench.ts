@@ -21,12 +21,24 @@ export interface BenchOptions {
 
 const STYLES: SaveStyle[] = ['in-place', 'rename'];
 
-export async function bench(options: BenchOptions, out: NodeJS.WritableStream = process.stdout): Promise<number> {
+/**
+ * Progress on stderr: rewritten in place on a terminal; into a pipe or a file (CI logs, `2> log`), one plain line
+ * per step and no escape codes.
+ */
+export function progressWriter(err: Pick<NodeJS.WriteStream, 'write'> & { isTTY?: boolean }): (text: string) => void {
+  if (err.isTTY) return (text) => void err.write(`\r\x1b[K${text}`);
+  return (text) => {
+    if (text !== '') err.write(`${text}\n`);
+  };
+}
+
+export async function bench(options: BenchOptions, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WriteStream = process.stderr): Promise<number> {
   const edits = options.edits ?? 15;
   const rate = options.rate ?? 1000;
   const capacityMs = options.capacityMs ?? 2000;
+  const write = progressWriter(err);
   const progress = (text: string): void => {
-    if (!options.json) process.stderr.write(`\r\x1b[K${text}`);
+    if (!options.json) write(text);
   };
   const runs: LatencyRun[] = [];
   for (const shape of PROGRAM_SHAPES) {

@@ -17,15 +17,19 @@ export interface LabOptions {
 
 const PREFERRED_PORT = 8787;
 
+/** What to run instead when there is no terminal (a script, CI, a pipe): every headless command. */
+export const NO_TTY_MESSAGE =
+  'hotlab: the lab needs an interactive terminal (no TTY here).\n' +
+  'Without one, use the headless commands:\n' +
+  '  npx hotlab lessons [--workspace DIR]                the lessons and your progress\n' +
+  '  npx hotlab check [LESSON] [--workspace DIR] [--json]  check your service.js against a lesson (exit 0 = pass)\n' +
+  '  npx hotlab serve sandbox/service.js [--strategy file-watch|plugin-swap|reflection-patch|binary-replace] [--json]\n' +
+  '  npx hotlab bench [--json]                           the same edits under every strategy, one table\n' +
+  'Run npx hotlab --help for every option.\n';
+
 export async function openLab(options: LabOptions): Promise<number> {
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
-    process.stderr.write(
-      'hotlab: the lab needs an interactive terminal (no TTY here).\n' +
-        'Without one, use the headless commands:\n' +
-        '  hotlab serve sandbox/service.js [--strategy file-watch|plugin-swap|reflection-patch|binary-replace] [--json]\n' +
-        '  hotlab bench [--json]\n' +
-        'Run hotlab --help for every option.\n',
-    );
+    process.stderr.write(NO_TTY_MESSAGE);
     return 2;
   }
   const workspace = resolve(options.workspace ?? 'sandbox');

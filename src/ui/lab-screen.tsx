@@ -1,11 +1,12 @@
 // The lab screen: wires state, keys and engine commands to the panels. Each panel renders only; the
 // decisions live in the reducers (view, REPL, compare) and the key table.
 import { Box } from 'ink';
-import { useCallback, useEffect, useMemo, useReducer } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { CompareView } from './compare/compare-view.tsx';
 import { useSnapshot } from './shared/engine-context.tsx';
 import { FeedPanel } from './feed/feed-panel.tsx';
 import { HelpOverlay } from './keys/help-overlay.tsx';
+import { planHelp } from './keys/help-plan.ts';
 import { HintLine } from './keys/hint-line.tsx';
 import type { KeyScope } from './keys/key-table.ts';
 import { DiffView } from './lesson/diff-view.tsx';
@@ -24,15 +25,17 @@ import { ReplPanel } from './repl/repl-panel.tsx';
 import { planScreen } from './layout/screen-plan.ts';
 import { ServiceMessages } from './feed/service-messages.tsx';
 import type { Printed } from './repl/repl-exec.ts';
+import { replExamples } from './repl/repl-examples.ts';
 import { initialReplState, replReducer } from './repl/repl-state.ts';
 import { StatsPanel } from './stats/stats-panel.tsx';
 import { StatusLine } from './layout/status-line.tsx';
 import { StrategyBar } from './layout/strategy-bar.tsx';
 import { useCompare } from './compare/use-compare.ts';
 import { useLabActions } from './use-lab-actions.ts';
-import { labScopes, useInterruptKey, useLabKeys, useScopedKeys, type KeyHandlers } from './keys/use-lab-keys.ts';
+import { labScopes, useKeyRouter, type KeyHandlers } from './keys/use-lab-keys.ts';
 import { useQuit } from './use-quit.ts';
-import { useReplInput } from './repl/use-repl.ts';
+import { useReplKeys } from './repl/use-repl.ts';
+import { useSyncReducer } from './shared/use-sync-reducer.ts';
 import { initialViewState, viewReducer } from './view-state.ts';
 
 // Stable arrays, so the memoised hint line does not re-render on every snapshot.
@@ -45,20 +48,22 @@ const LAB_HINTS = new Map<string, readonly KeyScope[]>(
 
 export function LabScreen({ columns, rows }: { columns: number; rows: number }) {
   const snapshot = useSnapshot();
-  const [view, dispatchView] = useReducer(viewReducer, initialViewState);
-  const [repl, dispatchRepl] = useReducer(replReducer, initialReplState);
+  // Synchronous reducers: the key router decides each key's mode from their newest state (see use-lab-keys.ts).
+  const [view, dispatchView, viewRef] = useSyncReducer(viewReducer, initialViewState);
+  const [repl, dispatchRepl, replRef] = useSyncReducer(replReducer, initialReplState);
   const print = useCallback((lines: readonly Printed[]) => {
     for (const line of lines) dispatchRepl({ type: 'print', kind: line.kind, text: line.text });
-  }, []);
+  }, [dispatchRepl]);
   const compare = useCompare();
+  const examples = useMemo(() => replExamples(snapshot.scope, snapshot.requests), [snapshot.scope, snapshot.requests]);
   const actions = useLabActions(print);
-  const quit = useQuit(useCallback(() => dispatchView({ type: 'quitting' }), []));
+  const quit = useQuit(useCallback(() => dispatchView({ type: 'quitting' }), [dispatchView]));
   const session = useLessonSession();
   const lessonSnapshot = useLessonSnapshot();
-  const [lessonUi, dispatchLessonUi] = useReducer(lessonUiReducer, initialLessonUiState);
+  const [lessonUi, dispatchLessonUi, lessonUiRef] = useSyncReducer(lessonUiReducer, initialLessonUiState);
   const { lang, messages, cwd } = useSettings();
   const lessonId = lessonSnapshot?.lesson.id;
-  useEffect(() => dispatchLessonUi({ type: 'lessonChanged' }), [lessonId]);
+  useEffect(() => dispatchLessonUi({ type: 'lessonChanged' }), [lessonId, dispatchLessonUi]);
   // A progress file that could not be read: said once, in the console, then forgotten.
   const problem = lessonSnapshot?.problem ?? null;
   useEffect(() => {
@@ -82,13 +87,14 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
     focusRepl: (input) => {
       dispatchView({ type: 'focusRepl' });
       // `:` both focuses and starts a command, as in vim.
-      if (input === ':' && repl.line === '') dispatchRepl({ type: 'setLine', line: ':' });
+      if (input === ':' && replRef.current.line === '') dispatchRepl({ type: 'setLine', line: ':' });
     },
     help: () => dispatchView({ type: 'toggleHelp' }),
     readAll: () => dispatchView({ type: 'toggleRead' }),
+    toggleHeaders: () => dispatchView({ type: 'toggleHeaders' }),
     toggleGo: () => dispatchLessonUi({ type: 'toggleTab' }),
     quit,
-    closeOverlay: () => (lessonUi.diff ? dispatchLessonUi({ type: 'closeDiff' }) : dispatchView({ type: 'closeOverlay' })),
+    closeOverlay: () => (lessonUiRef.current.diff ? dispatchLessonUi({ type: 'closeDiff' }) : dispatchView({ type: 'closeOverlay' })),
   };
   const replFocused = view.focus === 'repl';
   const listOpen = lessonUi.list !== null && lessonSnapshot !== null;
@@ -114,6 +120,7 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
             hintLabel: messages.lesson.hint,
             checkError: messages.lesson.checkError,
             inCheckRun: messages.lesson.inCheckRun,
+            liveRefused: messages.lesson.liveRefused,
           })
         : null,
     [lessonSnapshot, lang, layout.columns, layout.lessonRows, tab, scroll, hintsFolded, messages],
@@ -129,6 +136,7 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
             messages,
             change: latestChange(snapshot),
             changeContext: { messages, base, width: layout.columns, waiting: snapshot.sandbox.state === 'waiting' },
+            newest: snapshot.feed[snapshot.feed.length - 1],
             width: layout.columns,
           })
         : [],
@@ -136,27 +144,43 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
     [reading, lessonSnapshot, tab, lang, messages, snapshot.updates, snapshot.reverted, snapshot.sandbox.state, base, layout.columns],
   );
   const readMax = Math.max(0, readingRows.length - (overlayRows - 1));
-  const lessonKeys = useLessonActions({ session, ui: lessonUi, dispatch: dispatchLessonUi, plan: lessonPlan, diffRows: overlayRows - 1, print });
+  const lessonKeys = useLessonActions({ session, ui: lessonUiRef, dispatch: dispatchLessonUi, plan: lessonPlan, diffRows: overlayRows - 1, print });
   const scrollRead = (sign: number) => dispatchView({ type: 'scrollRead', by: sign * Math.max(1, overlayRows - 2), max: readMax });
 
   // While the engine stops, only quit still acts: pressed again, it exits without waiting.
+  const helpOpen = view.overlay === 'help';
+  const helpPage = helpOpen ? planHelp(messages, layout.columns, overlayRows - 1, view.helpPage).page : 0;
   const handlers: KeyHandlers = view.quitting
     ? { quit }
     : reading
       ? { ...labHandlers, ...lessonKeys.lab, scrollDown: () => scrollRead(1), scrollUp: () => scrollRead(-1) }
-      : { ...labHandlers, ...lessonKeys.lab };
-  const modal = listOpen || asking;
-  useLabKeys({ isActive: !replFocused && !modal, overlayOpen, lessons: lessonSnapshot !== null, handlers });
-  useScopedKeys({ isActive: listOpen && !replFocused && !view.quitting, scope: 'list', handlers: lessonKeys.list, onText: lessonKeys.onListText });
-  useScopedKeys({ isActive: asking && !listOpen && !replFocused && !view.quitting, scope: 'confirm', handlers: lessonKeys.confirm });
-  useReplInput({
-    isActive: replFocused && !view.quitting,
-    state: repl,
-    dispatch: dispatchRepl,
-    print,
-    onLeave: () => dispatchView({ type: 'leaveRepl' }),
+      : helpOpen
+        ? {
+            ...labHandlers,
+            ...lessonKeys.lab,
+            scrollDown: () => dispatchView({ type: 'pageHelp', by: helpPage + 1 - view.helpPage }),
+            scrollUp: () => dispatchView({ type: 'pageHelp', by: helpPage - 1 - view.helpPage }),
+          }
+        : { ...labHandlers, ...lessonKeys.lab };
+  const replKeys = useReplKeys({ state: replRef, dispatch: dispatchRepl, print, onLeave: () => dispatchView({ type: 'leaveRepl' }) });
+  const lessons = lessonSnapshot !== null;
+  useKeyRouter({
+    mode: () => {
+      const v = viewRef.current;
+      const ui = lessonUiRef.current;
+      if (v.quitting) return { kind: 'quitting' };
+      if (v.focus === 'repl') return { kind: 'repl' };
+      if (lessons && ui.list !== null) return { kind: 'modal', scope: 'list' };
+      if (lessons && ui.dialog !== null) return { kind: 'modal', scope: 'confirm' };
+      return { kind: 'lab', overlayOpen: v.overlay !== 'none' || ui.diff !== null, lessons };
+    },
+    lab: handlers,
+    list: lessonKeys.list,
+    confirm: lessonKeys.confirm,
+    onListText: lessonKeys.onListText,
+    repl: replKeys,
+    quit,
   });
-  useInterruptKey(quit);
 
   const hintScopes = replFocused ? REPL_HINTS : listOpen ? LIST_HINTS : asking ? CONFIRM_HINTS : LAB_HINTS.get(`${overlayOpen}${lessonSnapshot !== null}`)!;
   return (
@@ -171,11 +195,11 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
       ) : null}
       {plan.showProblem && snapshot.problem !== null ? <ProblemLine problem={snapshot.problem} width={layout.columns} /> : null}
       {view.overlay === 'help' ? (
-        <HelpOverlay width={layout.columns} height={overlayRows} />
+        <HelpOverlay width={layout.columns} height={overlayRows} page={helpPage} />
       ) : reading ? (
         <ReadingView rows={readingRows} scroll={view.readScroll} width={layout.columns} height={overlayRows} />
       ) : view.overlay === 'compare' ? (
-        <CompareView state={compare.state} width={layout.columns} height={overlayRows} />
+        <CompareView state={compare.state} liveRate={snapshot.trafficRate} width={layout.columns} height={overlayRows} />
       ) : listOpen && lessonUi.list ? (
         <LessonList snapshot={lessonSnapshot} filter={lessonUi.list.filter} selected={lessonUi.list.selected} width={layout.columns} height={overlayRows} />
       ) : lessonUi.diff ? (
@@ -185,6 +209,7 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
           <Box flexDirection={layout.mode === 'split' ? 'row' : 'column'} columnGap={layout.gap}>
             <FeedPanel
               feed={snapshot.feed}
+              headers={view.headers}
               version={snapshot.version}
               trafficRate={snapshot.trafficRate}
               width={layout.feedWidth}
@@ -195,7 +220,7 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
             ) : null}
           </Box>
           <ServiceMessages plan={plan.messages} width={layout.columns} />
-          <ReplPanel state={repl} focused={replFocused} width={layout.columns} height={layout.replRows} />
+          <ReplPanel state={repl} focused={replFocused} examples={examples} version={snapshot.version} width={layout.columns} height={layout.replRows} />
         </>
       )}
       <StatusLine snapshot={snapshot} quitting={view.quitting} width={layout.columns} />

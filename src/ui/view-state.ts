@@ -9,6 +9,10 @@ export interface ViewState {
   overlay: Overlay;
   /** First row of the reading view shown. */
   readScroll: number;
+  /** The feed shows each response's headers under it. */
+  headers: boolean;
+  /** Page of the help overlay (it pages when its columns do not hold every key). */
+  helpPage: number;
   /** Set once quitting starts: keys stop acting while the engine shuts down. */
   quitting: boolean;
 }
@@ -19,11 +23,13 @@ export type ViewAction =
   | { type: 'toggleHelp' }
   | { type: 'openCompare' }
   | { type: 'toggleRead' }
+  | { type: 'pageHelp'; by: number }
+  | { type: 'toggleHeaders' }
   | { type: 'scrollRead'; by: number; max: number }
   | { type: 'closeOverlay' }
   | { type: 'quitting' };
 
-export const initialViewState: ViewState = { focus: 'keys', overlay: 'none', readScroll: 0, quitting: false };
+export const initialViewState: ViewState = { focus: 'keys', overlay: 'none', readScroll: 0, helpPage: 0, headers: false, quitting: false };
 
 export function viewReducer(state: ViewState, action: ViewAction): ViewState {
   switch (action.type) {
@@ -32,7 +38,12 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
     case 'leaveRepl':
       return state.focus === 'keys' ? state : { ...state, focus: 'keys' };
     case 'toggleHelp':
-      return { ...state, overlay: state.overlay === 'help' ? 'none' : 'help' };
+      return { ...state, overlay: state.overlay === 'help' ? 'none' : 'help', helpPage: 0 };
+    case 'toggleHeaders':
+      return { ...state, headers: !state.headers };
+    case 'pageHelp':
+      // The overlay clamps the page to what exists; the state never goes below the first.
+      return { ...state, helpPage: Math.max(0, state.helpPage + action.by) };
     case 'openCompare':
       return { ...state, overlay: 'compare' };
     case 'toggleRead':

@@ -62,6 +62,9 @@ test("a refusal is said once, in the learner's language: no English clause doubl
   expect(frame.match(/Unexpected token/g)).toHaveLength(1);
   expect(frame).toContain('v1 继续服务');
   expect(frame).not.toContain('keeps serving');
+  // No half-translated words: the sandbox state is said in Chinese too.
+  expect(frame).toContain('沙箱 就绪');
+  expect(frame).not.toMatch(/\bready\b/);
 });
 
 test('every update gets the update line, saves included, until the next one; a revert clears the refusal', async () => {
@@ -116,4 +119,24 @@ test('a huge response body is cut to the row, not wrapped over the layout', asyn
   expect(frame).toMatch(/x\.\.\.$/m);
   expect(frame).not.toContain('second line');
   expect(frame.split('\n').length).toBeLessThanOrEqual(24);
+});
+
+test('the feed shows the query, and x shows the response headers under each request', async () => {
+  const engine = new FakeEngine();
+  lab = await renderLab({ engine }, { columns: 120, rows: 30 });
+  engine.pushRequests(feedEntry({ path: '/hello', query: { name: 'gopher' }, body: 'hello, gopher', headers: { 'content-type': 'text/plain; charset=utf-8', 'x-build': 'v3-2024' } }));
+  let frame = await lab.waitFor('hello, gopher');
+  expect(frame).toMatch(/GET \/hello\?name=gopher -> 200 v1\s+hello, gopher/);
+  expect(frame).not.toContain('x-build');
+  await lab.press('x');
+  frame = await lab.waitFor('x-build: v3-2024');
+  expect(frame).toMatch(/GET \/hello\?name=gopher -> 200 v1 .*\n\s+x-build: v3-2024 \| content-type: text\/plain/);
+  await lab.press('x');
+  await lab.waitFor((f) => !f.includes('x-build'));
+  // The reading view has the newest request whole: its headers and its body.
+  await lab.press('v');
+  frame = await lab.waitFor('Newest request');
+  expect(frame).toContain('GET /hello?name=gopher -> 200 v1');
+  expect(frame).toMatch(/x-build: v3-2024/);
+  expect(frame).toMatch(/^ {2}hello, gopher$/m);
 });

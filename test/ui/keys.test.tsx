@@ -1,7 +1,7 @@
 // The lab's keys: strategy switching, reload/rollback, the restart toggle, help generated from the table.
 import { afterEach, expect, test } from 'vitest';
 import { KEY_TABLE } from '../../src/ui/keys/key-table.ts';
-import { keysLabel } from '../../src/ui/keys/help-overlay.tsx';
+import { keysLabel } from '../../src/ui/keys/help-plan.ts';
 import { MESSAGES } from '../../src/ui/shared/messages.ts';
 import { FakeEngine, updateRecord } from './fake-engine.ts';
 import { KEYS, renderLab, type LabHarness } from './render-lab.tsx';
@@ -86,4 +86,20 @@ test('an engine command that fails is printed, and the screen stays up', async (
   const frame = await lab.waitFor('engine error: scheduler busy');
   expect(frame).not.toContain('scheduler.ts');
   expect(frame).toContain('Live service');
+});
+
+test('keys typed faster than the screen renders go where the earlier keys sent them', async () => {
+  const engine = new FakeEngine();
+  lab = await renderLab({ engine });
+  // No turn between the writes: `/` focuses the REPL, and the `r` right behind it is typed there, not a reload.
+  lab.stdin.write('/');
+  lab.stdin.write('r');
+  lab.stdin.write('e');
+  await lab.waitFor('› re');
+  expect(engine.callsTo('reload')).toEqual([]);
+  // (An Esc followed at once by a letter reads as Alt+letter, as in a terminal: wait for the lab keys.)
+  await lab.press(KEYS.escape);
+  await lab.waitFor('1-4 strategy');
+  await lab.press('r');
+  await lab.waitFor(() => engine.callsTo('reload').length === 1);
 });

@@ -1,35 +1,16 @@
 // The lesson pane and its keys: a real session over a temp workspace and the real lessons, the fake engine,
 // and a check the test decides (so no scratch service boots).
-import { EventEmitter } from 'node:events';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { CheckResult } from '../../src/engine/lessons/check-types.ts';
-import { LessonSession, prepareLessonWorkspace, type LessonEngine } from '../../src/engine/lessons/lesson-session.ts';
+import { LessonSession, prepareLessonWorkspace } from '../../src/engine/lessons/lesson-session.ts';
 import type { Lesson } from '../../src/engine/lessons/lesson-types.ts';
 import { loadLessons } from '../../src/engine/lessons/load-lessons.ts';
-import type { ProgramOptions } from '../../src/engine/engine.ts';
 import type { UpdateRecord } from '../../src/engine/types.ts';
-import { FakeEngine } from './fake-engine.ts';
+import { LessonFakeEngine } from './lesson-fake-engine.ts';
 import { KEYS, nextTurn, renderLab, type LabHarness } from './render-lab.tsx';
-
-/** The fake engine plus what the session needs: new programs, and update events it can emit. */
-class LessonFakeEngine extends FakeEngine implements LessonEngine {
-  readonly events = new EventEmitter<{ update: [UpdateRecord]; rejected: [UpdateRecord]; reverted: [unknown] }>();
-  readonly programs: ProgramOptions[] = [];
-  async restartProgram(options: ProgramOptions): Promise<unknown> {
-    this.programs.push(options);
-    this.publish({ strategy: options.strategy, restart: options.restart ?? 'graceful', version: 1, updates: [], logs: [], feed: [], rejection: null });
-    return { version: 1, rejection: null };
-  }
-  on(event: 'update' | 'rejected' | 'reverted', listener: (record: unknown) => void): void {
-    this.events.on(event, listener);
-  }
-  off(event: 'update' | 'rejected' | 'reverted', listener: (record: unknown) => void): void {
-    this.events.off(event, listener);
-  }
-}
 
 let lab: LabHarness | undefined;
 let session: LessonSession | undefined;
@@ -48,11 +29,11 @@ afterEach(async () => {
   await rm(workspace, { recursive: true, force: true });
 });
 
-async function open(): Promise<{ engine: LessonFakeEngine; session: LessonSession }> {
+async function open({ color = true }: { color?: boolean } = {}): Promise<{ engine: LessonFakeEngine; session: LessonSession }> {
   const engine = new LessonFakeEngine({ file: join(workspace, 'service.js'), workspace });
   const prepared = await prepareLessonWorkspace(lessons, workspace);
   session = new LessonSession({ lessons, workspace, engine, progress: prepared.progress, debounceMs: 10, runCheck: async (l, s) => verdict(l, s) });
-  lab = await renderLab({ engine, lessons: session }, { columns: 120, rows: 40 });
+  lab = await renderLab({ engine, lessons: session, color }, { columns: 120, rows: 40 });
   return { engine, session };
 }
 
@@ -212,4 +193,25 @@ test('v opens the reading view with everything the panes cut: whole check detail
   frame = await lab!.waitFor('Go corner');
   await lab!.press(KEYS.escape);
   await lab!.waitFor((f) => !f.includes('Read in full'));
+});
+
+test('code in a hint keeps its backquotes, so it reads (and types) as written, without colour too', async () => {
+  await open({ color: false });
+  await lab!.press('h', 'h', 'h');
+  const frame = await lab!.waitFor('Hint 3/3');
+  expect(frame).toContain('return `hello ${hits}`; — then watch the feed');
+  expect(frame).toContain('the `return` with the backquotes');
+  expect(frame).not.toContain('\u001b[');
+});
+
+test('a lesson passed before does not say "complete" while its check now fails (the live service refusing the file)', async () => {
+  const { engine } = await open();
+  verdict = (lesson) => ({ lesson: lesson.id, passed: true, steps: [{ title: { en: 'ok', zh: 'ok' }, ok: true }] });
+  await lab!.press('k');
+  await lab!.waitFor('Lesson complete');
+  engine.snapshot = { ...engine.snapshot, rejection: { reason: 'x', cause: 'Unexpected token', location: { file: 'service.js', line: 5, column: 3 } } as UpdateRecord };
+  await lab!.press('k');
+  const frame = await lab!.waitFor('✗ the live service runs your file — it refused it: service.js:5:3: Unexpected token');
+  expect(frame).not.toContain('Lesson complete');
+  expect(frame).toContain('✓ done');
 });

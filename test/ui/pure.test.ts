@@ -10,6 +10,7 @@ import { KEY_TABLE, resolveKey } from '../../src/ui/keys/key-table.ts';
 import { computeLayout } from '../../src/ui/layout/layout.ts';
 import { MESSAGES } from '../../src/ui/shared/messages.ts';
 import { parseReplLine } from '../../src/ui/repl/repl-commands.ts';
+import { replExamples } from '../../src/ui/repl/repl-examples.ts';
 import { promptWindow } from '../../src/ui/repl/repl-panel.tsx';
 import { initialReplState, MAX_OUTPUT_LINES, replReducer, type ReplAction, type ReplState } from '../../src/ui/repl/repl-state.ts';
 import { planScreen } from '../../src/ui/layout/screen-plan.ts';
@@ -200,6 +201,14 @@ describe('numbers and geometry', () => {
     expect(planMessages([], { kind: 'none' }, context, 18).rows).toBe(0);
   });
 
+  test('a headline too long for the row wraps instead of losing the failed requests and the downtime', () => {
+    const record = updateRecord({ strategy: 'binary-replace', restart: 'cold', total: 921, failedRequests: 16, downtimeMs: 921 });
+    const context = { messages: MESSAGES.en, base: '/work/lab', width: 60, waiting: false };
+    const rows = changeRows({ kind: 'record', record }, context, 5).rows.map((r) => r.map((p) => p.text).join(''));
+    expect(rows.join(' ')).toContain('16 failed · down 921ms');
+    for (const row of rows) expect(cellWidth(row)).toBeLessThanOrEqual(60);
+  });
+
   test('the latest change is the revert when a save went back to the running code after the refusal', () => {
     const rejected = updateRecord({ outcome: 'rejected', startedAt: 100 });
     expect(latestChange({ updates: [rejected], rejection: rejected, reverted: null })).toEqual({ kind: 'record', record: rejected });
@@ -228,6 +237,11 @@ describe('numbers and geometry', () => {
     expect(four.cut).toBe(true);
     const all = fullChangeRows({ kind: 'record', record }, context).map((r) => r.map((p) => p.text).join('')).join(' ');
     expect(all.replace(/\s+/g, ' ')).toContain('Use file-watch or plugin-swap to change state');
+  });
+
+  test('a narrow feed (80 columns, split) still shows the whole query', () => {
+    const cells = requestCells(feedEntry({ path: '/hello', query: { name: 'gopher' }, body: 'hello, gopher' }), 39);
+    expect(cells.request).toBe('GET /hello?name=gopher');
   });
 
   test('feed rows stay printable ASCII, so Ink measures them on string-width fast path', () => {
@@ -297,5 +311,18 @@ describe('numbers and geometry', () => {
     expect(theme.tone('bad')).toEqual({});
     expect(theme.tone('active')).toEqual({});
     expect(theme.version(3)).toEqual({});
+  });
+});
+
+describe('REPL examples', () => {
+  test('come from the running scope and the traffic, as literals that evaluate', () => {
+    const request = { method: 'GET', path: '/hello', query: { name: "o'hara" }, headers: {}, body: '' };
+    const examples = replExamples({ variables: ['hits'], constants: ['routes'], functions: ['handle'], exports: ['handle'] }, [request]);
+    expect(examples).toEqual(['hits', "handle({method: 'GET', path: '/hello', query: {name: 'o\\'hara'}})"]);
+    // The literal is JavaScript that builds the request the traffic sends.
+    const literal = examples[1]!.slice('handle('.length, -1);
+    expect(new Function(`return ${literal}`)()).toEqual({ method: 'GET', path: '/hello', query: { name: "o'hara" } });
+    expect(replExamples({ variables: [], constants: [], functions: ['ping', 'handle'], exports: ['handle'] }, [])).toEqual(['ping']);
+    expect(replExamples(null, [request])).toEqual([]);
   });
 });

@@ -114,3 +114,32 @@ test('while the REPL has focus, lab keys type text instead of acting', async () 
   await lab.waitFor('[2 plugin-swap]');
   expect(engine.callsTo('setStrategy')).toEqual([['plugin-swap']]);
 });
+
+test('the prompt offers examples taken from the running code, and they are what gets evaluated', async () => {
+  const engine = new FakeEngine({
+    scope: { variables: [], constants: ['routes'], functions: ['handle'], exports: ['handle'] },
+    requests: [{ method: 'GET', path: '/hello', query: { name: 'gopher' }, headers: {}, body: '' }],
+  });
+  lab = await renderLab({ engine }, { columns: 140, rows: 30 });
+  const frame = await lab.waitFor("e.g. routes · handle({method: 'GET', path: '/hello', query: {name: 'gopher'}})");
+  expect(frame).not.toContain('hits');
+  // `:` is a command, not the way to evaluate: the prompt says so.
+  expect(frame).toContain('/ or Tab: JavaScript in v1');
+  expect(frame).toContain(': commands');
+  // A new version with other names changes the examples.
+  engine.publish({ version: 2, scope: { variables: ['state'], constants: [], functions: ['handle'], exports: ['handle'] } });
+  await lab.waitFor('e.g. state · handle(');
+  // Nothing running: no examples that would fail.
+  engine.publish({ version: null, scope: null });
+  await lab.waitFor('nothing runs yet');
+});
+
+test('what an expression prints with console.log is shown in the REPL, then its value', async () => {
+  const engine = new FakeEngine();
+  engine.evaluator = () => ({ ok: true, text: 'undefined', printed: [{ level: 'log', text: 'hits is 7' }] });
+  lab = await renderLab({ engine });
+  await focusAndType(lab, '/', "console.log('hits is', hits)");
+  await lab.press(KEYS.enter);
+  const frame = await lab.waitFor('hits is 7');
+  expect(frame).toMatch(/hits is 7\nundefined/);
+});

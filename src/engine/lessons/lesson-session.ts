@@ -89,7 +89,10 @@ export const LIVE_STEP: Localized = { en: 'the live service runs your file', zh:
  */
 function withLiveState(result: CheckResult, rejection: UpdateRecord | null): CheckResult {
   if (!rejection) return result;
-  return { ...result, passed: false, steps: [...result.steps, { title: LIVE_STEP, ok: false, detail: `it refused it: ${rejection.reason ?? 'rejected'}` }] };
+  // The refusal's place and cause; the screen says in the learner's language that the live service refused it.
+  const place = rejection.location ? `${rejection.location.file}:${rejection.location.line}:${rejection.location.column}: ` : '';
+  const detail = rejection.cause !== undefined ? `${place}${rejection.cause}` : (rejection.reason ?? 'rejected');
+  return { ...result, passed: false, steps: [...result.steps, { title: LIVE_STEP, ok: false, detail }] };
 }
 
 export class LessonSession {

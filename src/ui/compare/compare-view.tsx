@@ -69,7 +69,7 @@ function cells(row: CompareRow, full: boolean, fastest: number, theme: Theme, me
 
 const fit = (text: string, c: Column) => (c.align === 'left' ? padEnd(text, c.width) : padStart(text, c.width));
 
-export const CompareView = memo(function CompareView({ state, width, height }: { state: CompareState; width: number; height: number }) {
+export const CompareView = memo(function CompareView({ state, liveRate, width, height }: { state: CompareState; liveRate: number; width: number; height: number }) {
   const { theme, messages } = useSettings();
   const full = width >= tableWidth(FULL);
   const columns = full ? FULL : NARROW;
@@ -89,6 +89,12 @@ export const CompareView = memo(function CompareView({ state, width, height }: {
         <Text {...theme.tone(state.status === 'failed' ? 'bad' : state.status === 'running' ? 'warn' : 'good')}> · {progress}</Text>
         <Text {...theme.tone('muted')}> · Esc {messages.hint.closeOverlay ?? ''}</Text>
       </Text>
+      {/* Why its failed counts are not the live feed's: the rate they were replayed at. */}
+      <Box height={2} overflow="hidden">
+        <Text wrap="wrap" {...theme.tone('muted')}>
+          {messages.compareRate(state.rows[0]?.trafficRate ?? null, liveRate)}
+        </Text>
+      </Box>
       <Text wrap="truncate-end" {...theme.tone('muted')}>
         {columns.map((c) => fit(messages.compareHeaders[c.key], c)).join(' ')}
       </Text>

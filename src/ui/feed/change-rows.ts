@@ -70,7 +70,8 @@ export function changeRows(change: LatestChange, context: ChangeContext, maxRows
       const warn = WARNING_NOTE.test(note);
       return wrapPieces([{ text: warn ? '⚠ ' : '· ', tone: warn ? 'warn' : 'muted' }, { text: note, tone: warn ? 'warn' : undefined }], width, '    ', '  ');
     });
-    return budget([[head], ...notes], maxRows, width, full);
+    // The headline wraps rather than losing its last facts (failed requests, downtime) on a narrow screen.
+    return budget([wrapPieces(head, width, '  '), ...notes], maxRows, width, full);
   }
   // Rejected: the place in the headline, then the cause, then the refused line with a caret.
   const where = record.location ? formatLocation(record.location, context.base) : '';
@@ -86,18 +87,19 @@ export function changeRows(change: LatestChange, context: ChangeContext, maxRows
   const frame: Row[] = record.frame
     ? formatCodeFrame(record.frame, { width: width - 2, cellWidth }).map((text, i) => [{ text: `  ${text}`, tone: i === 0 ? undefined : 'bad' }])
     : [];
-  if (full) return { rows: [head, ...causeRows, ...frame], cut: false };
+  const headRows = wrapPieces(head, width, '  ');
+  if (full) return { rows: [...headRows, ...causeRows, ...frame], cut: false };
   // A short budget keeps, in turn: the headline, the cause's first row, the frame (where to look), the rest of
   // the cause; shown in reading order (cause before frame).
-  let room = maxRows - 1;
+  let room = maxRows - headRows.length;
   const firstCause = causeRows.slice(0, Math.min(1, room));
   room -= firstCause.length;
   const shownFrame = room >= frame.length ? frame : [];
   room -= shownFrame.length;
   const restCause = causeRows.slice(1, 1 + Math.max(0, room));
-  const rows = [head, ...firstCause, ...restCause, ...shownFrame];
+  const rows = [...headRows, ...firstCause, ...restCause, ...shownFrame].slice(0, Math.max(1, maxRows));
   const fitted = fitRows(rows, width, false);
-  return { rows: fitted.rows, cut: fitted.cut || rows.length < 1 + causeRows.length + frame.length || (record.cause !== undefined && cause.includes('\n')) };
+  return { rows: fitted.rows, cut: fitted.cut || rows.length < headRows.length + causeRows.length + frame.length || (record.cause !== undefined && cause.includes('\n')) };
 }
 
 /** Groups in priority order, each taken whole or in part while rows remain; rows are cut to the width. */

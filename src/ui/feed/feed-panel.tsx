@@ -5,12 +5,14 @@ import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { FeedEntry } from '../../engine/types.ts';
 import { versionLabel } from './describe-update.ts';
-import { requestCells, visibleRequests } from './feed-rows.ts';
+import { headersLine, requestCells, visibleRequests } from './feed-rows.ts';
 import { formatCount } from '../shared/format.ts';
 import { useSettings } from '../shared/settings-context.tsx';
 
 export interface FeedPanelProps {
   feed: readonly FeedEntry[];
+  /** Show each response's headers on a row under it (x). */
+  headers: boolean;
   version: number | null;
   trafficRate: number;
   width: number;
@@ -37,9 +39,9 @@ function RequestRow({ entry, width }: { entry: FeedEntry; width: number }) {
   );
 }
 
-export const FeedPanel = memo(function FeedPanel({ feed, version, trafficRate, width, height }: FeedPanelProps) {
+export const FeedPanel = memo(function FeedPanel({ feed, headers, version, trafficRate, width, height }: FeedPanelProps) {
   const { theme, messages } = useSettings();
-  const requests = visibleRequests(feed, height);
+  const requests = visibleRequests(feed, height, headers);
   return (
     <Box width={width} height={height} flexDirection="column">
       <Text wrap="truncate-end">
@@ -61,7 +63,18 @@ export const FeedPanel = memo(function FeedPanel({ feed, version, trafficRate, w
         </Text>
       ) : (
         // Keyed by row position: the window slides, so each row shows whatever request is now there.
-        requests.map((entry, i) => <RequestRow key={i} entry={entry} width={width} />)
+        requests.map((entry, i) =>
+          headers ? (
+            <Box key={i} flexDirection="column">
+              <RequestRow entry={entry} width={width} />
+              <Text wrap="truncate-end" {...theme.tone('muted')}>
+                {headersLine(entry, width)}
+              </Text>
+            </Box>
+          ) : (
+            <RequestRow key={i} entry={entry} width={width} />
+          ),
+        )
       )}
     </Box>
   );

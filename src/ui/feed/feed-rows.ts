@@ -27,10 +27,11 @@ export function planMessages(logs: readonly LogEntry[], change: LatestChange, co
   return { change: planned, logs: shown, rows: planned.rows.length + shown.length };
 }
 
-/** The newest requests that fit under the feed's header row. */
-export function visibleRequests(feed: readonly FeedEntry[], height: number): readonly FeedEntry[] {
+/** The newest requests that fit under the feed's header row; each takes two rows when headers are shown. */
+export function visibleRequests(feed: readonly FeedEntry[], height: number, headers = false): readonly FeedEntry[] {
   const rows = Math.max(0, height - 1);
-  return rows > 0 ? feed.slice(-rows) : [];
+  const count = headers ? Math.floor(rows / 2) : rows;
+  return count > 0 ? feed.slice(-count) : [];
 }
 
 export interface RequestCells {
@@ -40,14 +41,34 @@ export interface RequestCells {
   latency: string;
 }
 
+/** `GET /hello?name=gopher`: the request as curl would show it (the query URL-encoded, so the row stays ASCII). */
+export function requestLine(entry: Pick<FeedEntry, 'method' | 'path' | 'query'>): string {
+  const query = new URLSearchParams(entry.query ?? {}).toString();
+  return `${entry.method} ${entry.path}${query ? `?${query}` : ''}`;
+}
+
 /** `GET /ping` · `200` · body cut to what is left of `width` · latency when there is room. */
 export function requestCells(entry: FeedEntry, width: number): RequestCells {
-  const request = `${entry.method} ${truncate(oneLine(entry.path, 200), Math.max(8, Math.floor(width / 3)), '...')}`;
+  const target = requestLine(entry).slice(entry.method.length + 1);
+  // The path and its query take what they need, up to all but the room the status, version and the start of
+  // the body need (a narrow feed still shows /hello?name=gopher whole); the body has the rest.
+  const room = Math.max(8, Math.max(Math.floor(width / 2), width - 16) - entry.method.length - 1);
+  const request = `${entry.method} ${truncate(oneLine(target, 200), room, '...')}`;
   const status = String(entry.status);
   const latency = width >= 60 ? formatMs(entry.latencyMs) : '';
   // request + ' -> ' + status + ' FAIL' + ' v12 ' + body [+ ' ' + latency]
   const used = cellWidth(request) + 4 + status.length + 5 + 5 + (latency ? latency.length + 1 : 0);
   return { request, status, body: truncate(oneLine(entry.body, width * 2), Math.max(0, width - used), '...'), latency };
+}
+
+/** The response's headers on one row under the request, `name: value` joined by ` | `, cut to the width (v reads them whole). */
+export function headersLine(entry: Pick<FeedEntry, 'headers'>, width: number): string {
+  // The service's own headers first (x-build…), content-type, which every text reply has, last.
+  const text = Object.entries(entry.headers ?? {})
+    .sort(([a], [b]) => Number(a === 'content-type') - Number(b === 'content-type'))
+    .map(([name, value]) => `${name}: ${value}`)
+    .join(' | ');
+  return truncate(`    ${oneLine(text || '(no headers)', width * 2)}`, width, '...');
 }
 
 export function logText(entry: LogEntry, width: number): string {

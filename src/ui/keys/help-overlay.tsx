@@ -1,76 +1,42 @@
-// Help generated from the key table: the same data the input hooks resolve keys with.
+// Help generated from the key table (the same data the input hooks resolve keys with), planned to fit its box.
 import { Box, Text } from 'ink';
 import { memo } from 'react';
-import { formatKey, KEY_TABLE, type KeyBinding, type KeyScope } from './key-table.ts';
-import { cellWidth, padEnd } from '../shared/format.ts';
-import { COMMANDS } from '../repl/repl-commands.ts';
 import { useSettings } from '../shared/settings-context.tsx';
+import { cellText, planHelp } from './help-plan.ts';
 
-const LAB_SCOPES: readonly KeyScope[] = ['global', 'overlay', 'always'];
-const REPL_SCOPES: readonly KeyScope[] = ['repl'];
-const LESSON_SCOPES: readonly KeyScope[] = ['lesson', 'list', 'confirm'];
+export { keysLabel } from './help-plan.ts';
 
-export const keysLabel = (binding: KeyBinding) => binding.keys.map(formatKey).join(' ');
-
-function Section({ title, scopes, width }: { title: string; scopes: readonly KeyScope[]; width: number }) {
+export const HelpOverlay = memo(function HelpOverlay({ width, height, page }: { width: number; height: number; page: number }) {
   const { theme, messages } = useSettings();
-  const bindings = KEY_TABLE.filter((b) => scopes.includes(b.scope));
-  const keyWidth = Math.max(...bindings.map((b) => cellWidth(keysLabel(b))));
-  return (
-    <Box flexDirection="column" width={width}>
-      <Text wrap="truncate-end" {...theme.tone('heading')}>
-        {title}
-      </Text>
-      {bindings.map((binding) => (
-        <Text key={binding.action} wrap="truncate-end">
-          <Text {...theme.tone('accent')}>{padEnd(keysLabel(binding), keyWidth)}</Text> {messages.describe[binding.action]}
-        </Text>
-      ))}
-    </Box>
-  );
-}
-
-export const HelpOverlay = memo(function HelpOverlay({ width, height }: { width: number; height: number }) {
-  const { theme, messages } = useSettings();
-  // Three columns when they fit (lab, lesson, REPL), else two, else one.
-  const columns = width >= 120 ? 3 : width >= 72 ? 2 : 1;
-  const split = columns > 1;
-  const column = Math.floor((width - 2 * (columns - 1)) / columns);
+  const plan = planHelp(messages, width, height - 1, page);
+  const pages = plan.pages > 1 ? ` · ${plan.page + 1}/${plan.pages} PgDn PgUp` : '';
   return (
     <Box width={width} height={height} flexDirection="column" overflow="hidden">
       <Text wrap="truncate-end">
         <Text {...theme.tone('heading')}>{messages.helpTitle}</Text>
         <Text {...theme.tone('muted')}>
-          {' · '}
-          {messages.helpSwitchNote} · {messages.helpClose}
+          {pages} · {messages.helpSwitchNote} · {messages.helpClose}
         </Text>
       </Text>
-      <Box flexDirection={split ? 'row' : 'column'} columnGap={2}>
-        {columns === 3 ? (
-          <>
-            <Section title={messages.helpKeys} scopes={LAB_SCOPES} width={column} />
-            <Section title={messages.lesson.helpLessons} scopes={LESSON_SCOPES} width={column} />
-          </>
-        ) : (
-          <Box flexDirection="column" width={column}>
-            <Section title={messages.helpKeys} scopes={LAB_SCOPES} width={column} />
-            <Section title={messages.lesson.helpLessons} scopes={LESSON_SCOPES} width={column} />
-          </Box>
-        )}
-        <Box flexDirection="column" width={column}>
-          <Section title={messages.helpRepl} scopes={REPL_SCOPES} width={column} />
-          <Text wrap="truncate-end" {...theme.tone('heading')}>
-            {messages.helpCommands}
-          </Text>
-          <Text>{COMMANDS.map((name) => `:${name}`).join(' ')}</Text>
-          <Text wrap="truncate-end" {...theme.tone('muted')}>
-            {messages.helpCommandsNote}
-          </Text>
-          <Text wrap="truncate-end" {...theme.tone('muted')}>
-            {messages.helpEditorNote}
-          </Text>
-        </Box>
-      </Box>
+      {plan.rows.map((row, r) => (
+        <Text key={r} wrap="truncate-end">
+          {row.map((cell, c) => {
+            const text = cellText(cell, plan.columnWidth, plan.keyWidth);
+            const gap = c > 0 ? '  ' : '';
+            if (cell.kind === 'heading') return <Text key={c} {...theme.tone('heading')}>{gap}{text}</Text>;
+            if (cell.kind === 'note') return <Text key={c} {...theme.tone('muted')}>{gap}{text}</Text>;
+            const keys = cell.keys === '' ? '' : text.slice(0, plan.keyWidth);
+            // A continuation row (keys ' ') has blank keys; the slice is spaces.
+            return (
+              <Text key={c}>
+                {gap}
+                <Text {...theme.tone('accent')}>{keys}</Text>
+                {text.slice(keys.length)}
+              </Text>
+            );
+          })}
+        </Text>
+      ))}
     </Box>
   );
 });

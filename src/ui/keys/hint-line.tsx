@@ -36,11 +36,13 @@ const HINT_PRIORITY: readonly KeyAction[] = [
   'nextLesson',
   'strategy1',
   'focusRepl',
+  'readAll',
   'toggleGo',
   'compare',
   'reload',
   'rollback',
   'toggleRestart',
+  'toggleHeaders',
 ];
 
 /** Drop the least important hints until the line fits with two spaces between hints; order is kept. */

@@ -20,6 +20,7 @@ export type KeyAction =
   | 'rollback'
   | 'compare'
   | 'readAll'
+  | 'toggleHeaders'
   | 'focusRepl'
   | 'help'
   | 'quit'
@@ -74,7 +75,9 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { action: 'rollback', keys: ['u'], scope: 'global' },
   { action: 'compare', keys: ['c'], scope: 'global' },
   { action: 'readAll', keys: ['v'], scope: 'global' },
-  { action: 'focusRepl', keys: [':', '/', 'tab'], scope: 'global' },
+  { action: 'toggleHeaders', keys: ['x'], scope: 'global' },
+  // `/` and Tab focus an empty line for JavaScript; `:` focuses with the colon typed, to start a command.
+  { action: 'focusRepl', keys: ['/', 'tab', ':'], scope: 'global' },
   { action: 'help', keys: ['?'], scope: 'global' },
   { action: 'quit', keys: ['q'], scope: 'global' },
   { action: 'nextHint', keys: ['h'], scope: 'lesson' },

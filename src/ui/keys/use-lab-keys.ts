@@ -1,6 +1,10 @@
-// Global keys: resolved through the key table, handed to the screen's handlers. Inactive while the REPL
-// has focus, so typing `r` in the REPL never reloads the service.
-import { useInput } from 'ink';
+// One keyboard router for the lab. Every key goes to exactly one mode, decided from the newest state (refs that
+// change the moment a key is handled, see shared/use-sync-reducer.ts), not from the last render: Ink attaches a
+// useInput listener in an effect, a turn after the render that activated it, so with one hook per mode a key
+// typed right after `:` could still reach the lab keys. Modes, in order: Ctrl+C (always); while quitting only
+// quit; the REPL when it has focus; a modal (the lesson list, a y/n question); else the lab keys.
+import { useInput, type Key } from 'ink';
+import { useRef } from 'react';
 import { resolveKey, type KeyAction, type KeyScope } from './key-table.ts';
 
 export type KeyHandlers = Partial<Record<KeyAction, (input: string) => void>>;
@@ -11,60 +15,55 @@ export function labScopes(overlayOpen: boolean, lessons: boolean): KeyScope[] {
   return lessons ? ['lesson', 'global'] : ['global'];
 }
 
-export function useLabKeys({
-  isActive,
-  overlayOpen,
-  lessons = false,
-  handlers,
-}: {
-  isActive: boolean;
-  overlayOpen: boolean;
-  /** A lesson session is open: its keys (h, n, l…) listen too. @default false */
-  lessons?: boolean;
-  handlers: KeyHandlers;
-}) {
-  const scopes = labScopes(overlayOpen, lessons);
-  useInput(
-    (input, key) => {
-      // The listener detaches in a passive effect after the commit that deactivated it; until then this
-      // handler (always the latest render's) already knows it is inactive.
-      if (!isActive) return;
-      const action = resolveKey(scopes, input, key);
-      if (action) handlers[action]?.(input);
-    },
-    { isActive },
-  );
+export type KeyMode =
+  | { kind: 'quitting' }
+  | { kind: 'repl' }
+  | { kind: 'modal'; scope: 'list' | 'confirm' }
+  | { kind: 'lab'; overlayOpen: boolean; lessons: boolean };
+
+export interface KeyRoutes {
+  /** The mode now, computed from the newest state. */
+  mode: () => KeyMode;
+  /** The current handlers (read when a key arrives, so they are the newest render's). */
+  lab: KeyHandlers;
+  list: KeyHandlers;
+  confirm: KeyHandlers;
+  /** Printable text the list's filter takes. */
+  onListText: (text: string) => void;
+  repl: (input: string, key: Key) => void;
+  quit: () => void;
 }
 
-/** Ctrl+C in every mode, the REPL included. */
-export function useInterruptKey(onInterrupt: () => void) {
+export function useKeyRouter(routes: KeyRoutes): void {
+  const latest = useRef(routes);
+  latest.current = routes;
   useInput((input, key) => {
-    if (resolveKey(['always'], input, key) === 'interrupt') onInterrupt();
+    const r = latest.current;
+    if (resolveKey(['always'], input, key) === 'interrupt') return r.quit();
+    const mode = r.mode();
+    switch (mode.kind) {
+      case 'quitting':
+        // Pressed again while the engine stops, quit exits without waiting.
+        if (resolveKey(['global'], input, key) === 'quit') r.quit();
+        return;
+      case 'repl':
+        return r.repl(input, key);
+      case 'modal': {
+        const handlers = mode.scope === 'list' ? r.list : r.confirm;
+        const action = resolveKey([mode.scope], input, key);
+        if (action) handlers[action]?.(input);
+        else if (mode.scope === 'list' && isText(input, key)) r.onListText(input);
+        return;
+      }
+      case 'lab': {
+        const action = resolveKey(labScopes(mode.overlayOpen, mode.lessons), input, key);
+        if (action) r.lab[action]?.(input);
+      }
+    }
   });
 }
 
-/**
- * Keys of a modal scope (the lesson list, a y/n question): while active, the lab keys are inactive. Printable
- * keys that are not bound go to `onText` (the list's filter), so typing `q` filters rather than quits.
- */
-export function useScopedKeys({
-  isActive,
-  scope,
-  handlers,
-  onText,
-}: {
-  isActive: boolean;
-  scope: KeyScope;
-  handlers: KeyHandlers;
-  onText?: (text: string) => void;
-}) {
-  useInput(
-    (input, key) => {
-      if (!isActive) return;
-      const action = resolveKey([scope], input, key);
-      if (action) handlers[action]?.(input);
-      else if (onText && input !== '' && !key.ctrl && !key.meta && !key.escape && !key.return && !key.tab && /^[^\u0000-\u001F\u007F]+$/u.test(input)) onText(input);
-    },
-    { isActive },
-  );
+/** Printable text, not a control or navigation key (the list's filter types it). */
+function isText(input: string, key: Key): boolean {
+  return input !== '' && !key.ctrl && !key.meta && !key.escape && !key.return && !key.tab && /^[^\u0000-\u001F\u007F]+$/u.test(input);
 }

@@ -35,7 +35,7 @@ export function statusSegments(snapshot: EngineSnapshot, quitting: boolean, mess
     priority: 1,
     pieces: [
       { text: `${messages.sandbox} ` },
-      quitting ? { text: messages.stopping, tone: 'warn' } : { text: sandbox.state, tone: SANDBOX_TONE[sandbox.state] },
+      quitting ? { text: messages.stopping, tone: 'warn' } : { text: messages.sandboxStates[sandbox.state], tone: SANDBOX_TONE[sandbox.state] },
       { text: sandbox.pid === null ? '' : ` pid ${sandbox.pid}` },
     ],
   });

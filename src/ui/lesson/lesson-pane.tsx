@@ -4,7 +4,7 @@ import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { LessonSnapshot } from '../../engine/lessons/lesson-session.ts';
 import { pick } from '../../engine/lessons/language.ts';
-import { displayPath, truncate } from '../shared/format.ts';
+import { cellWidth, displayPath, truncate } from '../shared/format.ts';
 import { keyOf } from '../keys/key-table.ts';
 import type { LessonDialog } from './lesson-ui-state.ts';
 import type { LessonPlan } from './lesson-plan.ts';
@@ -74,7 +74,7 @@ export const LessonPane = memo(function LessonPane({ snapshot, plan, tab, dialog
       )}
       {plan.goal.map((line, i) => (
         <Text key={`goal${i}`} wrap="truncate-end">
-          <Text {...theme.tone('heading')}>{i === 0 ? `${m.goal}: ` : '      '}</Text>
+          <Text {...theme.tone('heading')}>{i === 0 ? m.goal : ' '.repeat(cellWidth(m.goal))}</Text>
           {line.map((span, j) => (
             <Text key={j} {...spanStyle(span.tone, theme)}>
               {span.text}
@@ -84,7 +84,11 @@ export const LessonPane = memo(function LessonPane({ snapshot, plan, tab, dialog
       ))}
       {plan.checklist === null ? (
         <Text wrap="truncate-end" {...theme.tone('muted')}>
-          {plan.status === 'checking' ? m.checking : plan.status === 'untouched' ? m.untouched(keyOf('checkLesson')) : m.notChecked(keyOf('checkLesson'))}
+          {plan.status === 'checking'
+            ? m.checking
+            : plan.status === 'untouched'
+              ? (snapshot.done ? m.untouchedDone : m.untouched)(keyOf('checkLesson'))
+              : m.notChecked(keyOf('checkLesson'))}
         </Text>
       ) : (
         plan.checklist.map((row, i) => (

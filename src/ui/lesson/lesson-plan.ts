@@ -45,6 +45,8 @@ export interface LessonPlanOptions {
   checkError: string;
   /** Labels a check step's detail as the check's own run (its versions are not the live feed's). */
   inCheckRun: (detail: string) => string;
+  /** Labels the live step's detail: the live service refused the file. */
+  liveRefused: (detail: string) => string;
 }
 
 const MAX_STEPS = 5;
@@ -67,7 +69,7 @@ export function planLesson(snapshot: LessonSnapshot, options: LessonPlanOptions)
   if (result) {
     const row = (step: (typeof result.steps)[number], withDetail: boolean): ChecklistRow => {
       const live = step.title.en === LIVE_STEP.en;
-      const detail = withDetail && step.detail ? (live ? step.detail : options.inCheckRun(step.detail)) : undefined;
+      const detail = withDetail && step.detail ? (live ? options.liveRefused(step.detail) : options.inCheckRun(step.detail)) : undefined;
       return { ok: step.ok, title: pick(step.title, lang), ...(detail ? { detail } : {}) };
     };
     const failed = result.steps.filter((s) => !s.ok).map((s) => row(s, true));
@@ -85,7 +87,9 @@ export function planLesson(snapshot: LessonSnapshot, options: LessonPlanOptions)
     room -= Math.min(1, room);
   }
   const status = snapshot.checking ? 'checking' : snapshot.untouched ? 'untouched' : 'notChecked';
-  const done = snapshot.done && room > 0;
+  // The done moment is not shown over a failing check (the live service refusing the file included): the
+  // header still says the lesson was passed, but "Lesson complete — press n" would contradict the checklist.
+  const done = snapshot.done && result?.passed !== false && room > 0;
   if (done) room -= 1;
   const hintLines: MarkdownLine[] = [];
   lesson.hints.slice(0, snapshot.hintsShown).forEach((hint, i) => {

@@ -1,6 +1,6 @@
 // What the lesson keys do: session commands, with their outcome printed to the REPL console, and the questions
 // asked before service.js is replaced (the session never replaces it unasked; neither does this).
-import { useMemo, type Dispatch } from 'react';
+import { useMemo } from 'react';
 import type { LessonSession, SwitchPlan } from '../../engine/lessons/lesson-session.ts';
 import { pick } from '../../engine/lessons/language.ts';
 import { diffLines } from './diff-view.tsx';
@@ -28,8 +28,9 @@ export function useLessonActions({
   env = process.env,
 }: {
   session: LessonSession | null;
-  ui: LessonUiState;
-  dispatch: Dispatch<LessonUiAction>;
+  /** The newest lesson UI state (a ref: handlers read it when a key arrives). */
+  ui: { readonly current: LessonUiState };
+  dispatch: (action: LessonUiAction) => void;
   /** The lesson pane's plan, for how far the text scrolls. */
   plan: LessonPlan | null;
   /** Rows the diff overlay shows. */
@@ -56,20 +57,22 @@ export function useLessonActions({
       }, fail);
     const page = plan ? Math.max(1, plan.bodyRows - 1) : 1;
     const textMax = plan ? Math.max(0, plan.bodyTotal - plan.bodyRows) : 0;
-    const diffMax = ui.diff ? Math.max(0, diffLines(ui.diff.text).length - diffRows) : 0;
-    const scroll = (sign: number) =>
-      ui.diff ? dispatch({ type: 'scrollDiff', by: sign * Math.max(1, diffRows - 1), max: diffMax }) : dispatch({ type: 'scroll', by: sign * page, max: textMax });
+    const scroll = (sign: number) => {
+      const { diff } = ui.current;
+      if (diff) dispatch({ type: 'scrollDiff', by: sign * Math.max(1, diffRows - 1), max: Math.max(0, diffLines(diff.text).length - diffRows) });
+      else dispatch({ type: 'scroll', by: sign * page, max: textMax });
+    };
     const lab: KeyHandlers = {
       nextHint: () => {
         const { hintsShown, lesson } = session.getSnapshot();
-        const folded = ui.hintsFolded;
+        const folded = ui.current.hintsFolded;
         dispatch({ type: 'foldHints', folded: false });
         // Folded hints come back first; the next one opens on the next press.
         if (folded && hintsShown > 0) return;
         if (hintsShown >= lesson.hints.length) info(m.allHints);
         else session.showHint().catch(fail);
       },
-      foldHints: () => dispatch({ type: 'foldHints', folded: !ui.hintsFolded }),
+      foldHints: () => dispatch({ type: 'foldHints', folded: !ui.current.hintsFolded }),
       toggleGo: () => dispatch({ type: 'toggleTab' }),
       nextLesson: () => void move(session.next(), m.lastLesson),
       previousLesson: () => void move(session.previous(), m.firstLesson),
@@ -87,28 +90,29 @@ export function useLessonActions({
       scrollDown: () => scroll(1),
       scrollUp: () => scroll(-1),
     };
-    const shown = () => filterLessons(session.getSnapshot().lessons, ui.list?.filter ?? '');
+    const shown = () => filterLessons(session.getSnapshot().lessons, ui.current.list?.filter ?? '');
     const list: KeyHandlers = {
       listUp: () => dispatch({ type: 'listMove', by: -1, count: shown().length }),
       listDown: () => dispatch({ type: 'listMove', by: 1, count: shown().length }),
       listClose: () => dispatch({ type: 'closeList' }),
       listErase: () => dispatch({ type: 'listErase' }),
       listJump: () => {
-        const lesson = shown()[ui.list?.selected ?? 0];
+        const lesson = shown()[ui.current.list?.selected ?? 0];
         if (!lesson) return;
         dispatch({ type: 'closeList' });
         if (lesson.id !== session.getSnapshot().lesson.id) void move(session.jump(lesson.id), '');
       },
     };
-    const dialog = ui.dialog;
     const confirm: KeyHandlers = {
       confirmYes: () => {
+        const dialog = ui.current.dialog;
         dispatch({ type: 'answered' });
         if (dialog?.kind === 'replace') void switchTo(dialog.lessonId, true);
         else if (dialog?.kind === 'reset')
           session.reset().then((r) => info(r.backupDir ? m.resetDone(r.backupDir) : m.resetNothing), fail);
       },
       confirmNo: () => {
+        const dialog = ui.current.dialog;
         dispatch({ type: 'answered' });
         // "Keep my file" still opens the lesson; Esc is the way to stay.
         if (dialog?.kind === 'replace') void switchTo(dialog.lessonId, false);

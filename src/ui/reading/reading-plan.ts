@@ -6,6 +6,9 @@ import { LIVE_STEP } from '../../engine/lessons/lesson-session.ts';
 import { pick, type Language } from '../../engine/lessons/language.ts';
 import { keyOf } from '../keys/key-table.ts';
 import { fullChangeRows, type ChangeContext, type LatestChange } from '../feed/change-rows.ts';
+import { versionLabel } from '../feed/describe-update.ts';
+import { requestLine } from '../feed/feed-rows.ts';
+import type { FeedEntry } from '../../engine/types.ts';
 import { markdownLines, type MarkdownLine, type SpanTone } from '../lesson/markdown-lines.ts';
 import type { Messages } from '../shared/messages.ts';
 import { wrapPieces, type Row } from '../shared/rows.ts';
@@ -18,8 +21,13 @@ export interface ReadingInput {
   messages: Messages;
   change: LatestChange;
   changeContext: ChangeContext;
+  /** The newest request the feed shows, with its whole reply and headers. */
+  newest?: FeedEntry;
   width: number;
 }
+
+/** Lines of the newest reply's body shown (a 1 MB body is not a page to read). */
+const BODY_LINES = 40;
 
 const SPAN_TONE: Record<SpanTone, Tone | undefined> = { plain: undefined, heading: 'heading', strong: 'heading', code: 'accent', codeBlock: 'accent' };
 
@@ -27,7 +35,7 @@ export function markdownRows(lines: readonly MarkdownLine[]): Row[] {
   return lines.map((line) => line.map((span) => ({ text: span.text, ...(SPAN_TONE[span.tone] ? { tone: SPAN_TONE[span.tone] } : {}) })));
 }
 
-export function planReading({ lesson, tab, lang, messages, change, changeContext, width }: ReadingInput): Row[] {
+export function planReading({ lesson, tab, lang, messages, change, changeContext, newest, width }: ReadingInput): Row[] {
   const m = messages.lesson;
   const rows: Row[] = [];
   const blank = () => {
@@ -44,7 +52,8 @@ export function planReading({ lesson, tab, lang, messages, change, changeContext
       { text: ` ${pick(l.title, lang)}`, tone: 'heading' },
       { text: ` · ${l.strategy}${l.restart ? ` (${l.restart})` : ''}`, tone: 'muted' },
     ]);
-    rows.push(...markdownRows(markdownLines(`**${m.goal}:** ${pick(l.goal, lang)}`, width)));
+    // The label carries its own separator (`Goal: `, `目标：`).
+    rows.push(...markdownRows(markdownLines(`**${m.goal.trimEnd()}**${m.goal.endsWith(' ') ? ' ' : ''}${pick(l.goal, lang)}`, width)));
     heading(m.checkTitle);
     const { result } = lesson;
     if (lesson.checking) rows.push([{ text: m.checking, tone: 'muted' }]);
@@ -55,15 +64,22 @@ export function planReading({ lesson, tab, lang, messages, change, changeContext
       for (const step of result.steps) {
         const live = step.title.en === LIVE_STEP.en;
         rows.push(...wrapPieces([{ text: step.ok ? '✓ ' : '✗ ', tone: step.ok ? 'good' : 'bad' }, { text: pick(step.title, lang) }], width, '  '));
-        if (step.detail) rows.push(...wrapPieces([{ text: live ? step.detail : m.inCheckRun(step.detail), tone: 'muted' }], width, '    ', '    '));
+        if (step.detail) rows.push(...wrapPieces([{ text: live ? m.liveRefused(step.detail) : m.inCheckRun(step.detail), tone: 'muted' }], width, '    ', '    '));
       }
       if (result.error) rows.push(...wrapPieces([{ text: `✗ ${m.checkError}: `, tone: 'bad' }, { text: result.error }], width, '  '));
-      if (lesson.done) rows.push([{ text: lesson.next ? m.done(keyOf('nextLesson'), keyOf('showDiff')) : m.doneLast(keyOf('showDiff')), tone: 'good' }]);
+      if (lesson.done && result.passed) rows.push([{ text: lesson.next ? m.done(keyOf('nextLesson'), keyOf('showDiff')) : m.doneLast(keyOf('showDiff')), tone: 'good' }]);
     }
   }
   heading(messages.lastUpdate);
   const changeRows = fullChangeRows(change, changeContext);
   rows.push(...(changeRows.length > 0 ? changeRows : [[{ text: messages.noUpdatesShort, tone: 'muted' as const }]]));
+  if (newest) {
+    heading(messages.newestRequest);
+    rows.push([{ text: `${requestLine(newest)} -> ${newest.status} ${newest.failed ? 'FAIL ' : ''}${versionLabel(newest.version)}`, tone: 'strong' }]);
+    for (const [name, value] of Object.entries(newest.headers)) rows.push(...wrapPieces([{ text: `${name}: `, tone: 'muted' }, { text: value }], width, '    ', '  '));
+    const body = newest.body.split(/\r?\n/).slice(0, BODY_LINES);
+    for (const line of body) rows.push(...wrapPieces([{ text: line }], width, '  ', '  '));
+  }
   if (lesson) {
     const l = lesson.lesson;
     if (lesson.hintsShown > 0) {

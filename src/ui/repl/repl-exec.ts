@@ -1,10 +1,11 @@
 // Runs one parsed REPL command against the engine and returns what to print. Engine failures become
 // printed errors (first line only), never exceptions that reach the screen.
-import { STRATEGY_NAMES, type EvalResult, type LabEngine } from '../../engine/types.ts';
+import { STRATEGY_NAMES, type EngineSnapshot, type EvalResult, type LabEngine } from '../../engine/types.ts';
 import { describeUpdate } from '../feed/describe-update.ts';
 import { firstLine, formatLocation, formatMs } from '../shared/format.ts';
 import type { Messages } from '../shared/messages.ts';
 import { COMMANDS, COMMAND_USAGE, type ReplCommand } from './repl-commands.ts';
+import { replExamples } from './repl-examples.ts';
 import type { ReplLineKind } from './repl-state.ts';
 import { sparkline, strategyRows } from '../stats/stats.ts';
 
@@ -22,10 +23,15 @@ function capLines(text: string, messages: Messages): string {
   return [...lines.slice(0, MAX_RESULT_LINES), messages.moreLines(lines.length - MAX_RESULT_LINES)].join('\n');
 }
 
-function printEval(result: EvalResult, messages: Messages, base: string): Printed {
-  if (result.ok) return { kind: 'result', text: capLines(result.text, messages) };
+/** What the line printed with console.* (as a terminal REPL shows it), then its value or its error. */
+function printEval(result: EvalResult, messages: Messages, base: string): Printed[] {
+  const printed: Printed[] = (result.printed ?? []).map((line) => ({
+    kind: line.level === 'error' || line.level === 'warn' ? 'error' : 'info',
+    text: capLines(line.text, messages),
+  }));
+  if (result.ok) return [...printed, { kind: 'result', text: capLines(result.text, messages) }];
   const where = result.location ? ` (${formatLocation(result.location, base)})` : '';
-  return { kind: 'error', text: `${firstLine(result.error)}${where}` };
+  return [...printed, { kind: 'error', text: `${firstLine(result.error)}${where}` }];
 }
 
 export function errorText(error: unknown): string {
@@ -44,10 +50,14 @@ export function statsLines(engine: LabEngine, messages: Messages): Printed[] {
   }));
 }
 
-export function helpLines(messages: Messages): Printed[] {
+/** The commands, then expressions that work in the running code (or what to do while nothing runs). */
+export function helpLines(messages: Messages, snapshot: Pick<EngineSnapshot, 'scope' | 'requests'>): Printed[] {
+  const examples = replExamples(snapshot.scope, snapshot.requests);
   return [
     ...COMMANDS.map((name): Printed => ({ kind: 'info', text: `${COMMAND_USAGE[name].padEnd(36)} ${messages.replCommands[name]}` })),
-    { kind: 'info', text: `${'EXPR'.padEnd(36)} hits, handle({path: '/ping'})` },
+    ...(examples.length > 0
+      ? examples.map((example): Printed => ({ kind: 'info', text: `${'EXPR'.padEnd(36)} ${example}` }))
+      : [{ kind: 'info' as const, text: `${'EXPR'.padEnd(36)} ${messages.replNothingRuns.trim()}` }]),
   ];
 }
 
@@ -63,9 +73,9 @@ export async function executeReplCommand(
       case 'clear':
         return [];
       case 'eval':
-        return [printEval(await engine.evaluate(command.expression), messages, base)];
+        return printEval(await engine.evaluate(command.expression), messages, base);
       case 'set':
-        return [printEval(await engine.setValue(command.name, command.value), messages, base)];
+        return printEval(await engine.setValue(command.name, command.value), messages, base);
       case 'strategy':
         return [describeUpdate(await engine.setStrategy(command.strategy, command.restart), messages, base)];
       case 'reload':
@@ -75,7 +85,7 @@ export async function executeReplCommand(
       case 'stats':
         return statsLines(engine, messages);
       case 'help':
-        return helpLines(messages);
+        return helpLines(messages, engine.getSnapshot());
       case 'unknownCommand':
         return [{ kind: 'error', text: messages.unknownCommand(command.name, COMMANDS.map((c) => `:${c}`).join(' ')) }];
       case 'unknownStrategy':

@@ -1,7 +1,7 @@
-// REPL keys and execution. Active only while the REPL has focus; editing keys come from the key table,
-// anything else printable is typed into the line.
-import { useInput } from 'ink';
-import { useCallback, type Dispatch } from 'react';
+// REPL keys and execution, while the REPL has focus (the key router decides); editing keys come from the key
+// table, anything else printable is typed into the line.
+import type { Key } from 'ink';
+import { useCallback } from 'react';
 import { useEngine } from '../shared/engine-context.tsx';
 import { resolveKey, type KeyAction } from '../keys/key-table.ts';
 import { parseReplLine } from './repl-commands.ts';
@@ -21,60 +21,54 @@ const EDITING: Partial<Record<KeyAction, ReplAction>> = {
   clearLine: { type: 'clearLine' },
 };
 
-export function useReplInput({
-  isActive,
+/**
+ * The REPL's key handler (the key router calls it while the REPL has focus). It reads the line from `state`, the
+ * newest REPL state (a ref), so keys typed faster than the screen renders still edit and run the right line.
+ */
+export function useReplKeys({
   state,
   dispatch,
   print,
   onLeave,
 }: {
-  isActive: boolean;
-  state: ReplState;
-  dispatch: Dispatch<ReplAction>;
+  state: { readonly current: ReplState };
+  dispatch: (action: ReplAction) => void;
   print: (lines: readonly Printed[]) => void;
   onLeave: () => void;
-}) {
+}): (input: string, key: Key) => void {
   const run = useRunLine(dispatch, print);
-  useInput(
-    (input, key) => {
-      if (!isActive) return; // see useLabKeys: the listener detaches one effect later than the commit
-      const action = resolveKey(['repl'], input, key);
-      if (action === 'submit') {
-        dispatch({ type: 'submit' });
-        run(state.line);
-        return;
-      }
-      if (action === 'leaveRepl') {
-        onLeave();
-        return;
-      }
-      const edit = action ? EDITING[action] : undefined;
-      if (edit) {
-        dispatch(edit);
-        return;
-      }
-      if (key.ctrl || key.meta || input === '') return;
-      // Fast typing, a paste or tmux send-keys can deliver `hits\r` as one chunk: run each completed line.
-      const lines = input.split(/\r\n|\r|\n/);
-      if (lines.length === 1) {
-        dispatch({ type: 'insert', text: input });
-        return;
-      }
-      const chars = Array.from(state.line);
-      lines.forEach((part, i) => {
-        dispatch({ type: 'insert', text: part });
-        if (i === lines.length - 1) return;
-        const line = i === 0 ? [...chars.slice(0, state.cursor), part, ...chars.slice(state.cursor)].join('') : part;
-        dispatch({ type: 'submit' });
-        run(line);
-      });
-    },
-    { isActive },
-  );
+  return (input, key) => {
+    const action = resolveKey(['repl'], input, key);
+    if (action === 'submit') {
+      const line = state.current.line;
+      dispatch({ type: 'submit' });
+      run(line);
+      return;
+    }
+    if (action === 'leaveRepl') {
+      onLeave();
+      return;
+    }
+    const edit = action ? EDITING[action] : undefined;
+    if (edit) {
+      dispatch(edit);
+      return;
+    }
+    if (key.ctrl || key.meta || input === '') return;
+    // Fast typing, a paste or tmux send-keys can deliver `hits\r` as one chunk: run each completed line.
+    const lines = input.split(/\r\n|\r|\n/);
+    lines.forEach((part, i) => {
+      dispatch({ type: 'insert', text: part });
+      if (i === lines.length - 1) return;
+      const line = state.current.line;
+      dispatch({ type: 'submit' });
+      run(line);
+    });
+  };
 }
 
 /** Echo the line, run it, print what came back. Lines are independent: a slow one does not block the next. */
-function useRunLine(dispatch: Dispatch<ReplAction>, print: (lines: readonly Printed[]) => void) {
+function useRunLine(dispatch: (action: ReplAction) => void, print: (lines: readonly Printed[]) => void) {
   const engine = useEngine();
   const { messages, cwd } = useSettings();
   return useCallback(

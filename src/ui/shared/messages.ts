@@ -1,5 +1,6 @@
 // Every sentence the screen prints, in English and Simplified Chinese. Strategy names, stage names and
 // REPL commands stay in English in both: they are the words of the CLI flags, the records and the lessons.
+import type { SandboxState } from '../../engine/types.ts';
 import type { KeyAction } from '../keys/key-table.ts';
 
 export type Lang = 'en' | 'zh';
@@ -26,6 +27,7 @@ export interface Messages {
   noUpdates: (file: string) => string;
   noUpdatesShort: string;
   readingTitle: string;
+  newestRequest: string;
   readingKeys: (goKey: string, closeKeys: string) => string;
   stateKept: string;
   stateLost: string;
@@ -35,6 +37,8 @@ export interface Messages {
   applied: string;
   rejectedShort: string;
   sandbox: string;
+  /** What the sandbox is doing, in words (the engine's states are identifiers). */
+  sandboxStates: Record<SandboxState, string>;
   heap: string;
   retained: string;
   served: string;
@@ -54,12 +58,20 @@ export interface Messages {
   helpCommandsNote: string;
   helpEditorNote: string;
   compareTitle: string;
+  /** At what rate compare replays, against the lab's: failed requests scale with it. null before a row came. */
+  compareRate: (rate: number | null, liveRate: number) => string;
   compareProgress: (done: number, all: number) => string;
   compareDone: string;
   compareFailed: string;
   compareHeaders: { strategy: string; outcome: string; total: string; downtime: string; failed: string; kept: string; retained: string };
   comparePending: string;
-  replIdle: (key: string) => string;
+  /** The unfocused prompt: how to get in, what runs, examples that work there. */
+  replIdle: (key: string, version: string, examples: readonly string[], commands: boolean) => string;
+  replIdleNothing: (key: string) => string;
+  /** Shown after the cursor on an empty focused prompt. */
+  replFocused: (examples: readonly string[]) => string;
+  replNothingRuns: string;
+
   replCommands: Record<'strategy' | 'reload' | 'rollback' | 'stats' | 'set' | 'help' | 'clear', string>;
   unknownCommand: (name: string, valid: string) => string;
   unknownStrategy: (name: string, valid: string) => string;
@@ -81,11 +93,15 @@ export interface LessonMessages {
   checkError: string;
   /** The file is the starter, unchanged: nothing is checked until a change is saved. */
   untouched: (key: string) => string;
+  /** Untouched, on a lesson passed before (the file was reset to the starter since). */
+  untouchedDone: (key: string) => string;
   checkTitle: string;
   /** Where the check's steps (and their versions) come from. */
   checkRunNote: string;
   /** A check step's detail, labelled as what the check's own run saw. */
   inCheckRun: (detail: string) => string;
+  /** The live step's detail: the live service refused the file. */
+  liveRefused: (detail: string) => string;
   hintsTitle: (shown: number, total: number) => string;
   textTitle: string;
   goTitle: string;
@@ -143,6 +159,7 @@ const en: Messages = {
   noUpdates: (file) => `No updates yet — save ${file} to make one`,
   noUpdatesShort: 'no update yet in this program',
   readingTitle: 'Read in full',
+  newestRequest: 'Newest request',
   readingKeys: (goKey, closeKeys) => `${goKey} text / Go corner · ${closeKeys} close`,
   stateKept: 'state kept',
   stateLost: 'state lost',
@@ -152,6 +169,7 @@ const en: Messages = {
   applied: 'applied',
   rejectedShort: 'rejected',
   sandbox: 'sandbox',
+  sandboxStates: { starting: 'starting', waiting: 'waiting for a good save', ready: 'ready', restarting: 'restarting', down: 'down', stopped: 'stopped' },
   heap: 'heap',
   retained: 'retained',
   served: 'served',
@@ -165,6 +183,7 @@ const en: Messages = {
     rollback: 'rollback',
     compare: 'compare',
     readAll: 'read',
+    toggleHeaders: 'headers',
     focusRepl: 'repl',
     help: 'help',
     quit: 'quit',
@@ -192,6 +211,7 @@ const en: Messages = {
     rollback: 'previous good version',
     compare: 'replay the edit under all 4',
     readAll: 'read everything in full',
+    toggleHeaders: 'response headers in the feed',
     focusRepl: 'type in the REPL (: a command)',
     help: 'show / hide this help',
     quit: 'stop the service and quit',
@@ -238,12 +258,20 @@ const en: Messages = {
   helpCommandsNote: ':help in the REPL explains them',
   helpEditorNote: 'e: the $EDITOR command, for another window',
   compareTitle: 'Compare — your last edit under every strategy',
+  compareRate: (rate, live) =>
+    rate === null
+      ? `each row replays your last edit on a scratch service of its own (this lab: ${live} req/s)`
+      : `replayed on scratch services at ${rate} req/s, this lab at ${live} req/s: the same downtime fails ~${Math.max(1, Math.round(rate / Math.max(1, live)))}× more requests here`,
   compareProgress: (done, all) => `running… ${done}/${all}`,
   compareDone: 'done',
   compareFailed: 'compare failed',
   compareHeaders: { strategy: 'strategy', outcome: 'outcome', total: 'latency', downtime: 'downtime', failed: 'failed', kept: 'state', retained: 'retained' },
   comparePending: 'waiting…',
-  replIdle: (key) => `press ${key} to evaluate in the live sandbox (hits, handle({path: '/ping'}))`,
+  replIdle: (key, version, examples, commands) => `${key} or Tab: JavaScript in ${version}${examples.length ? `, e.g. ${examples.join(' · ')}` : ''}${commands ? ' · : commands' : ''}`,
+  replIdleNothing: (key) => `nothing runs yet: save a service.js that starts · ${key} then :help for commands`,
+  replFocused: (examples) => (examples.length ? ` e.g. ${examples.join(' · ')} · :help` : ' :help lists the commands'),
+  replNothingRuns: ' nothing runs yet: only :commands work (:help)',
+
   replCommands: {
     strategy: 'switch strategy (name or 1–4; binary-replace takes cold|graceful)',
     reload: 're-apply the file with the active strategy',
@@ -263,14 +291,16 @@ const en: Messages = {
   moreLines: (count) => `… ${count} more lines`,
   lesson: {
     heading: (number, total) => `Lesson ${number}/${total}`,
-    goal: 'Goal',
+    goal: 'Goal: ',
     checking: 'checking…',
     notChecked: (key) => `not checked yet — save service.js, or press ${key}`,
     checkError: 'the check could not run',
     untouched: (key) => `not checked yet: service.js is the starter — change it and save (or press ${key} to check it as it is)`,
+    untouchedDone: (key) => `passed before; service.js is the starter again — change it and save to check it (or press ${key})`,
     checkTitle: 'Check',
     checkRunNote: "The check runs on a scratch copy of the service: it starts the lesson's starter, then saves your file over it. Versions in its details are that run's, not the live feed's.",
     inCheckRun: (detail) => `in the check's run: ${detail}`,
+    liveRefused: (detail) => `it refused it: ${detail}`,
     hintsTitle: (shown, total) => `Hints (${shown}/${total})`,
     textTitle: 'Lesson text',
     goTitle: 'Go corner',
@@ -329,6 +359,7 @@ const zh: Messages = {
   noUpdates: (file) => `还没有更新 — 保存 ${file} 即可触发`,
   noUpdatesShort: '这个程序还没有更新',
   readingTitle: '全文阅读',
+  newestRequest: '最新的请求',
   readingKeys: (goKey, closeKeys) => `${goKey} 课文 / Go 角落 · ${closeKeys} 关闭`,
   stateKept: '状态保留',
   stateLost: '状态丢失',
@@ -338,6 +369,7 @@ const zh: Messages = {
   applied: '已应用',
   rejectedShort: '已拒绝',
   sandbox: '沙箱',
+  sandboxStates: { starting: '启动中', waiting: '等待可运行的保存', ready: '就绪', restarting: '重启中', down: '已停止', stopped: '已关闭' },
   heap: '堆',
   retained: '保留',
   served: '已服务',
@@ -351,6 +383,7 @@ const zh: Messages = {
     rollback: '回滚',
     compare: '对比',
     readAll: '全文',
+    toggleHeaders: '响应头',
     focusRepl: 'REPL',
     help: '帮助',
     quit: '退出',
@@ -378,6 +411,7 @@ const zh: Messages = {
     rollback: '回到上一个正常版本',
     compare: '用四种策略重放修改',
     readAll: '阅读全文',
+    toggleHeaders: '在请求流中显示响应头',
     focusRepl: '进入 REPL（: 输入命令）',
     help: '显示 / 隐藏帮助',
     quit: '停止服务并退出',
@@ -424,12 +458,20 @@ const zh: Messages = {
   helpCommandsNote: '在 REPL 中输入 :help 查看说明',
   helpEditorNote: 'e：在另一个窗口运行的 $EDITOR 命令',
   compareTitle: '对比 — 用每种策略重放上次修改',
+  compareRate: (rate, live) =>
+    rate === null
+      ? `每一行都在独立的临时服务上重放你的上次修改（本实验室：${live} 请求/秒）`
+      : `在临时服务上以 ${rate} 请求/秒重放，本实验室为 ${live} 请求/秒：同样的停机时间，这里失败的请求约多 ${Math.max(1, Math.round(rate / Math.max(1, live)))} 倍`,
   compareProgress: (done, all) => `运行中… ${done}/${all}`,
   compareDone: '完成',
   compareFailed: '对比失败',
   compareHeaders: { strategy: '策略', outcome: '结果', total: '延迟', downtime: '停机', failed: '失败', kept: '状态', retained: '保留' },
   comparePending: '等待…',
-  replIdle: (key) => `按 ${key} 在运行中的沙箱里求值（hits, handle({path: '/ping'})）`,
+  replIdle: (key, version, examples, commands) => `${key} 或 Tab：在 ${version} 里运行 JavaScript${examples.length ? `，例如 ${examples.join(' · ')}` : ''}${commands ? ' · : 命令' : ''}`,
+  replIdleNothing: (key) => `还没有版本在运行：保存一个能启动的 service.js · 按 ${key} 后输入 :help 查看命令`,
+  replFocused: (examples) => (examples.length ? ` 例如 ${examples.join(' · ')} · :help` : ' :help 列出命令'),
+  replNothingRuns: ' 还没有版本在运行：只能执行 :命令（:help）',
+
   replCommands: {
     strategy: '切换策略（名称或 1–4；binary-replace 可加 cold|graceful）',
     reload: '用当前策略重新应用文件',
@@ -449,14 +491,16 @@ const zh: Messages = {
   moreLines: (count) => `… 还有 ${count} 行`,
   lesson: {
     heading: (number, total) => `第 ${number}/${total} 课`,
-    goal: '目标',
+    goal: '目标：',
     checking: '检查中…',
     notChecked: (key) => `尚未检查 — 保存 service.js，或按 ${key}`,
     checkError: '检查无法运行',
     untouched: (key) => `尚未检查：service.js 还是初始代码 — 修改并保存（或按 ${key} 直接检查当前文件）`,
+    untouchedDone: (key) => `之前已通过；service.js 又回到了初始代码 — 修改并保存即可再次检查（或按 ${key}）`,
     checkTitle: '检查',
     checkRunNote: '检查在服务的临时副本上运行：先启动本课的初始代码，再把你的文件保存上去。细节里的版本号属于那次运行，不是实时请求流里的版本。',
     inCheckRun: (detail) => `检查运行中：${detail}`,
+    liveRefused: (detail) => `实时服务拒绝了它：${detail}`,
     hintsTitle: (shown, total) => `提示（${shown}/${total}）`,
     textTitle: '课文',
     goTitle: 'Go 角落',

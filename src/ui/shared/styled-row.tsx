@@ -10,11 +10,15 @@ export function StyledRow({ row, width, more }: { row: Row; width: number; more?
   const [fitted] = fitRows([row], Math.max(1, width - cellWidth(marker))).rows;
   return (
     <Text wrap="truncate-end">
-      {(fitted ?? []).map((piece, i) => (
-        <Text key={i} {...(piece.tone ? theme.tone(piece.tone) : {})}>
-          {piece.text === '' ? ' ' : piece.text}
-        </Text>
-      ))}
+      {/* An empty row still takes its line. */}
+      {!fitted || fitted.every((piece) => piece.text === '') ? ' ' : null}
+      {(fitted ?? []).map((piece, i) =>
+        piece.text === '' ? null : (
+          <Text key={i} {...(piece.tone ? theme.tone(piece.tone) : {})}>
+            {piece.text}
+          </Text>
+        ),
+      )}
       {marker ? <Text {...theme.tone('muted')}>{marker}</Text> : null}
     </Text>
   );
