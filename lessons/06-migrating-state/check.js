@@ -4,7 +4,7 @@
 // real update from a stand-in old version, as plugin-swap does it.
 
 /** Why state was not kept, as the update says it. */
-const whyLost = (record) => (record?.outcome === 'applied' ? record.notes.join('; ') || 'migrate(prev) was not called' : record?.reason);
+const whyLost = (record) => (record?.outcome === 'applied' ? record.notes.join('; ') || 'the update says the state was not kept' : record?.reason);
 
 /** @param {import('../../src/engine/lessons/check-types.ts').CheckLab} lab */
 export async function check(lab) {

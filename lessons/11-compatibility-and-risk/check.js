@@ -24,7 +24,7 @@ export async function check(lab) {
     { en: 'v2 took v1’s snapshot over: /ping carries on counting', zh: 'v2 接管了 v1 的快照：/ping 继续计数' },
     took
       ? `v1 said ${JSON.stringify(lab.text(lab.before))} just before the update; v2: ${first.seen}`
-      : update.outcome === 'applied' ? update.notes.join('; ') || 'migrate(prev) was not called' : update.reason,
+      : update.outcome === 'applied' ? update.notes.join('; ') || 'the update says the state was not kept' : update.reason,
   );
   if (update.outcome !== 'applied') return;
 
@@ -53,7 +53,7 @@ export async function check(lab) {
     rolledBack,
     { en: 'rollback to v1 keeps the count: v1’s code answers and reads v2’s snapshot', zh: '回滚到 v1 时计数保留：v1 的代码在回答，并读懂了 v2 的快照' },
     back.result?.outcome === 'applied'
-      ? `${back.result.stateKept ? '' : `state lost (${back.result.notes.join('; ') || 'v1’s migrate was not called'}) — `}${back.seen}; /stats answered ${v1stats.status}`
+      ? `${back.result.stateKept ? '' : `state lost${back.result.notes.length ? ` (${back.result.notes.join('; ')})` : ''} — `}${back.seen}; /stats answered ${v1stats.status}`
       : `${back.result?.reason ?? 'nothing to roll back to'}`,
   );
 

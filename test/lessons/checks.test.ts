@@ -1,6 +1,6 @@
 // The promise every lesson makes (design §7): its check fails on the starter and passes on the solution.
 // One test per lesson in the manifest, so lessons added later are covered without touching this file. The
-// checks run one after another: each boots sandbox processes. (check-variants.test.ts tries other answers.)
+// checks run one after another: each boots sandbox processes. (check-variants.ts tries other answers.)
 import { afterAll, describe, expect, it } from 'vitest';
 import { pick } from '../../src/engine/lessons/language.ts';
 import { loadLessons } from '../../src/engine/lessons/load-lessons.ts';

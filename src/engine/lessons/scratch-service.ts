@@ -101,7 +101,7 @@ export class ScratchService {
   /** Holds the traffic (nested calls nest) and resolves once the requests it had sent are answered. */
   async pause(): Promise<void> {
     if (this.#pauses++ === 0) this.#driver.stop();
-    await Promise.all([...this.#inFlight]);
+    await Promise.allSettled([...this.#inFlight]);
   }
 
   resume(): void {

@@ -3,19 +3,17 @@
 // step that names their mistake, not at some other. The variants are plain service.js files under
 // variants/<lesson>/, each opening with `// expect: pass` or `// expect: fail: <the failing step's title, or
 // its beginning>`. Every lesson in the manifest needs at least 2 of the first kind and 3 of the second.
+// Two test files share the lessons between them (vitest runs files in parallel; each check boots a service).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/engine/lessons/check-types.ts';
 import { pick } from '../../src/engine/lessons/language.ts';
 import { loadLessons } from '../../src/engine/lessons/load-lessons.ts';
+import type { Lesson } from '../../src/engine/lessons/lesson-types.ts';
 import { CheckRunner } from '../../src/engine/lessons/run-check.ts';
 
 const VARIANTS = join(import.meta.dirname, 'variants');
-const set = await loadLessons();
-// Warm scratch services as in the lab; the next one boots while a check runs, as the checks run back to back.
-const runner = new CheckRunner({ warmWhileChecking: true });
-afterAll(() => runner.close());
 
 interface Variant {
   file: string;
@@ -43,8 +41,17 @@ function describeResult(result: CheckResult): string {
   return [...steps, ...(result.error ? [`error: ${result.error}`] : [])].join('\n');
 }
 
-describe.sequential('checks judge variants fairly', () => {
-  for (const lesson of set.lessons) {
+/** The variant tests of the manifest's lessons from index `from` up to (not including) `to`. */
+export async function describeVariants(from: number, to = Infinity): Promise<void> {
+  const lessons = (await loadLessons()).lessons.slice(from, to);
+  // Warm scratch services as in the lab; the next one boots while a check runs, as the checks run back to back.
+  const runner = new CheckRunner({ warmWhileChecking: true });
+  afterAll(() => runner.close());
+  describe.sequential(`checks judge variants fairly (lessons ${from + 1}–${Math.min(to, from + lessons.length)})`, () => defineTests(runner, lessons));
+}
+
+function defineTests(runner: CheckRunner, lessons: Lesson[]): void {
+  for (const lesson of lessons) {
     const variants = variantsOf(lesson.id);
     it(`${lesson.id}: has at least 2 other right answers and 3 wrong attempts`, () => {
       expect(variants.filter((v) => v.expect.pass).length, `variants/${lesson.id}`).toBeGreaterThanOrEqual(2);
@@ -67,4 +74,4 @@ describe.sequential('checks judge variants fairly', () => {
       });
     }
   }
-});
+}
