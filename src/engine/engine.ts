@@ -246,10 +246,11 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       await this.stop();
       throw error;
     }
-    if (first) await this.#warmUp(first);
     this.#started = true;
     // Traffic starts with the first version: a program that never ran has nothing to measure yet.
     if (this.#running) this.#startTraffic();
+    // Off the start-up path: v1 serves (and traffic flows) while the update path warms up behind it.
+    if (first) void this.#warmUp(first);
     this.#statsTimer = setInterval(() => void this.#refreshStats(), STATS_INTERVAL_MS);
     this.#statsTimer.unref();
     this.emit('ready', { version: this.version, port: this.#http?.port ?? null, strategy: this.strategy, url: this.#http?.url ?? null });
@@ -522,8 +523,8 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       this.#verifier = null;
       this.#resetProgram(options);
       const first = await this.#bootProgram();
-      if (first) await this.#warmUp(first);
       if (this.#running && this.#started) this.#startTraffic();
+      if (first) void this.#warmUp(first);
     } finally {
       if (this.#gate === gate) this.#gate = null;
       open();
@@ -872,6 +873,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   }
 
   async #verify(program: LoadableProgram, lookups?: Lookup[], handover?: TestRunHandover): Promise<VerifyResult> {
+    if (this.#stopped) throw new HotlabError('the engine is stopped');
     if (!this.#verifier?.alive) this.#verifier = this.#host.spawn();
     const verifier = this.#verifier;
     await verifier.ready;
@@ -905,6 +907,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       const { shape } = modules[i % modules.length]!;
       compileModule(shape.source, shape.file);
     }
+    if (this.#stopped) return;
     try {
       await this.#verify(first.program);
     } catch {
