@@ -13,7 +13,8 @@ export function ms(value: number | undefined): string {
 export function formatRecord(record: UpdateRecord, programSize = 1): string {
   if (record.outcome === 'rejected') return `✗ rejected (${record.strategy}): ${record.reason}`;
   const stages = STAGES.filter((s) => record.timings[s] !== undefined)
-    .map((s) => `${s} ${ms(record.timings[s])}`)
+    // The save's own moment is not known: detect is the machine's measured write → event latency, so say "about".
+    .map((s) => `${s} ${s === 'detect' && record.timings.detectEstimated ? '~' : ''}${ms(record.timings[s])}`)
     .join(' · ');
   const facts = [
     record.stateKept ? 'state kept' : 'state reset',
@@ -23,5 +24,5 @@ export function formatRecord(record: UpdateRecord, programSize = 1): string {
   ].filter(Boolean);
   const modules = describeModules(record, programSize);
   const notes = [...(modules ? [modules] : []), ...record.notes].map((note) => `\n    ${note}`).join('');
-  return `✓ v${record.previousVersion ?? '–'} → v${record.version} by ${record.strategy}${record.restart ? ` (${record.restart})` : ''} in ${ms(record.total)} ms — ${facts.join(', ')}\n    ${stages}${notes}`;
+  return `✓ v${record.previousVersion ?? '–'} → v${record.version} by ${record.strategy}${record.restart ? ` (${record.restart})` : ''} in ${record.timings.detectEstimated ? '~' : ''}${ms(record.total)} ms — ${facts.join(', ')}\n    ${stages}${notes}`;
 }

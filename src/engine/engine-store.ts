@@ -18,6 +18,8 @@ export class EngineStore {
   #snapshot: EngineSnapshot | null = null;
   #listeners = new Set<() => void>();
   #pending: NodeJS.Timeout | null = null;
+  /** Set while an update is being timed: listeners hear nothing until it is over (see hold). */
+  #held: NodeJS.Timeout | null = null;
 
   constructor(base: Base) {
     this.#base = base;
@@ -78,7 +80,27 @@ export class EngineStore {
     this.#changed(true);
   }
 
+  /**
+   * Hold every notification while an update is being timed, and notify once after: a screen redrawn between two
+   * steps of an update (the lab renders in the engine's process) would be timed as part of the update. Released
+   * by `release()`, or after `maxMs` at the latest, so a slow restart's downtime still shows as it happens.
+   */
+  hold(maxMs: number): void {
+    if (this.#held) clearTimeout(this.#held);
+    this.#held = setTimeout(() => this.release(), maxMs);
+    this.#held.unref();
+  }
+
+  release(): void {
+    if (!this.#held) return;
+    clearTimeout(this.#held);
+    this.#held = null;
+    if (this.#snapshot === null) this.#changed(true);
+  }
+
   close(): void {
+    if (this.#held) clearTimeout(this.#held);
+    this.#held = null;
     if (this.#pending) clearTimeout(this.#pending);
     this.#pending = null;
     this.#listeners.clear();
@@ -86,6 +108,7 @@ export class EngineStore {
 
   #changed(urgent: boolean): void {
     this.#snapshot = null;
+    if (this.#held) return;
     if (urgent) {
       if (this.#pending) clearTimeout(this.#pending);
       this.#pending = null;

@@ -25,6 +25,7 @@ import { TrafficDriver } from './traffic/driver.ts';
 import { startHttpServer, type HttpFront } from './traffic/http-server.ts';
 import type { FileWatcher, SaveEvent } from './watch/save-events.ts';
 import { watchWorkspace } from './watch/watch-workspace.ts';
+import { DEFAULT_DETECT_MS, measureDetectLatency } from './watch/detect-latency.ts';
 import { causeOf, describeOutcome } from './describe-outcome.ts';
 import type {
   CompareRow,
@@ -94,6 +95,8 @@ const HALF_WRITTEN_MS = 100;
 /** …this long later, at most this many times. */
 const HALF_WRITTEN_WAIT_MS = 20;
 const HALF_WRITTEN_RETRIES = 4;
+/** Longest an update holds the screen's redraws (a slow restart's downtime must still show as it happens). */
+const UPDATE_HOLD_MS = 60;
 /** How often the status line's heap figure is refreshed. */
 const STATS_INTERVAL_MS = 2000;
 
@@ -166,6 +169,8 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   /** The update running now, past the gate. */
   #inFlight: Promise<void> | null = null;
   #statsTimer: NodeJS.Timeout | null = null;
+  /** Write → watcher event on this machine, measured at start (watch/detect-latency.ts): every save's `detect`. */
+  #detectEstimate = DEFAULT_DETECT_MS;
   #requests: ServiceRequest[];
 
   constructor(options: EngineOptions) {
@@ -225,6 +230,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
    */
   async start(): Promise<this> {
     if (!this.#files.inMemory) await this.#requireEntry();
+    const detect = this.#files.inMemory || this.#options.watch === false ? null : measureDetectLatency(this.stateDir);
     const first = await this.#bootProgram();
     if (!first && this.#files.inMemory) {
       const refused = this.#store.base.rejection;
@@ -237,6 +243,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
         this.#store.set({ httpUrl: this.#http.url });
       }
       const watch = this.#options.watch ?? true;
+      if (detect) this.#detectEstimate = await detect;
       if (watch && !this.#files.inMemory) {
         this.#watcher = await watchWorkspace(this.workspace, { polling: typeof watch === 'object' && watch.polling }, (event) => this.#onSave(event));
         // A save between our first read and the watcher being ready raised no event: look once more.
@@ -561,7 +568,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
         return;
       }
       // A module the program imports is gone: a bad update like any other (the import is refused where it is).
-      if (module) this.#submit({ trigger: 'save', origin: event.eventAt, eventAt: event.eventAt, readMs: 0, queuedAt: wallNow() });
+      if (module) this.#submit({ trigger: 'save', origin: event.eventAt - this.#detectEstimate, eventAt: event.eventAt, readMs: 0, queuedAt: wallNow() });
       return;
     }
     if (event.kind === 'unreadable') {
@@ -572,7 +579,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
         this.#store.set({ problem: `${id} ${event.reason}; v${version ?? '?'} keeps serving. Put the service file back to continue.` });
         this.#addLog({ at: event.eventAt, level: 'warn', source: 'engine', message: `${id} ${event.reason}: v${version ?? '?'} keeps serving` });
       } else if (module) {
-        this.#submit({ trigger: 'save', origin: event.eventAt, eventAt: event.eventAt, readMs: 0, queuedAt: wallNow() });
+        this.#submit({ trigger: 'save', origin: event.eventAt - this.#detectEstimate, eventAt: event.eventAt, readMs: 0, queuedAt: wallNow() });
       }
       return;
     }
@@ -590,7 +597,8 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       });
       return;
     }
-    this.#submit({ trigger: 'save', origin: event.mtimeMs, eventAt: event.eventAt, readMs: event.readMs, queuedAt: wallNow() });
+    // The moment of the save is not known: it is the event's, less what this machine takes to report a write.
+    this.#submit({ trigger: 'save', origin: event.eventAt - this.#detectEstimate, eventAt: event.eventAt, readMs: event.readMs, queuedAt: wallNow() });
   }
 
   /**
@@ -614,12 +622,15 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   async #runForProgram(job: ProgramJob, isStale: () => boolean): Promise<void> {
     while (this.#gate) await this.#gate;
     if (this.#stopped || job.program !== this.#program) return;
+    // No redraw of a screen in this process between the steps of an update: it would be timed as the update's.
+    this.#store.hold(UPDATE_HOLD_MS);
     const run = this.#runUpdate(job, isStale);
     this.#inFlight = run;
     try {
       await run;
     } finally {
       if (this.#inFlight === run) this.#inFlight = null;
+      this.#store.release();
     }
   }
 
@@ -714,6 +725,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     const timings: StageTimings = {};
     if (job.trigger === 'save') {
       timings.detect = Math.max(0, job.eventAt - job.origin);
+      timings.detectEstimated = true;
       timings.read = job.readMs;
     }
     timings.debounce = Math.max(0, startedAt - job.queuedAt);
@@ -725,9 +737,11 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     const readStart = performance.now();
     const readAt = wallNow();
     let read = this.#read('overrides' in job ? job.overrides : undefined);
-    // A large file is written in chunks (Node writes 512 KB at a time): a save can be read half written, which
-    // does not parse. While a file of it was written moments ago, give the writer a moment and read again.
-    for (let wait = 0; read.kind === 'refused' && job.trigger === 'save' && wait < HALF_WRITTEN_RETRIES && this.#files.writtenSince(read.sources.keys(), readAt - HALF_WRITTEN_MS); wait++) {
+    // A save can be read half written: a large file is written in chunks (Node writes 512 KB at a time), and an
+    // editor that truncates before it writes leaves the file empty for a moment. What does not parse, or holds an
+    // empty module, is read again while one of its files was written moments ago.
+    const unfinished = (candidate: ProgramRead): boolean => candidate.kind === 'refused' || [...candidate.sources.values()].some((source) => source === '');
+    for (let wait = 0; unfinished(read) && job.trigger === 'save' && wait < HALF_WRITTEN_RETRIES && this.#files.writtenSince(read.sources.keys(), readAt - HALF_WRITTEN_MS); wait++) {
       await new Promise((resolveWait) => setTimeout(resolveWait, HALF_WRITTEN_WAIT_MS));
       read = this.#read(undefined);
     }
@@ -772,6 +786,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     this.#driver.kick();
     const firstAt = await this.#waitFirstResponse(next.version);
     if (firstAt !== null) merged.firstResponse = Math.max(0, firstAt - swappedAt);
+    const laterNotes = (await outcome.afterFirstResponse?.()) ?? [];
     const end = firstAt ?? wallNow();
     const record: UpdateRecord = {
       id: this.#nextRecordId++,
@@ -789,7 +804,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       heapAfter: outcome.heapAfter,
       retainedVersions: outcome.retainedVersions,
       retainedHeap: outcome.retainedHeap,
-      notes: [...(job.trigger === 'rollback' && 'label' in job && job.label ? [`rolled back to ${job.label}'s code`] : []), ...outcome.notes],
+      notes: [...(job.trigger === 'rollback' && 'label' in job && job.label ? [`rolled back to ${job.label}'s code`] : []), ...outcome.notes, ...laterNotes],
       changed,
       modules: [...outcome.modules, ...removed.filter((id) => !outcome.modules.some((m) => m.module === id)).map((module) => ({ module, action: 'removed' as const, cause: 'changed' as const, stateKept: false, stateful: false }))],
       startedAt,

@@ -44,7 +44,13 @@ export interface ServiceResponse {
 
 /** Durations in milliseconds of each stage of one update (design §4). Absent stages were not run. */
 export interface StageTimings {
+  /**
+   * The save → watcher event. The moment of the save is not known to hotlab (a file's mtime comes from a coarse
+   * clock, several ms behind), so for a save this is the write → event latency measured on this machine at start:
+   * an estimate, and `detectEstimated` says so. `total` starts from the event less this estimate.
+   */
   detect?: number;
+  detectEstimated?: boolean;
   debounce?: number;
   read?: number;
   compile?: number;
@@ -105,7 +111,7 @@ export interface UpdateRecord {
   /** The refused line and a caret under `location` (rejections located in the source that was refused). */
   frame?: CodeFrame;
   timings: StageTimings;
-  /** File mtime → first response served by the new version. */
+  /** The save (estimated: see StageTimings.detect) → first response served by the new version. */
   total?: number;
   /** Longest gap with no successful response during the update. */
   downtimeMs: number;

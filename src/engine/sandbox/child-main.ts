@@ -38,7 +38,9 @@ function run(command: ChildCommand): unknown {
     case 'adopt':
       return runtime.adopt(command.states);
     case 'patch':
-      return runtime.patch(command.version, command.patches, command.scan);
+      return runtime.patch(command.version, command.patches);
+    case 'stale':
+      return runtime.staleReferences(command.scan);
     case 'verify':
       return runtime.verify(command.program, command.probe, command.lookups, command.handover);
     case 'export-types':

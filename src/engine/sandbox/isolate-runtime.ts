@@ -85,6 +85,8 @@ export class IsolateRuntime {
   #heapWarning: string | null = null;
   /** What the last load needed and keeps: the measure of one more save like it. */
   #lastHeap: ModuleHeap | null = null;
+  /** The functions the last reflection patch replaced, by the instance they lived in, until the stale scan. */
+  #replaced = new Map<ModuleInstance, ivm.Reference<unknown>>();
 
   constructor(limits: RuntimeLimits, log: LogSink) {
     this.limits = limits;
@@ -328,7 +330,11 @@ export class IsolateRuntime {
    * and failing every request.
    */
   verify(program: LoadableProgram, probe: string | null, lookups: readonly Lookup[] = [], handover?: TestRunHandover): VerifyResult {
-    const start = this.#budget.live();
+    // A full collection costs milliseconds, on the path of every save. Exact figures matter only once the heap
+    // holds a good share of the limit (and HeapBudget.fits collects again when a decision is close); below that,
+    // what a module needed is the bound used for what it keeps.
+    const exact = this.#budget.used() > this.#budget.limit / 4;
+    const start = exact ? this.#budget.live() : this.#budget.used();
     const registry = this.#newRegistry();
     const created: ModuleInstance[] = [];
     const heap: Record<string, ModuleHeap> = {};
@@ -351,8 +357,8 @@ export class IsolateRuntime {
         heap[module.file] = { heapNeed: Math.max(0, this.heapUsed() - before), heapKeep: 0 };
       }
       // What the program keeps, after a collection, shared out by what each module needed.
-      const kept = Math.max(0, this.#budget.live() - start);
       const needed = Object.values(heap).reduce((sum, m) => sum + m.heapNeed, 0);
+      const kept = exact ? Math.max(0, this.#budget.live() - start) : needed;
       for (const m of Object.values(heap)) m.heapKeep = needed > 0 ? Math.min(m.heapNeed, Math.round((kept * m.heapNeed) / needed)) : 0;
       return { modules: heap };
     } finally {
@@ -364,9 +370,10 @@ export class IsolateRuntime {
 
   /**
    * Reflection-patch: run the replacement functions in the live contexts of their modules; state is untouched.
-   * Then look in every module for places that still hold a replaced function (stale references).
+   * The replaced functions are kept for `staleReferences()`, which the engine asks for once the new code has
+   * answered: the scan walks every module's state, and must not stand between a save and its first answer.
    */
-  patch(version: number, patches: PatchInstruction[], scan: Record<string, string[]>): PatchResult {
+  patch(version: number, patches: PatchInstruction[]): PatchResult {
     const program = this.#program;
     if (!program) throw new RuntimeFailure({ kind: 'patch', message: 'there is no running version to patch' });
     const heapBefore = this.heapUsed();
@@ -378,7 +385,9 @@ export class IsolateRuntime {
     };
     // Compile everything before running anything: a patch applies completely or not at all.
     const scripts = patches.map((p) => ({ instance: instanceOf(p.module), script: this.#compile(p.code, p.location.file, p.location.line - 1, p.location.column - 1 - p.columnOffset) }));
+    this.#releaseReplaced();
     const captured = new Map<ModuleInstance, ivm.Reference<unknown>>();
+    let applied = false;
     try {
       for (const instance of new Set(scripts.map((s) => s.instance))) {
         const names = patches.filter((p) => p.module === instance.id && p.action === 'replace').map((p) => p.name);
@@ -396,12 +405,31 @@ export class IsolateRuntime {
       }
       program.version = version;
       const swap = performance.now() - t1;
-      const staleReferences = this.#findStale(program, captured, scan);
-      return { version, timings: { compile: t1 - t0, swap }, heapBefore, heapAfter: this.heapUsed(), staleReferences };
+      this.#replaced = captured;
+      applied = true;
+      return { version, timings: { compile: t1 - t0, swap }, heapBefore, heapAfter: this.heapUsed() };
     } finally {
       for (const { script } of scripts) releaseQuietly(script);
-      for (const reference of captured.values()) releaseQuietly(reference);
+      if (!applied) for (const reference of captured.values()) releaseQuietly(reference);
     }
+  }
+
+  /**
+   * After a patch: places in every module (`scan`: the top-level bindings to walk, per module) that still hold a
+   * function the patch replaced — Go's stale method values. Then the replaced functions are let go.
+   */
+  staleReferences(scan: Record<string, string[]>): string[] {
+    const program = this.#program;
+    try {
+      return program ? this.#findStale(program, this.#replaced, scan) : [];
+    } finally {
+      this.#releaseReplaced();
+    }
+  }
+
+  #releaseReplaced(): void {
+    for (const reference of this.#replaced.values()) releaseQuietly(reference);
+    this.#replaced = new Map();
   }
 
   /** Graceful restart, new process side: hand each module's snapshot (from the old process) to its migrate(prev). */

@@ -67,8 +67,10 @@ export type ChildCommand =
   | { op: 'state'; plan: LoadPlan; program: LoadableProgram }
   /** Graceful restart: the new process takes over the old process's snapshots (by module) through migrate(prev). */
   | { op: 'adopt'; states: Record<string, unknown> }
-  /** Reflection-patch; `scan`: per module, the top-level bindings the stale-reference probe walks. */
-  | { op: 'patch'; version: number; patches: PatchInstruction[]; scan: Record<string, string[]> }
+  /** Reflection-patch. */
+  | { op: 'patch'; version: number; patches: PatchInstruction[] }
+  /** After a patch has answered: where its replaced functions are still held; `scan`: per module, the bindings to walk. */
+  | { op: 'stale'; scan: Record<string, string[]> }
   /**
    * `lookups`: exports that modules which keep running need, with the type they have now (plugin-swap).
    * `handover`: the state the new modules will take over, so the test-run takes it over too.
@@ -149,8 +151,6 @@ export interface PatchResult {
   timings: { compile: number; swap: number };
   heapBefore: number;
   heapAfter: number;
-  /** Places in live state that still hold a replaced function (stale references), `module: place`. */
-  staleReferences: string[];
 }
 
 export interface HandleResult {

@@ -147,6 +147,8 @@ export class SandboxProcess {
       if (this.#pending.size === 0) this.#lastProgressAt = performance.now();
       this.#pending.set(id, { command, resolve: resolve as (v: unknown) => void, reject, budgetMs: this.#budget(command), sentAt: performance.now() });
       this.#out.push({ id, command });
+      // Requests wait for the rest of their tick to share one send; a command (an update's steps) goes now.
+      if (command.op !== 'handle') this.#out.flush();
       this.#startWatchdog();
     });
   }

@@ -12,12 +12,15 @@ export async function loadNextToOld(context: StrategyContext, plan: LoadPlan, re
   // A sandbox restarting after a crash is back within a second or two: wait for it rather than refuse.
   const serving = await host.whenServing();
   if (!serving) return { kind: 'rejected', reason: 'no sandbox process is serving: the last one died and did not come back', timings, serviceDown: true };
-  // The test-run takes over what the new modules will take over: the state the serving ones hand out now.
-  let handover: TestRunHandover | null;
-  try {
-    [handover, timings.link] = await timed(() => serving.send<TestRunHandover | null>({ op: 'state', plan, program: next.program }));
-  } catch (error) {
-    return servingRejection(error, timings, reword);
+  // The test-run takes over what the new modules will take over: the state the serving ones hand out now (a round
+  // trip to the serving sandbox, skipped when no new module could take anything over).
+  let handover: TestRunHandover | null = null;
+  if (takesStateOver(context, plan)) {
+    try {
+      [handover, timings.link] = await timed(() => serving.send<TestRunHandover | null>({ op: 'state', plan, program: next.program }));
+    } catch (error) {
+      return servingRejection(error, timings, reword);
+    }
   }
   let heap: VerifyResult;
   try {
@@ -51,6 +54,23 @@ export async function loadNextToOld(context: StrategyContext, plan: LoadPlan, re
   } catch (error) {
     return servingRejection(error, timings, reword);
   }
+}
+
+/**
+ * Could a module the plan replaces take state over? file-watch: one of the modules that may re-run (the changed
+ * ones and every module importing them) reads hot.data back. plugin-swap: a changed module's old version exports
+ * snapshot() and its new version migrate(prev).
+ */
+function takesStateOver({ running, next }: StrategyContext, plan: LoadPlan): boolean {
+  if (!running || plan.kind === 'fresh') return false;
+  if (plan.kind === 'swap') {
+    return plan.changed.some((id) => 'snapshot' in (running.graph.modules.get(id)?.shape.exports ?? {}) && 'migrate' in (next.graph.modules.get(id)?.shape.exports ?? {}));
+  }
+  const reach = new Set(plan.changed);
+  for (const id of next.graph.order) {
+    if (next.graph.modules.get(id)!.dependencies.some((dependency) => reach.has(dependency))) reach.add(id);
+  }
+  return next.program.modules.some((module) => reach.has(module.file) && module.readsHotData);
 }
 
 /**

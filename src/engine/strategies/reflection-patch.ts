@@ -26,7 +26,7 @@ async function applyPatch(context: StrategyContext): Promise<StrategyOutcome> {
   if (plan.kind === 'refused') return { kind: 'rejected', reason: plan.reason, location: plan.location, failure: 'patch', timings };
   if (plan.kind === 'unchanged') {
     // Nothing to patch, but the live program still becomes the new version number, so its answers say so.
-    const [, swapMs] = await timed(() => serving.send<PatchResult>({ op: 'patch', version: next.version, patches: [], scan: {} }));
+    const [, swapMs] = await timed(() => serving.send<PatchResult>({ op: 'patch', version: next.version, patches: [] }));
     return { kind: 'applied', timings: { ...timings, swap: swapMs }, stateKept: true, retainedVersions: 0, retainedHeap: 0, modules: [], notes: ['no function changed: nothing to patch'] };
   }
   try {
@@ -39,9 +39,8 @@ async function applyPatch(context: StrategyContext): Promise<StrategyOutcome> {
   if (context.isStale()) return { kind: 'superseded' };
   const scan = Object.fromEntries(next.graph.order.map((id) => [id, probedBindingNames(next.graph.modules.get(id)!.shape)]));
   try {
-    const [result, roundTrip] = await timed(() => serving.send<PatchResult>({ op: 'patch', version: next.version, patches: plan.patches, scan }));
+    const [result, roundTrip] = await timed(() => serving.send<PatchResult>({ op: 'patch', version: next.version, patches: plan.patches }));
     const changed = [...plan.replaced.map((n) => `replaced ${n}()`), ...plan.added.map((n) => `added ${n}()`)].join(', ');
-    const notes = [changed, ...result.staleReferences.map((s) => `stale reference: ${s} (captured before the patch)`)];
     const patched = [...new Set(plan.patches.map((p) => p.module))];
     const modules: ModuleChange[] = patched.map((module) => ({ module, action: 'patched', cause: 'changed', stateKept: true, stateful: true }));
     return {
@@ -53,7 +52,13 @@ async function applyPatch(context: StrategyContext): Promise<StrategyOutcome> {
       retainedVersions: 0,
       retainedHeap: 0,
       modules,
-      notes,
+      notes: [changed],
+      // The scan for stale references walks every module's state: it runs once the patched code has answered.
+      afterFirstResponse: async () => {
+        if (plan.replaced.length === 0) return [];
+        const places = await serving.send<string[]>({ op: 'stale', scan }).catch(() => []);
+        return places.map((place) => `stale reference: ${place} (captured before the patch)`);
+      },
     };
   } catch (error) {
     return rejectionFrom(error, timings);

@@ -45,6 +45,8 @@ export type StrategyOutcome =
       /** What happened to each module the update touched. */
       modules: ModuleChange[];
       notes: string[];
+      /** More notes, worked out once the new version has answered (off the path the update is timed on). */
+      afterFirstResponse?: () => Promise<string[]>;
     }
   | {
       kind: 'rejected';

@@ -120,16 +120,20 @@ export async function watchFiles(directory: string, options: WatchFilesOptions, 
     if (event === 'unlink' || event === 'unlinkDir') trackerOf(file).signal('unlink', eventAt);
     else if (event === 'add' || event === 'change' || event === 'addDir') trackerOf(file).signal('event', eventAt);
   });
-  // chokidar swallows an unlink followed within its atomic window by anything but a file (`rm service.js &&
-  // mkdir service.js` reported nothing). Any raw event on a watched file's name gets one more look once the
-  // window has passed; for an ordinary save that look finds nothing new.
+  // The file system's own event (chokidar's raw event, emitted as it arrives) starts a look at once: chokidar's
+  // 'change' follows only after its own stat of the file, a thread-pool round trip later (~1 ms, more under
+  // load), and then finds nothing new. And chokidar swallows an unlink followed within its atomic window by
+  // anything but a file (`rm service.js && mkdir service.js` reported nothing), so any raw event on a watched
+  // file's name gets one more look once the window has passed; for an ordinary save it finds nothing new.
   const lateLooks = new Map<string, NodeJS.Timeout>();
   watcher.on('raw', (_event, path, details) => {
+    const eventAt = now();
     if (typeof path !== 'string' || path === '') return;
     const folder = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
     const full = isAbsolute(path) ? path : typeof folder === 'string' ? join(folder, path) : null;
     const file = full ? reported(full) : null;
     if (!file) return;
+    trackerOf(file).signal('event', eventAt);
     clearTimeout(lateLooks.get(file));
     lateLooks.set(file, setTimeout(() => trackerOf(file).signal('event', now()), atomic + 50));
   });
