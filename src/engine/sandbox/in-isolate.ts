@@ -4,6 +4,7 @@
 import { HAND_OUT_SOURCE } from './in-isolate-hand-out.ts';
 import { HARNESS_SOURCE } from './in-isolate-harness.ts';
 import { INTRINSICS_SOURCE } from './in-isolate-intrinsics.ts';
+import { RESPOND_SOURCE } from './in-isolate-respond.ts';
 
 export { bindingTableSource, SLICE_RESPONSE_CHARS } from './in-isolate-harness.ts';
 
@@ -17,8 +18,6 @@ export const BOOTSTRAP = String.raw`
 const log = $0;
 const handOut = $2;
 ${INTRINSICS_SOURCE}
-/** Bodies above this are refused with a clear 500 rather than choking the pipe to the host. */
-const MAX_BODY = 1024 * 1024;
 const MAX = 2000;
 const IDENT = /^[A-Za-z_$][\w$]*$/;
 function inspect(value, depth, seen) {
@@ -91,38 +90,7 @@ delete globalThis.WebAssembly;
 // V8 makes the global non-configurable, so it is emptied rather than deleted.
 defineProperty(globalThis, 'gc', { value: undefined, writable: false });
 
-function header(v) { return typeof v === 'string' ? v : toText(v); }
-function normalise(r) {
-  if (r !== null && (typeof r === 'object' || typeof r === 'function') && typeof r.then === 'function') {
-    throw new TypeErrorClass('handle() returned a Promise. The sandbox has no I/O, so there is nothing to await: make handle synchronous (drop async).');
-  }
-  if (typeof r === 'string') return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: r };
-  if (r === undefined || r === null) return { status: 204, headers: {}, body: '' };
-  if (typeof r === 'object' && ('status' in r || 'body' in r || 'headers' in r)) {
-    const status = isInteger(r.status) && r.status >= 100 && r.status <= 599 ? r.status : 200;
-    const headers = { __proto__: null };
-    if (r.headers && typeof r.headers === 'object') {
-      const names = ownKeys(r.headers);
-      for (let i = 0; i < names.length; i++) headers[apply(toLower, names[i], [])] = header(r.headers[names[i]]);
-    }
-    let body = r.body;
-    if (body === undefined || body === null) body = '';
-    else if (typeof body !== 'string') { body = json(body); if (!headers['content-type']) headers['content-type'] = 'application/json'; }
-    if (!headers['content-type']) headers['content-type'] = 'text/plain; charset=utf-8';
-    return { status, headers, body };
-  }
-  if (typeof r === 'number' || typeof r === 'boolean') return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: toText(r) };
-  return { status: 200, headers: { 'content-type': 'application/json' }, body: json(r) };
-}
-function respond(r) {
-  const response = normalise(r);
-  if (typeof response.body === 'string' && response.body.length > MAX_BODY) {
-    throw new RangeErrorClass('the response body is ' + apply(numberFixed, response.body.length / 1048576, [1]) + ' MB; the sandbox answers at most 1 MB');
-  }
-  // "status\nheaders-json\nbody": the host parses the small header part (usually the same from one response
-  // to the next, so it caches it) and takes the body as it is, instead of JSON-parsing every body.
-  return response.status + '\n' + json(response.headers) + '\n' + response.body;
-}
+${RESPOND_SOURCE}
 ${HAND_OUT_SOURCE}
 ${HARNESS_SOURCE}
 return makeHarness;

@@ -3,6 +3,8 @@
 import ivm from 'isolated-vm';
 import { BOOTSTRAP, bindingTableSource } from './in-isolate.ts';
 import { readResponse } from '../read-response.ts';
+import { declarationOf } from './declaration-of.ts';
+import type { SourceLocation } from '../types.ts';
 import { failureFrom, locate } from './failure-from.ts';
 import { staleReferenceProbe } from '../source/stale-references.ts';
 import { releaseQuietly, releaseSlot } from './release-slot.ts';
@@ -377,10 +379,9 @@ export class IsolateRuntime {
     if (typeof item === 'string') return { version: slot.version, response: item };
     // Copied out of the isolate, so plain data; still shaped by code the learner can influence.
     const { error, stack } = (typeof item === 'object' && item !== null ? item : {}) as { error?: unknown; stack?: unknown };
-    return {
-      version: slot.version,
-      failure: { kind: 'handler', message: String(error ?? 'the handler failed'), location: locate(typeof stack === 'string' ? stack : '', slot.module.file) },
-    };
+    // No frame of the learner's file (handle returned something that is not an answer): point at handle.
+    const location = locate(typeof stack === 'string' ? stack : '', slot.module.file) ?? handleDeclaration(slot.module);
+    return { version: slot.version, failure: { kind: 'handler', message: String(error ?? 'the handler failed'), location } };
   }
 
   /** Graceful restart, old process side: the state to hand to the new process, and what was left out. */
@@ -571,4 +572,16 @@ function collectorOf(isolate: ivm.Isolate): () => void {
   return () => {
     if (!isolate.isDisposed) gc.applySync(undefined, []);
   };
+}
+
+const handleDeclarations = new WeakMap<LoadableModule, SourceLocation | null>();
+/** Where the learner's `handle` is declared, found once per module. */
+function handleDeclaration(module: LoadableModule): SourceLocation | undefined {
+  let found = handleDeclarations.get(module);
+  if (found === undefined) {
+    const local = module.exports['handle'];
+    found = (local && declarationOf(module.code, module.file, local)) || null;
+    handleDeclarations.set(module, found);
+  }
+  return found ?? undefined;
 }
