@@ -310,22 +310,44 @@ async function linkTarget(file: string): Promise<string> {
   }
 }
 
-/** Reads content and mtime from one open handle, so both describe the same inode even mid-rename. */
+/**
+ * Reads content and mtime from one open handle, so both describe the same inode even mid-rename. A write still
+ * under way shows as a file whose size or mtime moved while it was read, or whose size is not what was read:
+ * read again (a half-written file is refused as a syntax error or a missing export, and the learner would see
+ * that flash by — seen under load when two saves came back to back).
+ */
 async function readFile(file: string): Promise<ReadResult> {
   const startedAt = performance.now();
+  let result: ReadResult = { kind: 'missing' };
+  for (let attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
+    const read = await readOnce(file);
+    if (read.kind !== 'settled') return read.result;
+    result = { ...read.result, readMs: performance.now() - startedAt };
+    if (read.stable) return result;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return result;
+}
+
+/** How many times a file still being written is read before what was read is taken. */
+const READ_ATTEMPTS = 5;
+
+async function readOnce(file: string): Promise<{ kind: 'final'; result: ReadResult } | { kind: 'settled'; result: Extract<ReadResult, { kind: 'read' }>; stable: boolean }> {
   let handle;
   try {
     handle = await open(file, 'r');
   } catch (error) {
-    if (isMissing(error)) return { kind: 'missing' };
-    if (error instanceof Error && 'code' in error && error.code === 'EISDIR') return { kind: 'unreadable', reason: FOLDER };
+    if (isMissing(error)) return { kind: 'final', result: { kind: 'missing' } };
+    if (error instanceof Error && 'code' in error && error.code === 'EISDIR') return { kind: 'final', result: { kind: 'unreadable', reason: FOLDER } };
     throw error;
   }
   try {
-    const stats = await handle.stat();
-    if (stats.isDirectory()) return { kind: 'unreadable', reason: FOLDER };
-    const content = await handle.readFile({ encoding: 'utf8' });
-    return { kind: 'read', content, mtimeMs: stats.mtimeMs, ino: stats.ino, readMs: performance.now() - startedAt };
+    const before = await handle.stat();
+    if (before.isDirectory()) return { kind: 'final', result: { kind: 'unreadable', reason: FOLDER } };
+    const bytes = await handle.readFile();
+    const after = await handle.stat();
+    const stable = after.size === before.size && after.mtimeMs === before.mtimeMs && bytes.length === after.size;
+    return { kind: 'settled', result: { kind: 'read', content: bytes.toString('utf8'), mtimeMs: before.mtimeMs, ino: before.ino, readMs: 0 }, stable };
   } finally {
     await handle.close();
   }
