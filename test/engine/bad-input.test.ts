@@ -217,7 +217,7 @@ export function handle(req) {
     // Proving that nothing happens needs a window to happen in: a save is seen in a few ms (design §6), so
     // 500 ms is ample. The marker save then shows no version was spent in between.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(lab.engine.updates).toHaveLength(1);
+    expect(lab.engine.updates, JSON.stringify(lab.engine.updates.map((r) => [r.outcome, r.reason, r.trigger]))).toHaveLength(1);
     const marker = await lab.save(counter('three'));
     expect(marker).toMatchObject({ outcome: 'applied', version: 3, previousVersion: 2 });
     expect(lab.engine.updates.map((r) => r.version)).toEqual([2, 3]);
@@ -340,8 +340,8 @@ export function handle(req) {
     lab = await startLab(slow, { traffic: { rate: 100 } });
     await eventually(() => lab!.engine.getSnapshot().served, (n) => n >= 60);
     const snapshot = lab.engine.getSnapshot();
-    expect(snapshot.sandbox.restarts).toBe(0);
-    expect(snapshot.failed).toBe(0);
+    expect(snapshot.sandbox.restarts, snapshot.problem ?? '').toBe(0);
+    expect(snapshot.failed, JSON.stringify(snapshot.feed.filter((entry) => entry.failed).map((entry) => entry.body))).toBe(0);
     expect(snapshot.problem).toBeNull();
   });
 
