@@ -20,7 +20,10 @@ const DEFAULT_EXPORT_REPLACEMENT = `var ${DEFAULT_EXPORT_BINDING}=`;
  * Parse the learner's module and produce the script the sandbox runs plus its shape (exports and
  * top-level items). Throws SourceError, located in `file`, for syntax errors, imports and top-level await.
  */
-export function compileModule(source: string, file: string): ModuleShape {
+export function compileModule(saved: string, file: string): ModuleShape {
+  // A UTF-8 byte order mark is not part of the program, and editors do not count it as a column: everything is
+  // read without it, so line 1's columns are the editor's (issue 12, point 9). The source is kept as saved.
+  const source = saved.charCodeAt(0) === 0xfeff ? saved.slice(1) : saved;
   const { program, tokens } = parseModule(source, file);
   checkTopLevelRules(program, source, file);
   // One walk of the whole tree for both: on a large source the walk is a good part of the compile.
@@ -69,7 +72,7 @@ export function compileModule(source: string, file: string): ModuleShape {
     }
   }
   if (defaultBinding) rejectDefaultBindingClash(defaultBinding, topLevel);
-  return { file, source, code: code.toString(), exports, topLevel };
+  return { file, source: saved, code: code.toString(), exports, topLevel };
 }
 
 function compileDefaultExport(
