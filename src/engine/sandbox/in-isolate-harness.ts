@@ -11,9 +11,10 @@
  */
 export const SLICE_RESPONSE_CHARS = 2 * 1024 * 1024;
 
-/** Defines `makeHarness(table)`; expects the intrinsics, `respond`, `show` and `handOutState` in scope. */
+/** Defines `makeHarness(table)`; expects the intrinsics, `respond`, `show`, `handOutState` and `reportDroppedLogs` in scope. */
 export const HARNESS_SOURCE = String.raw`
 function makeHarness(table) {
+  reportDroppedLogs(); // what initialisation logged past the rate
   let captured = null;
   // Batched requests (see IsolateRuntime.handleSlice): results so far survive a time-limit interruption.
   let batchDone = [];
@@ -49,6 +50,7 @@ function makeHarness(table) {
             append(batchDone, { error: errorText(e), stack: errorStack(e) });
           }
         }
+        reportDroppedLogs();
         return batchDone;
       }
       case 'batch-recover': return batchDone;

@@ -5,6 +5,7 @@ import { HAND_OUT_SOURCE } from './in-isolate-hand-out.ts';
 import { HARNESS_SOURCE } from './in-isolate-harness.ts';
 import { INTRINSICS_SOURCE } from './in-isolate-intrinsics.ts';
 import { RESPOND_SOURCE } from './in-isolate-respond.ts';
+import { LOG_LINES_PER_SECOND } from './log-limiter.ts';
 
 export { bindingTableSource, SLICE_RESPONSE_CHARS } from './in-isolate-harness.ts';
 
@@ -72,8 +73,30 @@ function show(value) {
   const text = inspect(value, 0, new SeenSet());
   return text.length > MAX ? apply(sliceText, text, [0, MAX]) + '…' : text;
 }
+// Lines cross to the host at most at the host's own rate (log-limiter.ts), counted here: the log callback queues
+// every call until the isolate returns, so a top-level loop of console.log held hundreds of MB in the sandbox
+// process before the host could drop any (issue 12, point 9: 260 MB in the verifier). A dropped line is not even
+// formatted.
+const LOG_RATE = ${LOG_LINES_PER_SECOND};
+let logTokens = LOG_RATE;
+let loggedAt = now();
+let logsDropped = 0;
+/** Says how many lines were dropped, once some were; the harness also calls it after each call into the service. */
+function reportDroppedLogs() {
+  if (logsDropped === 0) return;
+  const count = logsDropped;
+  logsDropped = 0;
+  try { log('warn', '… ' + count + ' log line' + (count === 1 ? '' : 's') + ' dropped (the service logged more than ' + LOG_RATE + ' a second)'); } catch (e) { /* as a log */ }
+}
 const make = (level) => (...args) => {
   try {
+    const at = now();
+    logTokens = logTokens + ((at - loggedAt) * LOG_RATE) / 1000;
+    if (logTokens > LOG_RATE) logTokens = LOG_RATE;
+    loggedAt = at;
+    if (logTokens < 1) { logsDropped++; return; }
+    logTokens--;
+    reportDroppedLogs();
     let line = '';
     for (let i = 0; i < args.length; i++) line += (i ? ' ' : '') + show(args[i]);
     log(level, line);
