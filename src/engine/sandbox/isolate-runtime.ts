@@ -3,6 +3,7 @@
 import ivm from 'isolated-vm';
 import { BOOTSTRAP, bindingTableSource } from './in-isolate.ts';
 import { readResponse } from '../read-response.ts';
+import { neutralise } from '../plain-text.ts';
 import { declarationOf } from './declaration-of.ts';
 import type { SourceLocation } from '../types.ts';
 import { failureFrom, locate } from './failure-from.ts';
@@ -224,7 +225,8 @@ export class IsolateRuntime {
       retainedVersions: stats.retainedVersions,
       retainedHeap: stats.retainedHeap,
       handedOver,
-      notes,
+      // Notes quote learner keys and error messages (hot.data's parts, a getter that threw).
+      notes: notes.map(neutralise),
       heapWarning: this.#heapWarning ?? undefined,
     };
   }
@@ -306,7 +308,7 @@ export class IsolateRuntime {
     if (replaced.length > 0 && bindingNames.length > 0) {
       try {
         const found = this.#call(slot, 'stale', undefined, staleReferenceProbe(bindingNames), 'patch', true);
-        if (Array.isArray(found)) staleReferences = found.map(String);
+        if (Array.isArray(found)) staleReferences = found.map((place) => neutralise(String(place)));
       } catch {
         // The scan is a teaching aid; a hostile value that breaks it must not fail an applied patch.
         staleReferences = [];
@@ -554,7 +556,7 @@ export class IsolateRuntime {
  * (`Symbol.prototype.toString = () => ({})` makes it return an object). The REPL renders text only.
  */
 function asText(value: unknown): string {
-  return typeof value === 'string' ? value : String(value);
+  return neutralise(typeof value === 'string' ? value : String(value));
 }
 
 function asLevel(level: string): 'log' | 'info' | 'warn' | 'error' | 'debug' {

@@ -3,6 +3,7 @@
 // the service is down meanwhile; `graceful` starts the new one, waits until it is ready, switches and
 // drains the old one (as cloudflare/tableflip does), handing state over through snapshot/migrate.
 import type { SandboxProcess } from '../sandbox/sandbox-process.ts';
+import { neutralise } from '../plain-text.ts';
 import { writeArtifact } from './artifact.ts';
 import { rejectionFrom } from './rejection.ts';
 import type { Strategy, StrategyContext, StrategyOutcome } from './strategy.ts';
@@ -84,6 +85,8 @@ async function handOver(old: SandboxProcess, fresh: SandboxProcess, timings: { m
   await old.drain();
   const start = performance.now();
   const { state, notes } = await old.send<{ state: unknown; notes: string[] }>({ op: 'snapshot' });
+  // The notes quote learner keys and error messages, as the load path's do.
+  notes.splice(0, notes.length, ...notes.map(neutralise));
   const adopted = await fresh.send<{ migrated: boolean }>({ op: 'adopt', state });
   timings.migrate = performance.now() - start;
   return { migrated: adopted.migrated, notes };
