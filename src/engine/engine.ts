@@ -7,6 +7,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { wallNow } from './clock.ts';
 import { EngineStore } from './engine-store.ts';
 import { describeError, HotlabError, SourceError } from './errors.ts';
+import { neutralise } from './plain-text.ts';
 import { readServiceFile } from './read-service-file.ts';
 import { UpdateScheduler } from './scheduler/update-scheduler.ts';
 import type { RuntimeLimits } from './sandbox/isolate-runtime.ts';
@@ -74,6 +75,13 @@ const WARM_UP_COMPILES = 30;
  * 10 s — issue 12, point 5).
  */
 const WARM_UP_BUDGET_MS = 50;
+/**
+ * The feed keeps this much of a body: it shows one line of each, and 400 entries of 1 MB answers held 400 MB in
+ * the host (issue 12, point 1).
+ */
+const FEED_BODY_CHARS = 500;
+/** What the feed shows of a body: its start, printable (learner text may hold escape sequences — issue 12, point 9). */
+const feedText = (body: string): string => neutralise(body.length > FEED_BODY_CHARS ? `${body.slice(0, FEED_BODY_CHARS)}…` : body);
 /** How often the status line's heap figure is refreshed. */
 const STATS_INTERVAL_MS = 2000;
 
@@ -244,7 +252,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       method: req.method,
       path: req.path,
       status: response.status,
-      body: response.failed ? (response.error ?? response.body) : response.body,
+      body: feedText(response.failed ? (response.error ?? response.body) : response.body),
       version: response.version,
       failed: response.failed,
       latencyMs: at - started,
