@@ -6,11 +6,13 @@ export function describeOutcome(outcome: Extract<StrategyOutcome, { kind: 'rejec
   // Some reasons (reflection-patch refusals) already start with their place; say it once.
   const where = place && !outcome.reason.startsWith(place) ? `${place}: ` : '';
   const kept = outcome.serviceDown
-    ? `the cold restart had already stopped v${previous ?? '?'}: the service is down (503) until a good build`
+    ? previous === null
+      ? 'the service is still down (503) until a good build'
+      : `the cold restart had already stopped v${previous}: the service is down (503) until a good build`
     : outcome.stateLost
       ? `the sandbox serving v${previous ?? '?'} died with it: v${previous ?? '?'} restarts, its state is lost`
       : serving !== null
-      ? `v${serving} keeps serving`
-      : 'nothing is serving';
+        ? `v${serving} keeps serving`
+        : 'nothing is serving';
   return `${where}${outcome.reason} — ${kept}`;
 }
