@@ -113,6 +113,8 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   #stopped = false;
   #statsTimer: NodeJS.Timeout | null = null;
   #requests: ServiceRequest[];
+  /** Updates stopped by a newer save since the last applied one. */
+  #supersededUpdates = 0;
 
   constructor(options: EngineOptions) {
     super();
@@ -434,7 +436,17 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     } else {
       outcome = await strategyNamed(strategyName).apply(this.#context(next, isStale));
     }
-    if (outcome.kind === 'superseded') return;
+    if (outcome.kind === 'superseded') {
+      // Said, not silent (issue 12, point 10): work was thrown away because the learner saved again.
+      this.#supersededUpdates++;
+      this.#addLog({
+        at: wallNow(),
+        level: 'info',
+        source: 'engine',
+        message: `an update was superseded before it switched in: a newer save arrived while ${strategyName} prepared it; the newest save is applied next`,
+      });
+      return;
+    }
     const merged: StageTimings = { ...timings, ...outcome.timings, compile: hostCompile + (outcome.timings.compile ?? 0) };
     if (outcome.kind === 'rejected') {
       this.#reject(job, outcome, merged, previous, startedAt);
@@ -462,7 +474,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       heapAfter: outcome.heapAfter,
       retainedVersions: outcome.retainedVersions,
       retainedHeap: outcome.retainedHeap,
-      notes: [...(job.trigger === 'rollback' && 'label' in job && job.label ? [`rolled back to ${job.label}'s code`] : []), ...outcome.notes],
+      notes: [...(job.trigger === 'rollback' && 'label' in job && job.label ? [`rolled back to ${job.label}'s code`] : []), ...this.#supersededNote(), ...outcome.notes],
       startedAt,
       firstResponseAt: firstAt ?? undefined,
     };
@@ -470,6 +482,14 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     this.#store.addUpdate(record);
     this.emit('update', record);
     void this.#refreshStats();
+  }
+
+  /** How many saves newer ones overtook since the last applied update, as a note for it. */
+  #supersededNote(): string[] {
+    const count = this.#supersededUpdates + this.#scheduler.takeSkipped();
+    this.#supersededUpdates = 0;
+    if (count === 0) return [];
+    return [`${count} earlier save${count === 1 ? ' was' : 's were'} superseded by newer ones before switching in (the latest save wins; while saves keep coming, one applies at least every 2 s)`];
   }
 
   #accept(version: PreparedVersion): void {
