@@ -136,6 +136,8 @@ export function handle(req) {
     expect(record.reason).toMatch(/crashed its test run/);
     expect(record.reason).toMatch(/out of memory|heap limit/);
     expect(record.reason).toContain('v1 keeps serving');
+    // A crash leaves no stack: the statement it happened in is found by running them one at a time.
+    expect(record.location).toEqual({ file: 'service.js', line: 6, column: bomb.split('\n')[5]!.indexOf('while') + 1 });
     // The serving process was never touched: same version, the counter continues, no restart happened.
     expect(await lab.get()).toMatchObject({ status: 200, version: 1, body: 'pong 4' });
     expect(lab.engine.getSnapshot().sandbox.restarts).toBe(restartsBefore);
@@ -145,6 +147,19 @@ export function handle(req) {
     expect(next).toMatchObject({ outcome: 'applied', version: 2 });
     expect((await lab.get()).body).toMatch(/^PONG \d+$/);
   });
+
+  it('a top-level built-in call too long for the time limit is refused with the statement it is in', async () => {
+    // One fill of 1.2 GB cannot be interrupted by the initialisation limit: the watchdog kills the test-run.
+    lab = await labAfter(1);
+    const source = counter('PONG', 'const ready = true;\nconst table = new Array(1.5e8).fill(0);\n');
+    const record = await lab.save(source);
+    expect(record.outcome).toBe('rejected');
+    expect(record.reason).toMatch(/crashed its test run/);
+    const line = source.split('\n').findIndex((l) => l.startsWith('const table')) + 1;
+    expect(record.location).toEqual({ file: 'service.js', line, column: 1 });
+    expect(record.reason).toContain(`service.js:${line}:1`);
+    expect(await lab.get()).toMatchObject({ version: 1, body: 'pong 2' });
+  }, 30_000);
 
   it('a memory bomb that fills the isolate heap during initialisation is refused', async () => {
     lab = await labAfter(1, { limits: { initTimeoutMs: 10_000 } }); // out of memory before out of time

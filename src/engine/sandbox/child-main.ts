@@ -41,6 +41,10 @@ function run(command: ChildCommand): unknown {
       return runtime.patch(command.version, command.patches, command.bindingNames);
     case 'verify':
       return runtime.verify(command.module, command.probe, command.handover);
+    case 'step-begin':
+      return runtime.stepBegin();
+    case 'step':
+      return runtime.step(command.code, command.file, command.line, command.column);
     case 'handle':
       // Requests never come here: work() answers them in slices (answerRequests), one isolate call for many.
       throw new Error('a request reached the single-command path');

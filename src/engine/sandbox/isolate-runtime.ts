@@ -406,6 +406,29 @@ export class IsolateRuntime {
     return asText(this.#call(slot, 'set', name, valueExpression, 'handler', false));
   }
 
+  /** A scratch context for stepping through a module's statements (see locate-crash.ts). */
+  stepBegin(): void {
+    if (this.#stepping) this.#stepping.release();
+    const { context, owner } = this.#takeSpare();
+    owner.quiet = true;
+    this.#stepping = context;
+  }
+
+  /** Run one top-level statement in the stepping context, at its place in the learner's file. */
+  step(code: string, file: string, line: number, column: number): void {
+    if (!this.#stepping) throw new RuntimeFailure({ kind: 'internal', message: 'no stepping context: step-begin first' });
+    const script = this.#compile(STRICT_PREFIX + code, file, line - 1, column - 1 - STRICT_PREFIX.length);
+    try {
+      script.runSync(this.#stepping, { timeout: this.limits.initTimeoutMs });
+    } catch (error) {
+      throw new RuntimeFailure(failureFrom(error, 'init', file, this.#isolate));
+    } finally {
+      releaseQuietly(script);
+    }
+  }
+
+  #stepping: ivm.Context | null = null;
+
   /** What Go cannot do: drop every retained old version so its memory can be collected. */
   unload(): number {
     const count = this.#retained.length;

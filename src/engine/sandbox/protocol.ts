@@ -43,6 +43,13 @@ export type ChildCommand =
   | { op: 'eval'; expression: string }
   | { op: 'set'; name: string; valueExpression: string }
   | { op: 'unload' }
+  /**
+   * Locating a crash (locate-crash.ts): a scratch context, then the module's top-level statements one command at a
+   * time, so the command the process died in names the statement. `code` keeps the learner's positions from
+   * (line, column) on.
+   */
+  | { op: 'step-begin' }
+  | { op: 'step'; code: string; file: string; line: number; column: number }
   | { op: 'stats' };
 
 /** Where a failure came from, so the engine can word what kept running. */

@@ -196,6 +196,7 @@ export class SandboxProcess {
       case 'load':
       case 'verify':
       case 'patch':
+      case 'step':
         return initTimeoutMs + 4 * callTimeoutMs + WATCHDOG_GRACE_MS;
       default:
         return 2 * callTimeoutMs + WATCHDOG_GRACE_MS;
