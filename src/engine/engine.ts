@@ -14,7 +14,9 @@ import type { RuntimeLimits } from './sandbox/isolate-runtime.ts';
 import { CommandFailed, type SandboxExit, type SandboxProcess } from './sandbox/sandbox-process.ts';
 import type { Handover, LoadResult, SandboxStats, VerifyResult } from './sandbox/protocol.ts';
 import { ServiceHost } from './service-host.ts';
+import { locateCrash } from './locate-crash.ts';
 import { compileModule } from './source/compile-module.ts';
+import type { ModuleShape } from './source/module-shape.ts';
 import { strategyNamed } from './strategies/registry.ts';
 import type { PreparedVersion, StrategyOutcome } from './strategies/strategy.ts';
 import { RequestLog, downtimeBetween, failuresBetween } from './traffic/request-log.ts';
@@ -542,11 +544,11 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       restart: this.#store.base.restart,
       stateDir: this.stateDir,
       isStale,
-      verify: (module: PreparedVersion['module'], handover?: { kind: Handover; state: unknown }) => this.#verify(module, handover),
+      verify: (module: PreparedVersion['module'], handover?: { kind: Handover; state: unknown }) => this.#verify(module, handover, next.shape),
     };
   }
 
-  async #verify(module: PreparedVersion['module'], handover?: { kind: Handover; state: unknown }): Promise<VerifyResult> {
+  async #verify(module: PreparedVersion['module'], handover?: { kind: Handover; state: unknown }, shape?: ModuleShape): Promise<VerifyResult> {
     if (!this.#verifier?.alive) this.#verifier = this.#host.spawn();
     const verifier = this.#verifier;
     await verifier.ready;
@@ -554,8 +556,9 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       return await verifier.send<VerifyResult>({ op: 'verify', module, probe: JSON.stringify(this.#probeRequest()), handover });
     } catch (error) {
       if (error instanceof CommandFailed && (error.failure.kind === 'crash' || error.failure.kind === 'memory')) {
-        // The test-run took its sandbox down (a memory bomb): say so; a fresh verifier starts next time.
-        throw new CommandFailed({ ...error.failure, message: `the new version crashed its test run: ${error.failure.message}` });
+        // The test-run took its sandbox down (a memory bomb): say so, and where; a fresh verifier starts next time.
+        const location = error.failure.location ?? (shape ? await locateCrash(this.#host, shape).catch(() => undefined) : undefined);
+        throw new CommandFailed({ ...error.failure, location, message: `the new version crashed its test run: ${error.failure.message}` });
       }
       throw error;
     }
