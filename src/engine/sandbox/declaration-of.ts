@@ -11,7 +11,11 @@ export function declarationOf(code: string, file: string, name: string): SourceL
   const pattern = new RegExp(`(?:\\bfunction\\s*\\*?\\s*|\\bclass\\s+|\\b(?:let|const|var)\\s+)(${escaped})(?![\\p{ID_Continue}$])`, 'u');
   const match = pattern.exec(code);
   if (!match) return undefined;
-  const offset = match.index + match[0].length - name.length;
+  return locationOfOffset(code, file, match.index + match[0].length - name.length);
+}
+
+/** The 1-based line and column of a 0-based offset, lines broken as ECMAScript breaks them. */
+export function locationOfOffset(code: string, file: string, offset: number): SourceLocation {
   const before = code.slice(0, offset);
   const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'), before.lastIndexOf('\u2028'), before.lastIndexOf('\u2029')) + 1;
   const line = (before.match(/\r\n?|[\n\u2028\u2029]/g) ?? []).length + 1;
