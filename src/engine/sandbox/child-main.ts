@@ -2,7 +2,7 @@
 // It owns one isolate and answers the engine's commands in order, one unit of work per event-loop turn.
 import { readFileSync } from 'node:fs';
 import { Batcher } from './batcher.ts';
-import { LogLimiter } from './log-limiter.ts';
+import { LOG_LINES_PER_SECOND, LogLimiter } from './log-limiter.ts';
 import { IsolateRuntime, RuntimeFailure } from './isolate-runtime.ts';
 import { failureFrom } from './failure-from.ts';
 import { EXIT_ISOLATE_DISPOSED } from './exit-codes.ts';
@@ -20,7 +20,9 @@ const send = (envelope: Envelope<ChildReply | ChildEvent>): void => {
 };
 const out = new Batcher<ChildReply | ChildEvent>(send);
 
-const logLimiter = new LogLimiter();
+// The isolate limits its own lines to LOG_LINES_PER_SECOND (in-isolate.ts) and says how many it dropped; this is a
+// backstop at twice that rate, so it never drops the isolate's own drop notice.
+const logLimiter = new LogLimiter(LOG_LINES_PER_SECOND * 2);
 const limits = JSON.parse(process.env.HOTLAB_LIMITS ?? '{}') as Partial<IsolateRuntime['limits']>;
 const runtime = new IsolateRuntime(
   { memoryLimitMb: limits.memoryLimitMb ?? 64, callTimeoutMs: limits.callTimeoutMs ?? 100, initTimeoutMs: limits.initTimeoutMs ?? 1000 },
