@@ -21,13 +21,15 @@ export function describeOutcome(outcome: Extract<StrategyOutcome, { kind: 'rejec
   // Some reasons (reflection-patch refusals) already start with their place; say it once.
   const where = place && !outcome.reason.startsWith(place) ? `${place}: ` : '';
   const kept = outcome.serviceDown
-    ? `the cold restart had already stopped v${previous ?? '?'}: the service is down (503) until a good build`
+    ? previous === null
+      ? 'the service is still down (503) until a good build'
+      : `the cold restart had already stopped v${previous}: the service is down (503) until a good build`
     : outcome.stateLost
       ? `the sandbox serving v${previous ?? '?'} died with it: v${previous ?? '?'} restarts, its state is lost`
       : serving !== null
-      ? `v${serving} keeps serving`
-      : everRan
-        ? 'the service stays down (503) until a good build'
-        : 'nothing runs yet (503): the first save that runs starts v1';
+        ? `v${serving} keeps serving`
+        : everRan
+          ? 'the service stays down (503) until a good build'
+          : 'nothing runs yet (503): the first save that runs starts v1';
   return `${where}${outcome.reason} — ${kept}`;
 }

@@ -10,6 +10,7 @@ import { changedModules, loadableProgram } from './graph/loadable-program.ts';
 import { sourcesOf, type ProgramSources } from './graph/program-graph.ts';
 import { ProgramFiles, programSignature } from './graph/program-files.ts';
 import type { ProgramRead } from './graph/read-program.ts';
+import { neutralise } from './plain-text.ts';
 import { UpdateScheduler } from './scheduler/update-scheduler.ts';
 import type { RuntimeLimits } from './sandbox/isolate-runtime.ts';
 import { CommandFailed, type SandboxExit, type SandboxProcess } from './sandbox/sandbox-process.ts';
@@ -17,7 +18,9 @@ import type { LoadableProgram, LoadResult, Lookup, SandboxStats, TestRunHandover
 import { END_OF_PRINTING } from './sandbox/in-isolate-harness.ts';
 import { ServiceHost } from './service-host.ts';
 import { codeFrame } from './source/code-frame.ts';
+import { locateCrash } from './locate-crash.ts';
 import { compileModule } from './source/compile-module.ts';
+import type { ModuleShape } from './source/module-shape.ts';
 import { strategyNamed } from './strategies/registry.ts';
 import type { PreparedVersion, StrategyContext, StrategyOutcome } from './strategies/strategy.ts';
 import { RequestLog, downtimeBetween, failuresBetween } from './traffic/request-log.ts';
@@ -97,6 +100,13 @@ const HALF_WRITTEN_WAIT_MS = 20;
 const HALF_WRITTEN_RETRIES = 4;
 /** Longest an update holds the screen's redraws (a slow restart's downtime must still show as it happens). */
 const UPDATE_HOLD_MS = 60;
+/**
+ * The feed keeps this much of a body: it shows one line of each, and 400 entries of 1 MB answers held 400 MB in
+ * the host (issue 12, point 1).
+ */
+const FEED_BODY_CHARS = 500;
+/** What the feed shows of a body: its start, printable (learner text may hold escape sequences — issue 12, point 9). */
+const feedText = (body: string): string => neutralise(body.length > FEED_BODY_CHARS ? `${body.slice(0, FEED_BODY_CHARS)}…` : body);
 /** How often the status line's heap figure is refreshed. */
 const STATS_INTERVAL_MS = 2000;
 
@@ -172,6 +182,8 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   /** Write → watcher event on this machine, measured at start (watch/detect-latency.ts): every save's `detect`. */
   #detectEstimate = DEFAULT_DETECT_MS;
   #requests: ServiceRequest[];
+  /** Updates stopped by a newer save since the last applied one. */
+  #supersededUpdates = 0;
 
   constructor(options: EngineOptions) {
     super();
@@ -390,7 +402,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       query: req.query,
       status: response.status,
       headers: response.headers,
-      body: response.failed ? (response.error ?? response.body) : response.body,
+      body: feedText(response.failed ? (response.error ?? response.body) : response.body),
       version: response.version,
       failed: response.failed,
       latencyMs: at - started,
@@ -772,7 +784,17 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     } else {
       outcome = await strategyNamed(strategyName).apply(this.#context(next, changed, isStale));
     }
-    if (outcome.kind === 'superseded') return;
+    if (outcome.kind === 'superseded') {
+      // Said, not silent (issue 12, point 10): work was thrown away because the learner saved again.
+      this.#supersededUpdates++;
+      this.#addLog({
+        at: wallNow(),
+        level: 'info',
+        source: 'engine',
+        message: `an update was superseded before it switched in: a newer save arrived while ${strategyName} prepared it; the newest save is applied next`,
+      });
+      return;
+    }
     const merged: StageTimings = { ...timings, ...outcome.timings, compile: hostCompile + (outcome.timings.compile ?? 0) };
     if (outcome.kind === 'rejected') {
       this.#reject(job, outcome, merged, previous, startedAt, read.sources);
@@ -804,7 +826,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       heapAfter: outcome.heapAfter,
       retainedVersions: outcome.retainedVersions,
       retainedHeap: outcome.retainedHeap,
-      notes: [...(job.trigger === 'rollback' && 'label' in job && job.label ? [`rolled back to ${job.label}'s code`] : []), ...outcome.notes, ...laterNotes],
+      notes: [...(job.trigger === 'rollback' && 'label' in job && job.label ? [`rolled back to ${job.label}'s code`] : []), ...this.#supersededNote(), ...outcome.notes, ...laterNotes],
       changed,
       modules: [...outcome.modules, ...removed.filter((id) => !outcome.modules.some((m) => m.module === id)).map((module) => ({ module, action: 'removed' as const, cause: 'changed' as const, stateKept: false, stateful: false }))],
       startedAt,
@@ -814,6 +836,14 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     this.#store.addUpdate(record);
     this.emit('update', record);
     void this.#refreshStats();
+  }
+
+  /** How many saves newer ones overtook since the last applied update, as a note for it. */
+  #supersededNote(): string[] {
+    const count = this.#supersededUpdates + this.#scheduler.takeSkipped();
+    this.#supersededUpdates = 0;
+    if (count === 0) return [];
+    return [`${count} earlier save${count === 1 ? ' was' : 's were'} superseded by newer ones before switching in (the latest save wins; while saves keep coming, one applies at least every 2 s)`];
   }
 
   #accept(version: PreparedVersion): void {
@@ -883,11 +913,11 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       restart: this.#store.base.restart,
       stateDir: this.stateDir,
       isStale,
-      verify: (program, options) => this.#verify(program, options?.lookups, options?.handover ?? undefined),
+      verify: (program, options) => this.#verify(program, options?.lookups, options?.handover ?? undefined, next),
     };
   }
 
-  async #verify(program: LoadableProgram, lookups?: Lookup[], handover?: TestRunHandover): Promise<VerifyResult> {
+  async #verify(program: LoadableProgram, lookups?: Lookup[], handover?: TestRunHandover, version?: PreparedVersion): Promise<VerifyResult> {
     if (this.#stopped) throw new HotlabError('the engine is stopped');
     if (!this.#verifier?.alive) this.#verifier = this.#host.spawn();
     const verifier = this.#verifier;
@@ -902,8 +932,9 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       });
     } catch (error) {
       if (error instanceof CommandFailed && (error.failure.kind === 'crash' || error.failure.kind === 'memory')) {
-        // The test-run took its sandbox down (a memory bomb): say so; a fresh verifier starts next time.
-        throw new CommandFailed({ ...error.failure, message: `the new version crashed its test run: ${error.failure.message}` });
+        // The test-run took its sandbox down (a memory bomb): say so, and where; a fresh verifier starts next time.
+        const location = error.failure.location ?? (version ? await locateCrash(this.#host, version.program, version.graph).catch(() => undefined) : undefined);
+        throw new CommandFailed({ ...error.failure, location, message: `the new version crashed its test run: ${error.failure.message}` });
       }
       throw error;
     }

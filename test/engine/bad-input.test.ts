@@ -138,6 +138,8 @@ export function handle(req) {
     expect(record.reason).toMatch(/crashed its test run/);
     expect(record.reason).toMatch(/out of memory|heap limit/);
     expect(record.reason).toContain('v1 keeps serving');
+    // A crash leaves no stack: the statement it happened in is found by running them one at a time.
+    expect(record.location).toEqual({ file: 'service.js', line: 6, column: bomb.split('\n')[5]!.indexOf('while') + 1 });
     // The serving process was never touched: same version, the counter continues, no restart happened.
     expect(await lab.get()).toMatchObject({ status: 200, version: 1, body: 'pong 4' });
     expect(lab.engine.getSnapshot().sandbox.restarts).toBe(restartsBefore);
@@ -147,6 +149,19 @@ export function handle(req) {
     expect(next).toMatchObject({ outcome: 'applied', version: 2 });
     expect((await lab.get()).body).toMatch(/^PONG \d+$/);
   });
+
+  it('a top-level built-in call too long for the time limit is refused with the statement it is in', async () => {
+    // One fill of 1.2 GB cannot be interrupted by the initialisation limit: the watchdog kills the test-run.
+    lab = await labAfter(1);
+    const source = counter('PONG', 'const ready = true;\nconst table = new Array(1.5e8).fill(0);\n');
+    const record = await lab.save(source);
+    expect(record.outcome).toBe('rejected');
+    expect(record.reason).toMatch(/crashed its test run/);
+    const line = source.split('\n').findIndex((l) => l.startsWith('const table')) + 1;
+    expect(record.location).toEqual({ file: 'service.js', line, column: 1 });
+    expect(record.reason).toContain(`service.js:${line}:1`);
+    expect(await lab.get()).toMatchObject({ version: 1, body: 'pong 2' });
+  }, 30_000);
 
   it('a memory bomb that fills the isolate heap during initialisation is refused', async () => {
     lab = await labAfter(1, { limits: { initTimeoutMs: 10_000 } }); // out of memory before out of time
@@ -219,7 +234,7 @@ export function handle(req) {
     // Proving that nothing happens needs a window to happen in: a save is seen in a few ms (design §6), so
     // 500 ms is ample. The marker save then shows no version was spent in between.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(lab.engine.updates).toHaveLength(1);
+    expect(lab.engine.updates, JSON.stringify(lab.engine.updates.map((r) => [r.outcome, r.reason, r.trigger]))).toHaveLength(1);
     const marker = await lab.save(counter('three'));
     expect(marker).toMatchObject({ outcome: 'applied', version: 3, previousVersion: 2 });
     expect(lab.engine.updates.map((r) => r.version)).toEqual([2, 3]);
@@ -342,8 +357,8 @@ export function handle(req) {
     lab = await startLab(slow, { traffic: { rate: 100 } });
     await eventually(() => lab!.engine.getSnapshot().served, (n) => n >= 60);
     const snapshot = lab.engine.getSnapshot();
-    expect(snapshot.sandbox.restarts).toBe(0);
-    expect(snapshot.failed).toBe(0);
+    expect(snapshot.sandbox.restarts, snapshot.problem ?? '').toBe(0);
+    expect(snapshot.failed, JSON.stringify(snapshot.feed.filter((entry) => entry.failed).map((entry) => entry.body))).toBe(0);
     expect(snapshot.problem).toBeNull();
   });
 

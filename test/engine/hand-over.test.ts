@@ -44,6 +44,8 @@ describe('state that cannot be copied is refused once, then left out', () => {
     expect(refused.reason).toContain('cannot be copied to the new version');
     expect(refused.reason).toContain('The next update from this version applies without it');
     expect(refused.reason).toContain('v1 keeps serving');
+    // Where that part of hot.data is written.
+    expect(refused.location).toEqual({ file: 'service.js', line: 1, column: 1 });
     expect(await lab.get()).toMatchObject({ version: 1, body: 'v1 5' });
 
     const fixed = await lab.save(hotCounter('v3'));
@@ -106,6 +108,15 @@ describe('state that cannot be copied is refused once, then left out', () => {
     await lab.get();
     const kept = await lab.save(migrating('v4'));
     expect(kept).toMatchObject({ outcome: 'applied', version: 3, stateKept: true });
+  });
+
+  it('plugin-swap: a snapshot() returning a function is named by its path, at snapshot()', async () => {
+    const source = migrating('v1', 'return { hits, format: (n) => String(n) };');
+    lab = await startLab(source, { strategy: 'plugin-swap', traffic: { rate: 0 } });
+    const refused = await lab.save(migrating('v2'));
+    expect(refused.reason).toContain('snapshot().format is a function, which cannot be copied to the new version');
+    const line = source.split('\n').findIndex((l) => l.startsWith('export function snapshot')) + 1;
+    expect(refused.location).toEqual({ file: 'service.js', line, column: 17 });
   });
 
   it('binary-replace graceful: a snapshot() that loops is refused once; the next save restarts with fresh state', async () => {

@@ -2,7 +2,7 @@
 // It owns one isolate and answers the engine's commands in order, one unit of work per event-loop turn.
 import { readFileSync } from 'node:fs';
 import { Batcher } from './batcher.ts';
-import { LogLimiter } from './log-limiter.ts';
+import { LOG_LINES_PER_SECOND, LogLimiter } from './log-limiter.ts';
 import { IsolateRuntime, RuntimeFailure } from './isolate-runtime.ts';
 import { failureFrom } from './failure-from.ts';
 import { EXIT_ISOLATE_DISPOSED } from './exit-codes.ts';
@@ -20,7 +20,9 @@ const send = (envelope: Envelope<ChildReply | ChildEvent>): void => {
 };
 const out = new Batcher<ChildReply | ChildEvent>(send);
 
-const logLimiter = new LogLimiter();
+// The isolate limits its own lines to LOG_LINES_PER_SECOND (in-isolate.ts) and says how many it dropped; this is a
+// backstop at twice that rate, so it never drops the isolate's own drop notice.
+const logLimiter = new LogLimiter(LOG_LINES_PER_SECOND * 2);
 const limits = JSON.parse(process.env.HOTLAB_LIMITS ?? '{}') as Partial<IsolateRuntime['limits']>;
 const runtime = new IsolateRuntime(
   { memoryLimitMb: limits.memoryLimitMb ?? 64, callTimeoutMs: limits.callTimeoutMs ?? 100, initTimeoutMs: limits.initTimeoutMs ?? 1000 },
@@ -45,6 +47,14 @@ function run(command: ChildCommand): unknown {
       return runtime.verify(command.program, command.probe, command.lookups, command.handover);
     case 'export-types':
       return runtime.exportTypes(command.modules);
+    case 'step-begin':
+      return runtime.stepBegin();
+    case 'step-module':
+      return runtime.stepModule(command.module);
+    case 'step-into':
+      return runtime.stepInto(command.module);
+    case 'step':
+      return runtime.step(command.code, command.file, command.line, command.column);
     case 'handle':
       // Requests never come here: work() answers them in slices (answerRequests), one isolate call for many.
       throw new Error('a request reached the single-command path');

@@ -7,7 +7,9 @@
 // that version hand over what can be copied and say in a note what was left out.
 import ivm from 'isolated-vm';
 import { failureFrom, locate } from './failure-from.ts';
-import type { ChildFailure } from './protocol.ts';
+import type { ChildFailure, LoadableModule } from './protocol.ts';
+import type { SourceLocation } from '../types.ts';
+import { declarationOf, locationOfOffset } from './declaration-of.ts';
 
 /** Receives the copies `handOut` makes inside the isolate (see in-isolate-hand-out.ts). */
 export class HandOutReceiver {
@@ -39,8 +41,8 @@ export type StateName = 'hot-data' | 'snapshot';
 export interface HandOutSource {
   harness: ivm.Reference<(op: string, name?: string, payload?: unknown) => unknown>;
   receiver: HandOutReceiver;
-  /** The learner's module, for its name (and as a place to point at). */
-  module: { file: string };
+  /** The learner's module, for its name and for places to point at. */
+  module: Pick<LoadableModule, 'file' | 'code' | 'exports'>;
   /** Set once this version's state was refused: from then on it hands over what it can. */
   handOutRefused: boolean;
 }
@@ -104,6 +106,21 @@ export function handOut(source: HandOutSource, what: StateName, timeoutMs: numbe
   throw new HandOutRefused({
     kind,
     message: `${message}${hint}. ${THEN[what]}`,
-    location: locate(typeof answer.stack === 'string' ? answer.stack : '', files),
+    location: locate(typeof answer.stack === 'string' ? answer.stack : '', files) ?? whereStateIsMade(source.module, what, message),
   });
+}
+
+/**
+ * A place for a refusal whose value has no stack to point at: snapshot() itself, or the first line of the code
+ * that writes the part of hot.data named in the message (`hot.data.cache…` → the first `hot.data.cache`).
+ */
+function whereStateIsMade(module: HandOutSource['module'], what: StateName, message: string): SourceLocation | undefined {
+  if (what === 'snapshot') {
+    const local = module.exports['snapshot'];
+    return local ? declarationOf(module.code, module.file, local) : undefined;
+  }
+  const key = /^hot\.data\.([A-Za-z_$][\w$]*)/.exec(message)?.[1];
+  if (!key) return undefined;
+  const match = new RegExp(`\\bhot\\.data\\.${key.replace(/\$/g, '\\$')}(?![\\w$])`).exec(module.code);
+  return match ? locationOfOffset(module.code, module.file, match.index) : undefined;
 }

@@ -15,13 +15,14 @@ export const SLICE_RESPONSE_CHARS = 2 * 1024 * 1024;
 export const END_OF_PRINTING = '\u2063';
 
 /**
- * Defines `makeHarness(table, forwards)`; expects the intrinsics, `respond`, `show`, `handOutState` and
- * `accepted` in scope. `forwards`: names this module exports on behalf of others (`export … from`), read through
- * the program's registry, which the 'link' op hands in.
+ * Defines `makeHarness(table, forwards)`; expects the intrinsics, `respond`, `show`, `handOutState`,
+ * `reportDroppedLogs` and `accepted` in scope. `forwards`: names this module exports on behalf of others
+ * (`export … from`), read through the program's registry, which the 'link' op hands in.
  */
 export const HARNESS_SOURCE = String.raw`
 const END_OF_PRINTING = ${JSON.stringify(END_OF_PRINTING)};
 function makeHarness(table, forwards) {
+  reportDroppedLogs(); // what initialisation logged past the rate
   let registry = null;
   for (let i = 0; i < forwards.length; i++) {
     const f = forwards[i];
@@ -81,6 +82,7 @@ function makeHarness(table, forwards) {
             append(batchDone, { error: errorText(e), stack: errorStack(e) });
           }
         }
+        reportDroppedLogs();
         return batchDone;
       }
       case 'batch-recover': return batchDone;

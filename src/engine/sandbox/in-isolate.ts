@@ -4,6 +4,8 @@
 import { HAND_OUT_SOURCE } from './in-isolate-hand-out.ts';
 import { HARNESS_SOURCE } from './in-isolate-harness.ts';
 import { INTRINSICS_SOURCE } from './in-isolate-intrinsics.ts';
+import { RESPOND_SOURCE } from './in-isolate-respond.ts';
+import { LOG_LINES_PER_SECOND } from './log-limiter.ts';
 
 export { bindingTableSource, SLICE_RESPONSE_CHARS } from './in-isolate-harness.ts';
 
@@ -39,8 +41,6 @@ export const BOOTSTRAP = String.raw`
 const log = $0;
 const handOut = $2;
 ${INTRINSICS_SOURCE}
-/** Bodies above this are refused with a clear 500 rather than choking the pipe to the host. */
-const MAX_BODY = 1024 * 1024;
 const MAX = 2000;
 const IDENT = /^[A-Za-z_$][\w$]*$/;
 function inspect(value, depth, seen) {
@@ -95,8 +95,30 @@ function show(value) {
   const text = inspect(value, 0, new SeenSet());
   return text.length > MAX ? apply(sliceText, text, [0, MAX]) + '…' : text;
 }
+// Lines cross to the host at most at the host's own rate (log-limiter.ts), counted here: the log callback queues
+// every call until the isolate returns, so a top-level loop of console.log held hundreds of MB in the sandbox
+// process before the host could drop any (issue 12, point 9: 260 MB in the verifier). A dropped line is not even
+// formatted.
+const LOG_RATE = ${LOG_LINES_PER_SECOND};
+let logTokens = LOG_RATE;
+let loggedAt = now();
+let logsDropped = 0;
+/** Says how many lines were dropped, once some were; the harness also calls it after each call into the service. */
+function reportDroppedLogs() {
+  if (logsDropped === 0) return;
+  const count = logsDropped;
+  logsDropped = 0;
+  try { log('warn', '… ' + count + ' log line' + (count === 1 ? '' : 's') + ' dropped (the service logged more than ' + LOG_RATE + ' a second)'); } catch (e) { /* as a log */ }
+}
 const make = (level) => (...args) => {
   try {
+    const at = now();
+    logTokens = logTokens + ((at - loggedAt) * LOG_RATE) / 1000;
+    if (logTokens > LOG_RATE) logTokens = LOG_RATE;
+    loggedAt = at;
+    if (logTokens < 1) { logsDropped++; return; }
+    logTokens--;
+    reportDroppedLogs();
     let line = '';
     for (let i = 0; i < args.length; i++) line += (i ? ' ' : '') + show(args[i]);
     log(level, line);
@@ -117,38 +139,7 @@ delete globalThis.WebAssembly;
 // V8 makes the global non-configurable, so it is emptied rather than deleted.
 defineProperty(globalThis, 'gc', { value: undefined, writable: false });
 
-function header(v) { return typeof v === 'string' ? v : toText(v); }
-function normalise(r) {
-  if (r !== null && (typeof r === 'object' || typeof r === 'function') && typeof r.then === 'function') {
-    throw new TypeErrorClass('handle() returned a Promise. The sandbox has no I/O, so there is nothing to await: make handle synchronous (drop async).');
-  }
-  if (typeof r === 'string') return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: r };
-  if (r === undefined || r === null) return { status: 204, headers: {}, body: '' };
-  if (typeof r === 'object' && ('status' in r || 'body' in r || 'headers' in r)) {
-    const status = isInteger(r.status) && r.status >= 100 && r.status <= 599 ? r.status : 200;
-    const headers = { __proto__: null };
-    if (r.headers && typeof r.headers === 'object') {
-      const names = ownKeys(r.headers);
-      for (let i = 0; i < names.length; i++) headers[apply(toLower, names[i], [])] = header(r.headers[names[i]]);
-    }
-    let body = r.body;
-    if (body === undefined || body === null) body = '';
-    else if (typeof body !== 'string') { body = json(body); if (!headers['content-type']) headers['content-type'] = 'application/json'; }
-    if (!headers['content-type']) headers['content-type'] = 'text/plain; charset=utf-8';
-    return { status, headers, body };
-  }
-  if (typeof r === 'number' || typeof r === 'boolean') return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: toText(r) };
-  return { status: 200, headers: { 'content-type': 'application/json' }, body: json(r) };
-}
-function respond(r) {
-  const response = normalise(r);
-  if (typeof response.body === 'string' && response.body.length > MAX_BODY) {
-    throw new RangeErrorClass('the response body is ' + apply(numberFixed, response.body.length / 1048576, [1]) + ' MB; the sandbox answers at most 1 MB');
-  }
-  // "status\nheaders-json\nbody": the host parses the small header part (usually the same from one response
-  // to the next, so it caches it) and takes the body as it is, instead of JSON-parsing every body.
-  return response.status + '\n' + json(response.headers) + '\n' + response.body;
-}
+${RESPOND_SOURCE}
 ${HAND_OUT_SOURCE}
 ${HARNESS_SOURCE}
 return makeHarness;

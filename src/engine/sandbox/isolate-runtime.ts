@@ -4,6 +4,9 @@
 import ivm from 'isolated-vm';
 import { BOOTSTRAP, bindingTableSource, LINK_IMPORTS } from './in-isolate.ts';
 import { readResponse } from '../read-response.ts';
+import { neutralise } from '../plain-text.ts';
+import { declarationOf } from './declaration-of.ts';
+import type { SourceLocation } from '../types.ts';
 import { failureFrom, locate } from './failure-from.ts';
 import { HandOutReceiver } from './hand-out.ts';
 import { HeapBudget, type RetainedInfo } from './heap-budget.ts';
@@ -85,6 +88,8 @@ export class IsolateRuntime {
   #heapWarning: string | null = null;
   /** What the last load needed and keeps: the measure of one more save like it. */
   #lastHeap: ModuleHeap | null = null;
+  /** A program being stepped through to find where a test-run crashed (locate-crash.ts). */
+  #stepping: { registry: Registry; context: ivm.Context | null } | null = null;
   /** The functions the last reflection patch replaced, by the instance they lived in, until the stale scan. */
   #replaced = new Map<ModuleInstance, ivm.Reference<unknown>>();
 
@@ -253,7 +258,8 @@ export class IsolateRuntime {
       retainedVersions: stats.retainedVersions,
       retainedHeap: stats.retainedHeap,
       modules: changes,
-      notes,
+      // Notes quote learner keys and error messages (hot.data's parts, a getter that threw).
+      notes: notes.map(neutralise),
       ...(this.#heapWarning ? { heapWarning: this.#heapWarning } : {}),
     };
   }
@@ -421,7 +427,8 @@ export class IsolateRuntime {
   staleReferences(scan: Record<string, string[]>): string[] {
     const program = this.#program;
     try {
-      return program ? this.#findStale(program, this.#replaced, scan) : [];
+      // Places quote learner keys: printable before they are shown.
+      return program ? this.#findStale(program, this.#replaced, scan).map(neutralise) : [];
     } finally {
       this.#releaseReplaced();
     }
@@ -493,19 +500,18 @@ export class IsolateRuntime {
         message: 'hotlab could not collect the response: did the service replace a built-in (Array.prototype.push, …) that its request harness relies on?',
       };
     }
-    const outcomes = items.map((item) => this.#batchOutcome(version, item));
+    const outcomes = items.map((item) => this.#batchOutcome(entry, version, item));
     if (interrupted) outcomes.push({ version, failure: interrupted });
     return outcomes;
   }
 
-  #batchOutcome(version: number, item: unknown): BatchOutcome {
+  #batchOutcome(entry: ModuleInstance, version: number, item: unknown): BatchOutcome {
     if (typeof item === 'string') return { version, response: item };
     // Copied out of the isolate, so plain data; still shaped by code the learner can influence.
     const { error, stack } = (typeof item === 'object' && item !== null ? item : {}) as { error?: unknown; stack?: unknown };
-    return {
-      version,
-      failure: { kind: 'handler', message: String(error ?? 'the handler failed'), location: locate(typeof stack === 'string' ? stack : '', this.#files()) },
-    };
+    // No frame of a learner file (handle returned something that is not an answer): point at the entry's handle.
+    const location = locate(typeof stack === 'string' ? stack : '', this.#files()) ?? handleDeclaration(entry.module);
+    return { version, failure: { kind: 'handler', message: String(error ?? 'the handler failed'), location } };
   }
 
   /** Graceful restart, old process side: each module's `snapshot()` (for those that export one), and what was left out. */
@@ -529,6 +535,7 @@ export class IsolateRuntime {
   set(name: string, valueExpression: string, module?: string): string {
     return asText(this.#scope(module).call('set', name, valueExpression, 'handler', false));
   }
+
 
   /** What Go cannot do: drop every retained old version so its memory can be collected. */
   unload(): number {
@@ -560,6 +567,53 @@ export class IsolateRuntime {
   /** A note about one module: named when the program has several. */
   #about(program: LoadableProgram, module: string, note: string): string {
     return program.modules.length > 1 ? `${module}: ${note}` : note;
+  }
+
+  // ── locating a crashed test-run (locate-crash.ts drives these, in a process of its own) ──────────────────
+
+  /** A fresh program to step through: its registry, and no module yet. */
+  stepBegin(): void {
+    this.#stepping?.registry && releaseQuietly(this.#stepping.registry);
+    this.#stepping = { registry: this.#newRegistry(), context: null };
+  }
+
+  /** Evaluate one whole module of the program being stepped through, linked to the ones before it. */
+  stepModule(module: LoadableModule): void {
+    const stepping = this.#requireStepping();
+    this.#pendingFiles = [...this.#pendingFiles, module.file];
+    const instance = this.#evaluate(0, module, undefined, stepping.registry, true);
+    stepping.registry.setSync(module.file, instance.reader.derefInto());
+  }
+
+  /** A context for `module`'s statements, its imports linked to the modules stepped so far. */
+  stepInto(module: LoadableModule): void {
+    const stepping = this.#requireStepping();
+    const { context, owner } = this.#takeSpare();
+    owner.quiet = true;
+    if (module.imports.length > 0) {
+      context.evalClosureSync(LINK_IMPORTS, [stepping.registry.derefInto(), new ivm.ExternalCopy(module.imports).copyInto({ release: true })], { filename: 'hotlab:link' });
+    }
+    stepping.context = context;
+    this.#pendingFiles = [...this.#pendingFiles, module.file];
+  }
+
+  /** Run one top-level statement in the stepping context, at its place in the learner's file. */
+  step(code: string, file: string, line: number, column: number): void {
+    const context = this.#requireStepping().context;
+    if (!context) throw new RuntimeFailure({ kind: 'internal', message: 'no module to step into: step-into first' });
+    const script = this.#compile(STRICT_PREFIX + code, file, line - 1, column - 1 - STRICT_PREFIX.length);
+    try {
+      script.runSync(context, { timeout: this.limits.initTimeoutMs });
+    } catch (error) {
+      throw new RuntimeFailure(failureFrom(error, 'init', file, this.#isolate));
+    } finally {
+      releaseQuietly(script);
+    }
+  }
+
+  #requireStepping(): { registry: Registry; context: ivm.Context | null } {
+    if (!this.#stepping) throw new RuntimeFailure({ kind: 'internal', message: 'nothing to step through: step-begin first' });
+    return this.#stepping;
   }
 
   /** `typeof` each export of the named live modules: what the modules importing them rely on. */
@@ -778,9 +832,21 @@ function article(type: string): string {
  * (`Symbol.prototype.toString = () => ({})` makes it return an object). The REPL renders text only.
  */
 function asText(value: unknown): string {
-  return typeof value === 'string' ? value : String(value);
+  return neutralise(typeof value === 'string' ? value : String(value));
 }
 
 function asLevel(level: string): 'log' | 'info' | 'warn' | 'error' | 'debug' {
   return level === 'info' || level === 'warn' || level === 'error' || level === 'debug' ? level : 'log';
+}
+
+const handleDeclarations = new WeakMap<LoadableModule, SourceLocation | null>();
+/** Where the learner's `handle` is declared, found once per module. */
+function handleDeclaration(module: LoadableModule): SourceLocation | undefined {
+  let found = handleDeclarations.get(module);
+  if (found === undefined) {
+    const local = module.exports['handle'];
+    found = (local && declarationOf(module.code, module.file, local)) || null;
+    handleDeclarations.set(module, found);
+  }
+  return found ?? undefined;
 }

@@ -84,6 +84,19 @@ export type ChildCommand =
   | { op: 'eval'; expression: string; module?: string; mark?: string }
   | { op: 'set'; name: string; valueExpression: string; module?: string }
   | { op: 'unload' }
+  /**
+   * Locating a crash (locate-crash.ts): a scratch context, then the module's top-level statements one command at a
+   * time, so the command the process died in names the statement. `code` keeps the learner's positions from
+   * (line, column) on.
+   */
+  /**
+   * Locating a crashed test-run (locate-crash.ts), in a process of its own: a fresh program to step through; a whole
+   * module of it; a module's context, linked to the ones before, to run its statements in; one statement.
+   */
+  | { op: 'step-begin' }
+  | { op: 'step-module'; module: LoadableModule }
+  | { op: 'step-into'; module: LoadableModule }
+  | { op: 'step'; code: string; file: string; line: number; column: number }
   | { op: 'stats' };
 
 /** Where a failure came from, so the engine can word what kept running. */

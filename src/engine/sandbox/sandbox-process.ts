@@ -4,6 +4,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Batcher } from './batcher.ts';
 import { EXIT_ISOLATE_DISPOSED } from './exit-codes.ts';
+import { neutralise } from '../plain-text.ts';
 import type { ChildCommand, ChildEvent, ChildFailure, ChildReply, Envelope } from './protocol.ts';
 import type { RuntimeLimits } from './isolate-runtime.ts';
 
@@ -100,9 +101,9 @@ export class SandboxProcess {
       this.#lastProgressAt = performance.now();
       for (const message of envelope.batch) {
         if ('event' in message) {
-          if (message.event === 'log') this.#options.onLog?.(message);
+          if (message.event === 'log') this.#options.onLog?.({ ...message, message: neutralise(message.message) });
           else if (message.event === 'disposed') this.#doomed = true;
-          else if (message.failure) onReadyFail(new CommandFailed(message.failure));
+          else if (message.failure) onReadyFail(new CommandFailed(plain(message.failure)));
           else onReady({ version: message.version });
         } else {
           this.#settle(message);
@@ -188,7 +189,7 @@ export class SandboxProcess {
     this.#pending.delete(reply.id);
     if (this.#pending.size === 0) this.#stopWatchdog();
     if (reply.ok) pending.resolve(reply.result);
-    else pending.reject(new CommandFailed(reply.failure));
+    else pending.reject(new CommandFailed(plain(reply.failure)));
   }
 
   #budget(command: ChildCommand): number {
@@ -197,6 +198,7 @@ export class SandboxProcess {
       case 'load':
       case 'verify':
       case 'patch':
+      case 'step':
         return initTimeoutMs + 4 * callTimeoutMs + WATCHDOG_GRACE_MS;
       default:
         return 2 * callTimeoutMs + WATCHDOG_GRACE_MS;
@@ -285,6 +287,11 @@ function inheritedEnvironment(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const name of INHERITED_ENV) if (process.env[name] !== undefined) env[name] = process.env[name];
   return env;
+}
+
+/** A failure's message carries what learner code threw: printable before anyone prints it. */
+function plain(failure: ChildFailure): ChildFailure {
+  return { ...failure, message: neutralise(failure.message) };
 }
 
 function lastLine(text: string): string {

@@ -1,6 +1,11 @@
 // One update at a time, and the latest save wins: a save that arrives while an update runs waits, replacing
 // any save already waiting, and tells the running update it is now stale (as Vite's `isStale` and vitest's
 // `restartsCount` do), so it can stop before switching the service to code that is already out of date.
+//
+// But not forever: an update that takes a second (graceful binary-replace starts a process) under saves every
+// 100–200 ms was overtaken every time, and nothing applied until the saves stopped (issue 12, point 10). Once
+// updates have been overtaken for `maxStalenessMs`, the one running is no longer stale: it applies, and the
+// newest save follows it.
 
 /** What a running job can ask about the jobs submitted after it. */
 export interface UpdateToken<Job> {
@@ -16,34 +21,56 @@ export type UpdateRun<Job> = (job: Job, token: UpdateToken<Job>) => Promise<void
 export interface UpdateSchedulerOptions {
   /** Hears a run that threw or rejected. Without it such errors are dropped and the next job still runs. */
   onError?(error: unknown): void;
+  /** How long updates may keep being overtaken before the running one applies anyway. @default 2000 */
+  maxStalenessMs?: number;
+  /** The clock, in ms. @default performance.now */
+  now?(): number;
 }
 
 interface Running<Job> {
   /** Boxed so a job that is itself `null` or `undefined` still reads as "superseded". */
   newer: { job: Job } | null;
+  /** Was told it is not stale although a newer job waits (the overtaking went on too long). */
+  forced: boolean;
 }
 
 /** Serialises updates: at most one runs, at most one (the latest) waits. */
 export class UpdateScheduler<Job> {
   readonly #run: UpdateRun<Job>;
   readonly #onError: ((error: unknown) => void) | undefined;
+  readonly #maxStalenessMs: number;
+  readonly #now: () => number;
   #running: Running<Job> | null = null;
   #pending: { job: Job } | null = null;
   #idleWaiters: Array<() => void> = [];
+  /** Since when updates have been overtaken without one applying; null while the latest one runs or ran. */
+  #overtakenSince: number | null = null;
+  #skipped = 0;
 
   constructor(run: UpdateRun<Job>, options: UpdateSchedulerOptions = {}) {
     this.#run = run;
     this.#onError = options.onError;
+    this.#maxStalenessMs = options.maxStalenessMs ?? 2000;
+    this.#now = options.now ?? (() => performance.now());
   }
 
   /** Runs `job` now if idle (synchronously up to its first await); otherwise it replaces the waiting job. */
   submit(job: Job): void {
     if (this.#running) {
+      if (this.#pending) this.#skipped++;
       this.#pending = { job };
       this.#running.newer = { job };
+      this.#overtakenSince ??= this.#now();
       return;
     }
     void this.#loop(job);
+  }
+
+  /** How many waiting jobs were replaced by a newer one before they ran, since the last call. */
+  takeSkipped(): number {
+    const skipped = this.#skipped;
+    this.#skipped = 0;
+    return skipped;
   }
 
   /** True while a job runs or waits. */
@@ -60,10 +87,17 @@ export class UpdateScheduler<Job> {
   async #loop(first: Job): Promise<void> {
     let next: { job: Job } | null = { job: first };
     while (next) {
-      const running: Running<Job> = { newer: null };
+      const running: Running<Job> = { newer: null, forced: false };
       this.#running = running;
       const token: UpdateToken<Job> = {
-        isStale: () => running.newer !== null,
+        isStale: () => {
+          if (running.newer === null) return false;
+          if (this.#overtakenSince !== null && this.#now() - this.#overtakenSince >= this.#maxStalenessMs) {
+            running.forced = true;
+            return false;
+          }
+          return true;
+        },
         supersededBy: () => running.newer?.job ?? null,
       };
       try {
@@ -71,6 +105,8 @@ export class UpdateScheduler<Job> {
       } catch (error) {
         this.#report(error);
       }
+      // The latest job ran, or one was let through: the overtaking is over.
+      if (running.newer === null || running.forced) this.#overtakenSince = null;
       // From here to the end of the loop nothing awaits, so a submit either landed in #pending above (while
       // #running was still set) or comes after #running is cleared and starts a loop of its own: none is lost.
       next = this.#pending;

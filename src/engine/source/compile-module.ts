@@ -25,9 +25,10 @@ const DEFAULT_EXPORT_REPLACEMENT = `var ${DEFAULT_EXPORT_BINDING}=`;
  * top-level items). A `.ts` module has its types stripped in place first. Throws SourceError, located in
  * `file`, for syntax errors, types that cannot be stripped, dynamic imports and top-level await.
  */
-export function compileModule(learnerSource: string, file: string): ModuleShape {
-  // A UTF-8 byte order mark is no column of line 1 for an editor: drop it so V8's columns there match.
-  const source = learnerSource.startsWith('\uFEFF') ? learnerSource.slice(1) : learnerSource;
+export function compileModule(saved: string, file: string): ModuleShape {
+  // A UTF-8 byte order mark is not part of the program, and editors do not count it as a column: everything is
+  // read without it, so line 1's columns are the editor's (issue 12, point 9). The source is kept as saved.
+  const source = saved.charCodeAt(0) === 0xfeff ? saved.slice(1) : saved;
   const javascript = isTypeScript(file) ? stripTypes(source, file) : source;
   const { program, tokens } = parseModule(javascript, file);
   checkTopLevelRules(program, javascript, file);
@@ -88,7 +89,7 @@ export function compileModule(learnerSource: string, file: string): ModuleShape 
     }
   }
   if (defaultBinding) rejectDefaultBindingClash(defaultBinding, topLevel);
-  return { file, source: learnerSource, code: code.toString(), exports, topLevel, requests, readsHotData: hotData.reads() };
+  return { file, source: saved, code: code.toString(), exports, topLevel, requests, readsHotData: hotData.reads() };
 }
 
 function importRequest(statement: ImportDeclaration, reader: ItemReader): ModuleRequest {

@@ -4,6 +4,7 @@
 // drains the old one (as cloudflare/tableflip does), handing state over through snapshot/migrate.
 import type { ModuleChange } from '../sandbox/protocol.ts';
 import type { SandboxProcess } from '../sandbox/sandbox-process.ts';
+import { neutralise } from '../plain-text.ts';
 import { writeArtifact } from './artifact.ts';
 import { keptEverywhere } from './load-next-to-old.ts';
 import { rejectionFrom } from './rejection.ts';
@@ -90,6 +91,8 @@ async function handOver(old: SandboxProcess, fresh: SandboxProcess, timings: { m
   await old.drain();
   const start = performance.now();
   const { states, notes } = await old.send<{ states: Record<string, unknown>; notes: string[] }>({ op: 'snapshot' });
+  // The notes quote learner keys and error messages, as the load path's do.
+  notes.splice(0, notes.length, ...notes.map(neutralise));
   const adopted = await fresh.send<{ migrated: boolean; modules: string[] }>({ op: 'adopt', states });
   timings.migrate = performance.now() - start;
   return { migrated: adopted.modules, notes };

@@ -40,10 +40,12 @@ export async function startHttpServer(
   };
 }
 
+const TOO_LARGE = 'the request body is larger than 1 MB, the most the sandbox takes\n';
+
 async function serve(handle: (req: ServiceRequest) => Promise<ServiceResponse>, req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
     const body = await readBody(req);
-    if (body === null) return reply(res, 413, { 'content-type': 'text/plain' }, 'request body too large\n', 'none');
+    if (body === null) return refuseTooLarge(req, res);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
@@ -62,20 +64,39 @@ function reply(res: ServerResponse, status: number, headers: Record<string, stri
   res.end(body);
 }
 
+/** The body, or null once it is known to be over the limit (announced, or grown past it). */
 function readBody(req: IncomingMessage): Promise<string | null> {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return Promise.resolve(null);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
+        req.off('data', onData);
+        chunks.length = 0;
         resolve(null);
-        req.destroy();
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
+  });
+}
+
+/**
+ * 413, and the connection closed once it is sent. Destroying the request at once (as before) reset the
+ * connection before the answer left, so the client saw ECONNRESET instead of why (issue 12, point 9). The rest of
+ * the upload is read and dropped meanwhile, so the client can finish sending and read the answer.
+ */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
+  req.on('data', () => {});
+  res.setHeader('connection', 'close');
+  reply(res, 413, { 'content-type': 'text/plain; charset=utf-8' }, TOO_LARGE, 'none');
+  res.on('finish', () => {
+    // A client that keeps sending after the answer is not worth reading for long.
+    setTimeout(() => req.destroy(), 1000).unref();
   });
 }

@@ -75,7 +75,7 @@ export function trackFile(target: string, hooks: FileTrackerHooks): FileTracker 
     clearTimeout(graceTimer);
     let result: ReadResult;
     try {
-      result = readFile(target);
+      result = await readFile(target);
     } catch (error) {
       result = { kind: 'unreadable', reason: `cannot be read: ${describeError(error)}` };
     }
@@ -145,22 +145,43 @@ function strongest(a: Trigger, b: Trigger): Trigger {
  * Reads content and mtime from one file descriptor, so both describe the same inode even mid-rename. Synchronous:
  * a module is a few KB, and the thread pool's round trips made an async read of 300 bytes cost ~1.5 ms of the
  * update's time (three hops: open, fstat, read) where the read itself takes ~0.05 ms.
+ *
+ * A write still under way shows as a file whose size or mtime moved while it was read, or whose size is not what
+ * was read: it is read again a moment later (a half-written file is refused as a syntax error or a missing export,
+ * and the learner would see that flash by — seen under load when two saves came back to back).
  */
-function readFile(file: string): ReadResult {
+async function readFile(file: string): Promise<ReadResult> {
   const startedAt = performance.now();
+  let result: ReadResult = { kind: 'missing' };
+  for (let attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
+    const read = readOnce(file);
+    if (read.kind !== 'settled') return read.result;
+    result = { ...read.result, readMs: performance.now() - startedAt };
+    if (read.stable) return result;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return result;
+}
+
+/** How many times a file still being written is read before what was read is taken. */
+const READ_ATTEMPTS = 5;
+
+function readOnce(file: string): { kind: 'final'; result: ReadResult } | { kind: 'settled'; result: Extract<ReadResult, { kind: 'read' }>; stable: boolean } {
   let fd: number;
   try {
     fd = openSync(file, 'r');
   } catch (error) {
-    if (isMissing(error)) return { kind: 'missing' };
-    if (error instanceof Error && 'code' in error && error.code === 'EISDIR') return { kind: 'unreadable', reason: FOLDER };
+    if (isMissing(error)) return { kind: 'final', result: { kind: 'missing' } };
+    if (error instanceof Error && 'code' in error && error.code === 'EISDIR') return { kind: 'final', result: { kind: 'unreadable', reason: FOLDER } };
     throw error;
   }
   try {
-    const stats = fstatSync(fd);
-    if (stats.isDirectory()) return { kind: 'unreadable', reason: FOLDER };
-    const content = readFileSync(fd, { encoding: 'utf8' });
-    return { kind: 'read', content, mtimeMs: stats.mtimeMs, ino: stats.ino, readMs: performance.now() - startedAt };
+    const before = fstatSync(fd);
+    if (before.isDirectory()) return { kind: 'final', result: { kind: 'unreadable', reason: FOLDER } };
+    const bytes = readFileSync(fd);
+    const after = fstatSync(fd);
+    const stable = after.size === before.size && after.mtimeMs === before.mtimeMs && bytes.length === after.size;
+    return { kind: 'settled', result: { kind: 'read', content: bytes.toString('utf8'), mtimeMs: before.mtimeMs, ino: before.ino, readMs: 0 }, stable };
   } finally {
     closeSync(fd);
   }

@@ -148,3 +148,43 @@ describe('UpdateScheduler', () => {
     expect(scheduler.busy).toBe(false);
   });
 });
+
+describe('UpdateScheduler under a stream of jobs', () => {
+  it('lets the running job through once jobs have been overtaken for maxStalenessMs, then runs the newest', async () => {
+    let clock = 0;
+    const gates = new Map<number, ReturnType<typeof deferred>>();
+    const finished: Array<[number, boolean]> = [];
+    const scheduler = new UpdateScheduler<number>(
+      async (job, token) => {
+        const gate = deferred();
+        gates.set(job, gate);
+        await gate.promise;
+        finished.push([job, token.isStale()]);
+      },
+      { maxStalenessMs: 2000, now: () => clock },
+    );
+    scheduler.submit(1);
+    // A newer job every 150 ms while job 1 runs for 1 s: job 1 is overtaken, job 8 (the newest then) runs next.
+    for (let job = 2; job <= 8; job++) {
+      clock += 150;
+      scheduler.submit(job);
+    }
+    gates.get(1)!.resolve();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(finished).toEqual([[1, true]]);
+    // Job 8 runs while the stream goes on; 2 s after the overtaking began it is no longer stale.
+    for (let job = 9; job <= 20; job++) {
+      clock += 150;
+      scheduler.submit(job);
+    }
+    expect(clock - 150).toBeGreaterThanOrEqual(2000);
+    gates.get(8)!.resolve();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(finished).toEqual([[1, true], [8, false]]);
+    expect(scheduler.takeSkipped()).toBe(6 + 11);
+    // The streak is over: job 20 runs and is judged afresh.
+    gates.get(20)!.resolve();
+    await scheduler.idle();
+    expect(finished).toEqual([[1, true], [8, false], [20, false]]);
+  });
+});

@@ -47,6 +47,11 @@ describe('binary-replace: new artifact, atomic rename, new process', () => {
     const down = await lab.get();
     expect(down.status).toBe(503);
     expect(down.failed).toBe(true);
+    // A second bad build while down: nothing was stopped this time, and the message says so.
+    const again = await lab.save('throw new Error("boom again");\nexport function handle() { return "never"; }\n');
+    expect(again.outcome).toBe('rejected');
+    expect(again.reason).toContain('the service is still down (503) until a good build');
+    expect(again.reason).not.toContain('v?');
     const good = await lab.save(counter('v3'));
     expect(good.outcome).toBe('applied');
     expect((await lab.get()).body).toMatch(/^v3/);
