@@ -50,7 +50,7 @@ describe('learner text is printable wherever hotlab shows it', () => {
     const record = await lab.save(service.replace('return hostile;', "return 'v2';"));
     expect(record.outcome).toBe('rejected');
     expect(record.reason).not.toMatch(CONTROL);
-    expect(lab.engine.getSnapshot().problem).not.toMatch(CONTROL);
+    expect(lab.engine.getSnapshot().rejection?.reason).toBe(record.reason); // the standing refusal the lab shows
     const next = await lab.save(service.replace('return hostile;', "return 'v3';"));
     expect(next.outcome).toBe('applied');
     for (const note of next.notes) expect(note).not.toMatch(CONTROL);
