@@ -270,6 +270,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     if (this.#running) this.#startTraffic();
     // Off the start-up path: v1 serves (and traffic flows) while the update path warms up behind it.
     if (first) void this.#warmUp(first);
+    this.#prepareStandby();
     this.#statsTimer = setInterval(() => void this.#refreshStats(), STATS_INTERVAL_MS);
     this.#statsTimer.unref();
     this.emit('ready', { version: this.version, port: this.#http?.port ?? null, strategy: this.strategy, url: this.#http?.url ?? null });
@@ -313,6 +314,13 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     const failure = error instanceof MissingExportError ? { kind: 'missing-export' as const, message: error.message, symbol: error.symbol } : { kind: 'syntax' as const, message: error.message };
     const reason = strategyNamed(this.strategy).reword?.(failure) ?? failure.message;
     return { kind: 'rejected', reason, location: error.location, failure: failure.kind, timings: {} };
+  }
+
+  /** binary-replace boots each build in a process started ahead of need; other strategies keep none. */
+  #prepareStandby(): void {
+    if (this.#stopped) return;
+    if (this.strategy === 'binary-replace') this.#host.prepareStandby();
+    else this.#host.dropStandby();
   }
 
   /** Read the program; a file that cannot be read at all (permissions) is a refusal like any other. */
@@ -425,6 +433,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   async setStrategy(strategy: StrategyName, restart?: RestartMode): Promise<UpdateRecord | null> {
     strategyNamed(strategy); // throws a clear error for an unknown name
     this.#store.set({ strategy, restart: restart ?? this.#store.base.restart });
+    this.#prepareStandby();
     return this.#enqueueCurrent('strategy');
   }
 
@@ -544,6 +553,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       const first = await this.#bootProgram();
       if (this.#running && this.#started) this.#startTraffic();
       if (first) void this.#warmUp(first);
+      this.#prepareStandby();
     } finally {
       if (this.#gate === gate) this.#gate = null;
       open();

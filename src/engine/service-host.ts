@@ -21,6 +21,8 @@ export class ServiceHost {
   #held: Array<() => void> | null = null;
   #processes = new Set<SandboxProcess>();
   #servingWaiters: Array<(child: SandboxProcess | null) => void> = [];
+  /** A sandbox process started ahead of need, for binary-replace's next build (see takeStandby). */
+  #standby: SandboxProcess | null = null;
 
   constructor(limits: RuntimeLimits, events: ServiceHostEvents) {
     this.limits = limits;
@@ -48,6 +50,29 @@ export class ServiceHost {
     });
     this.#processes.add(child);
     return child;
+  }
+
+  /**
+   * Start a process now that the next binary-replace will boot its build in: starting Node and isolated-vm is
+   * most of a restart's time. It runs no learner code until it is handed the artifact, after the rename (the
+   * new binary is still what boots; only the process start moved ahead, as a supervisor's pre-forked worker).
+   */
+  prepareStandby(): void {
+    if (this.#standby?.alive) return;
+    this.#standby = this.spawn();
+  }
+
+  /** The standby process if one is up, else a new one; either way not serving until switchTo. */
+  takeStandby(): SandboxProcess {
+    const standby = this.#standby;
+    this.#standby = null;
+    return standby?.alive ? standby : this.spawn();
+  }
+
+  /** Stop the standby (the strategy is no longer binary-replace). */
+  dropStandby(): void {
+    void this.#standby?.stop();
+    this.#standby = null;
   }
 
   /** Route all new requests to this process from now on. */
@@ -118,6 +143,7 @@ export class ServiceHost {
 
   async stopAll(): Promise<void> {
     this.#active = null;
+    this.#standby = null;
     for (const waiter of this.#servingWaiters.splice(0)) waiter(null);
     await Promise.all([...this.#processes].map((p) => p.stop()));
   }

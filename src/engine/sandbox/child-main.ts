@@ -35,6 +35,8 @@ function run(command: ChildCommand): unknown {
   switch (command.op) {
     case 'load':
       return runtime.load(command.version, command.program, command.plan, command.heap);
+    case 'boot':
+      return bootFrom(command.artifact);
     case 'state':
       return runtime.stateFor(command.plan, command.program);
     case 'adopt':
@@ -174,13 +176,18 @@ process.on('message', (envelope: Envelope<Incoming>) => {
 });
 process.on('disconnect', () => process.exit(0));
 
-// binary-replace boots a process from a built artifact on disk, as a new binary boots from its file.
+/** binary-replace boots a process from a built artifact on disk, as a new binary boots from its file. */
+function bootFrom(path: string): { version: number } {
+  const artifact = JSON.parse(readFileSync(path, 'utf8')) as Artifact;
+  runtime.load(artifact.version, artifact.program, { kind: 'fresh' });
+  return { version: artifact.version };
+}
+
+// Started with an artifact: boot it now. Started without one (a standby): wait for a 'boot' command.
 const artifactPath = process.env.HOTLAB_ARTIFACT;
 if (artifactPath) {
   try {
-    const artifact = JSON.parse(readFileSync(artifactPath, 'utf8')) as Artifact;
-    runtime.load(artifact.version, artifact.program, { kind: 'fresh' });
-    out.push({ event: 'ready', version: artifact.version });
+    out.push({ event: 'ready', version: bootFrom(artifactPath).version });
   } catch (error) {
     const failure = error instanceof RuntimeFailure ? error.failure : failureFrom(error, 'init', '');
     out.push({ event: 'ready', version: null, failure });

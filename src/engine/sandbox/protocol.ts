@@ -61,6 +61,8 @@ export interface PatchInstruction {
 }
 
 export type ChildCommand =
+  /** binary-replace in a standby process: boot the build at `artifact` (read now, after its rename). */
+  | { op: 'boot'; artifact: string }
   /** heap: what the verifier measured each module needs (see VerifyResult), to decide whether the load fits next to the old. */
   | { op: 'load'; version: number; program: LoadableProgram; plan: LoadPlan; heap?: VerifyResult }
   /** The state each module the plan replaces would take over, for the test-run. */

@@ -26,12 +26,13 @@ async function applyBinary(context: StrategyContext): Promise<StrategyOutcome> {
   const old = host.active;
 
   if (restart === 'cold' || !old) {
+    // The process to boot in was started ahead (ServiceHost.prepareStandby); the build boots in it only now.
+    const fresh = host.takeStandby();
     const swapStart = performance.now();
     host.switchTo(null); // from here until the new process is ready, requests get 503
     await old?.stop();
-    const fresh = host.spawn(artifact);
     try {
-      await fresh.ready;
+      await boot(fresh, artifact);
     } catch (error) {
       fresh.kill();
       return { ...rejectionFrom(error, timings), serviceDown: true };
@@ -39,13 +40,13 @@ async function applyBinary(context: StrategyContext): Promise<StrategyOutcome> {
     host.switchTo(fresh);
     timings.swap = performance.now() - swapStart;
     const modules = rebuilt(context, []);
-    return { kind: 'applied', timings, stateKept: keptEverywhere(modules), retainedVersions: 0, retainedHeap: 0, modules, notes: ['cold restart: the old process was stopped before the new one started'] };
+    return { kind: 'applied', timings, stateKept: keptEverywhere(modules), retainedVersions: 0, retainedHeap: 0, modules, notes: ['cold restart: the old process was stopped before the new one started'], afterFirstResponse: standbyForNext(context) };
   }
 
   // graceful: start new → ready → hold traffic → drain old → snapshot → migrate → switch → stop old.
-  const fresh = host.spawn(artifact);
+  const fresh = host.takeStandby();
   try {
-    [, timings.link] = await timed(() => fresh.ready);
+    [, timings.link] = await timed(() => boot(fresh, artifact));
   } catch (error) {
     fresh.kill();
     return rejectionFrom(error, timings);
@@ -71,6 +72,7 @@ async function applyBinary(context: StrategyContext): Promise<StrategyOutcome> {
       retainedHeap: 0,
       modules,
       notes: migrated.length > 0 ? notes : [...notes, 'graceful restart without snapshot()/migrate(prev): the new process starts with fresh state'],
+      afterFirstResponse: standbyForNext(context),
     };
   } catch (error) {
     if (!old.alive && fresh.alive) {
@@ -84,6 +86,20 @@ async function applyBinary(context: StrategyContext): Promise<StrategyOutcome> {
     fresh.kill();
     return rejectionFrom(error, timings);
   }
+}
+
+/** Boot the build at `artifact` (renamed into place already) in a process that was started without one. */
+async function boot(fresh: SandboxProcess, artifact: string): Promise<void> {
+  await fresh.ready;
+  await fresh.send({ op: 'boot', artifact });
+}
+
+/** Once the new build has answered (off the timed path), start the process the next build will boot in. */
+function standbyForNext(context: StrategyContext): () => Promise<string[]> {
+  return async () => {
+    context.host.prepareStandby();
+    return [];
+  };
 }
 
 /** Wait for the old process to finish what it has, then move each module's snapshot into the new one. */
