@@ -242,7 +242,6 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
    */
   async start(): Promise<this> {
     if (!this.#files.inMemory) await this.#requireEntry();
-    const detect = this.#files.inMemory || this.#options.watch === false ? null : measureDetectLatency(this.stateDir);
     const first = await this.#bootProgram();
     if (!first && this.#files.inMemory) {
       const refused = this.#store.base.rejection;
@@ -255,7 +254,6 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
         this.#store.set({ httpUrl: this.#http.url });
       }
       const watch = this.#options.watch ?? true;
-      if (detect) this.#detectEstimate = await detect;
       if (watch && !this.#files.inMemory) {
         this.#watcher = await watchWorkspace(this.workspace, { polling: typeof watch === 'object' && watch.polling }, (event) => this.#onSave(event));
         // A save between our first read and the watcher being ready raised no event: look once more.
@@ -268,9 +266,15 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     this.#started = true;
     // Traffic starts with the first version: a program that never ran has nothing to measure yet.
     if (this.#running) this.#startTraffic();
-    // Off the start-up path: v1 serves (and traffic flows) while the update path warms up behind it.
+    // Off the start-up path: v1 serves (and traffic flows) while the update path warms up behind it, and the
+    // machine's write → event latency is measured once the start's own work is done (under it, it reads high).
     if (first) void this.#warmUp(first);
     this.#prepareStandby();
+    if (this.#watcher) {
+      void measureDetectLatency(this.stateDir).then((ms) => {
+        this.#detectEstimate = ms;
+      });
+    }
     this.#statsTimer = setInterval(() => void this.#refreshStats(), STATS_INTERVAL_MS);
     this.#statsTimer.unref();
     this.emit('ready', { version: this.version, port: this.#http?.port ?? null, strategy: this.strategy, url: this.#http?.url ?? null });

@@ -78,6 +78,8 @@ export class IsolateRuntime {
   readonly #linkContext: ivm.Context;
   readonly #registry: Registry;
   #program: Program | null = null;
+  /** Live instances the registry points at (only modules that some module imports are put there). */
+  #registered = new WeakSet<ModuleInstance>();
   /** Module files of a program being loaded or verified, so failures in its new modules are located too. */
   #pendingFiles: readonly string[] = [];
   /** Old instances kept loaded, by module (plugin-swap keeps every one, like Go's plugin package). */
@@ -189,9 +191,15 @@ export class IsolateRuntime {
           notes.push(`${madeRoom.map((r) => r.module.file).join(', ')} ${madeRoom.length === 1 ? 'was' : 'were'} released before the new version loaded, to make room in the heap (old and new together would not fit)`);
         }
       }
+      const imported = importedModules(program);
       for (const module of program.modules) {
         const cause = targets.get(module.file);
-        if (!cause) continue;
+        if (!cause) {
+          // A module that keeps running but is now imported by one (a new importer): its importers need it registered.
+          const live = instances.get(module.file);
+          if (live && imported.has(module.file)) this.#register(this.#registry, live);
+          continue;
+        }
         const old = instances.get(module.file);
         const hotData = handed.get(module.file);
         const before = this.heapUsed();
@@ -213,13 +221,13 @@ export class IsolateRuntime {
           migrateMs = (migrateMs ?? 0) + performance.now() - t;
         }
         switched.set(module.file, old);
-        this.#registry.setSync(module.file, instance.reader.derefInto());
+        if (imported.has(module.file)) this.#register(this.#registry, instance);
         instances.set(module.file, instance);
         changes.push({ module: module.file, action: plan.kind === 'fresh' ? 'loaded' : plan.kind === 're-run' ? 're-ran' : 'swapped', cause, stateKept, stateful: module.stateful });
       }
     } catch (error) {
       for (const [id, previous] of switched) {
-        if (previous) this.#registry.setSync(id, previous.reader.derefInto());
+        if (previous && this.#registered.has(previous)) this.#registry.setSync(id, previous.reader().derefInto());
         else this.#registry.deleteSync(id);
       }
       for (const instance of created) instance.release();
@@ -287,7 +295,7 @@ export class IsolateRuntime {
     try {
       for (const old of released) {
         const instance = this.#evaluate(old.version, old.module, old.hotData, this.#registry, false);
-        this.#registry.setSync(old.module.file, instance.reader.derefInto());
+        this.#register(this.#registry, instance);
         program?.instances.set(old.module.file, instance);
       }
       if (cause instanceof RuntimeFailure) {
@@ -344,6 +352,7 @@ export class IsolateRuntime {
     const registry = this.#newRegistry();
     const created: ModuleInstance[] = [];
     const heap: Record<string, ModuleHeap> = {};
+    const imported = importedModules(program);
     this.#pendingFiles = program.modules.map((module) => module.file);
     try {
       for (const module of program.modules) {
@@ -351,7 +360,7 @@ export class IsolateRuntime {
         const state = handover?.states[module.file];
         const instance = this.#evaluate(0, module, handover?.kind === 'hot-data' ? state : undefined, registry, true);
         created.push(instance);
-        registry.setSync(module.file, instance.reader.derefInto());
+        if (imported.has(module.file)) registry.setSync(module.file, instance.reader().derefInto());
         for (const lookup of lookups.filter((l) => l.module === module.file)) checkLookup(lookup, instance.exportType(lookup.name));
         // The test-run takes over the state the new module will take over, so a migrate(prev) that throws, loops
         // or allocates past the heap fails here, not in the sandbox that serves.
@@ -582,7 +591,7 @@ export class IsolateRuntime {
     const stepping = this.#requireStepping();
     this.#pendingFiles = [...this.#pendingFiles, module.file];
     const instance = this.#evaluate(0, module, undefined, stepping.registry, true);
-    stepping.registry.setSync(module.file, instance.reader.derefInto());
+    stepping.registry.setSync(module.file, instance.reader().derefInto());
   }
 
   /** A context for `module`'s statements, its imports linked to the modules stepped so far. */
@@ -709,9 +718,9 @@ export class IsolateRuntime {
       } finally {
         releaseQuietly(table);
       }
-      harness.applySync(undefined, ['link', undefined, registry.derefInto()], { timeout: this.limits.callTimeoutMs });
-      const reader = harness.applySync(undefined, ['reader'], { timeout: this.limits.callTimeoutMs, result: { reference: true } }) as ivm.Reference<unknown>;
-      return new ModuleInstance({ module, version, context, harness, reader, receiver, owner, host: this.#host });
+      // Names forwarded from other modules read them through the registry; a module without any does not need it.
+      if (module.forwards.length > 0) harness.applySync(undefined, ['link', undefined, registry.derefInto()], { timeout: this.limits.callTimeoutMs });
+      return new ModuleInstance({ module, version, context, harness, receiver, owner, host: this.#host });
     } catch (error) {
       if (harness) releaseQuietly(harness);
       releaseQuietly(context);
@@ -747,6 +756,12 @@ export class IsolateRuntime {
       result: { reference: true },
     }) as unknown as Spare['makeHarness'];
     return { context, owner, receiver, makeHarness };
+  }
+
+  /** Put a live instance in the program's registry, where its importers read it. */
+  #register(registry: Registry, instance: ModuleInstance): void {
+    registry.setSync(instance.id, instance.reader().derefInto());
+    this.#registered.add(instance);
   }
 
   #newRegistry(): Registry {
@@ -794,6 +809,11 @@ function checkLookup(lookup: Lookup, now: string): void {
     symbol: lookup.name,
     message: `${lookup.module}'s ${lookup.name} is now ${article(now)}, and ${lookup.importer}, which keeps running, uses it as ${article(lookup.type)} (in Go, the type assertion on the looked-up symbol fails)`,
   });
+}
+
+/** The modules some module of `program` imports from (or forwards): the ones the registry must hold. */
+function importedModules(program: LoadableProgram): Set<string> {
+  return new Set(program.modules.flatMap((module) => [...module.imports, ...module.forwards].map((link) => link.from)));
 }
 
 /** A module released to make room, and what it needs to be evaluated again. */

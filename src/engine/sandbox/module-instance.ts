@@ -31,8 +31,7 @@ export class ModuleInstance implements HandOutSource {
   version: number;
   readonly context: ivm.Context;
   readonly harness: ivm.Reference<Harness>;
-  /** `{read, namespace}`: what the program's registry holds for this module while this instance is live. */
-  readonly reader: ivm.Reference<unknown>;
+  #reader: ivm.Reference<unknown> | null = null;
   /** Tells the context's console which version speaks. */
   readonly owner: { version: number; quiet: boolean };
   /** Where this instance's hot.data or snapshot() copies arrive (see hand-out.ts). */
@@ -48,7 +47,6 @@ export class ModuleInstance implements HandOutSource {
     version: number;
     context: ivm.Context;
     harness: ivm.Reference<Harness>;
-    reader: ivm.Reference<unknown>;
     receiver: HandOutReceiver;
     owner: { version: number; quiet: boolean };
     host: InstanceHost;
@@ -57,7 +55,6 @@ export class ModuleInstance implements HandOutSource {
     this.version = init.version;
     this.context = init.context;
     this.harness = init.harness;
-    this.reader = init.reader;
     this.receiver = init.receiver;
     this.owner = init.owner;
     this.#host = init.host;
@@ -65,6 +62,15 @@ export class ModuleInstance implements HandOutSource {
 
   get id(): string {
     return this.module.file;
+  }
+
+  /**
+   * `{read, namespace}`: what the program's registry holds for this module, for its importers. Asked for only once
+   * some module imports this one (a one-file service never needs it: two isolate calls saved on every update).
+   */
+  reader(): ivm.Reference<unknown> {
+    this.#reader ??= this.harness.applySync(undefined, ['reader'], { timeout: this.#host.callTimeoutMs, result: { reference: true } }) as ivm.Reference<unknown>;
+    return this.#reader;
   }
 
   /** A harness op with plain-data arguments, copied in and out, under the per-call time limit. */
@@ -127,7 +133,7 @@ export class ModuleInstance implements HandOutSource {
 
   /** Give the instance's memory back: its handles and its context (see release-slot.ts for why all three). */
   release(): void {
-    releaseQuietly(this.reader);
+    if (this.#reader) releaseQuietly(this.#reader);
     releaseQuietly(this.harness);
     releaseQuietly(this.context);
   }

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 
 /** Used when the measurement cannot be made (a file system without events): what this machine showed idle. */
 export const DEFAULT_DETECT_MS = 0.5;
-const SAMPLES = 7;
+const SAMPLES = 9;
+/** Measured after this pause, so the start-up's own work (sandbox processes booting) is over. */
+const SETTLE_MS = 1000;
 const SAMPLE_TIMEOUT_MS = 200;
 
 const now = (): number => performance.timeOrigin + performance.now();
@@ -16,6 +18,7 @@ const now = (): number => performance.timeOrigin + performance.now();
 /** Median of a few write → event latencies in a scratch folder under `dir`, in ms. */
 export async function measureDetectLatency(dir: string): Promise<number> {
   const folder = join(dir, `detect-${process.pid}`);
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS).unref());
   try {
     mkdirSync(folder, { recursive: true });
     const file = join(folder, 'probe.js');
