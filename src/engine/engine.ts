@@ -271,7 +271,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     if (first) void this.#warmUp(first);
     this.#prepareStandby();
     if (this.#watcher) {
-      void measureDetectLatency(this.stateDir).then((ms) => {
+      void measureDetectLatency(this.stateDir, () => this.#stopped).then((ms) => {
         this.#detectEstimate = ms;
       });
     }

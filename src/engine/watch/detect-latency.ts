@@ -15,10 +15,11 @@ const SAMPLE_TIMEOUT_MS = 200;
 
 const now = (): number => performance.timeOrigin + performance.now();
 
-/** Median of a few write → event latencies in a scratch folder under `dir`, in ms. */
-export async function measureDetectLatency(dir: string): Promise<number> {
+/** Median of a few write → event latencies in a scratch folder under `dir`, in ms; the default once `cancelled`. */
+export async function measureDetectLatency(dir: string, cancelled: () => boolean): Promise<number> {
   const folder = join(dir, `detect-${process.pid}`);
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS).unref());
+  if (cancelled()) return DEFAULT_DETECT_MS;
   try {
     mkdirSync(folder, { recursive: true });
     const file = join(folder, 'probe.js');
