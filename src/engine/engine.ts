@@ -70,6 +70,12 @@ export interface EngineOptions {
   sources?: Record<string, string>;
   /** Where artifacts go. @default `<workspace>/.hotlab` */
   stateDir?: string;
+  /**
+   * An engine that serves a lesson check, not the learner: its sandbox processes run at a lower CPU priority, and
+   * it skips the update path's warm-up, so it never competes with the learner's own updates for the machine.
+   * @default false
+   */
+  background?: boolean;
 }
 
 export interface EngineEvents {
@@ -217,10 +223,14 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       problem: null,
       heapWarning: null,
     });
-    this.#host = new ServiceHost(this.#limits, {
-      log: (line) => this.#onServiceLog(line),
-      crash: (exit) => void this.#recoverFromCrash(exit),
-    });
+    this.#host = new ServiceHost(
+      this.#limits,
+      {
+        log: (line) => this.#onServiceLog(line),
+        crash: (exit) => void this.#recoverFromCrash(exit),
+      },
+      { background: options.background ?? false },
+    );
     this.#requests = options.traffic?.requests?.length ? options.traffic.requests : [DEFAULT_REQUEST];
     this.#store.set({ requests: this.#requests });
     this.#driver = new TrafficDriver((req) => this.request(req, 'driver'), { rate, requests: this.#requests });
@@ -268,9 +278,9 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     if (this.#running) this.#startTraffic();
     // Off the start-up path: v1 serves (and traffic flows) while the update path warms up behind it, and the
     // machine's write → event latency is measured once the start's own work is done (under it, it reads high).
-    if (first) void this.#warmUp(first);
+    if (first && !this.#options.background) void this.#warmUp(first);
     this.#prepareStandby();
-    if (this.#watcher) {
+    if (this.#watcher && !this.#options.background) {
       void measureDetectLatency(this.stateDir, () => this.#stopped).then((ms) => {
         this.#detectEstimate = ms;
       });
@@ -556,7 +566,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       this.#resetProgram(options);
       const first = await this.#bootProgram();
       if (this.#running && this.#started) this.#startTraffic();
-      if (first) void this.#warmUp(first);
+      if (first && !this.#options.background) void this.#warmUp(first);
       this.#prepareStandby();
     } finally {
       if (this.#gate === gate) this.#gate = null;

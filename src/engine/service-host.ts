@@ -24,9 +24,12 @@ export class ServiceHost {
   /** A sandbox process started ahead of need, for binary-replace's next build (see takeStandby). */
   #standby: SandboxProcess | null = null;
 
-  constructor(limits: RuntimeLimits, events: ServiceHostEvents) {
+  readonly #background: boolean;
+
+  constructor(limits: RuntimeLimits, events: ServiceHostEvents, options: { background?: boolean } = {}) {
     this.limits = limits;
     this.#events = events;
+    this.#background = options.background ?? false;
   }
 
   get active(): SandboxProcess | null {
@@ -38,6 +41,7 @@ export class ServiceHost {
     const child: SandboxProcess = new SandboxProcess({
       limits: this.limits,
       artifact,
+      background: this.#background,
       onLog: (event) =>
         this.#events.log({ at: wallNow(), level: event.level, source: 'service', message: event.message, version: event.version }),
       onExit: (exit) => {

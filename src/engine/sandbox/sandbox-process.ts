@@ -1,6 +1,7 @@
 // The engine's handle on one sandbox child process: send commands, get replies, notice when it dies or hangs.
 // The learner's code can abort V8 (and with it the process it runs in), so it never runs in the engine's process.
 import { fork, type ChildProcess } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Batcher } from './batcher.ts';
 import { EXIT_ISOLATE_DISPOSED } from './exit-codes.ts';
@@ -10,6 +11,9 @@ import type { RuntimeLimits } from './isolate-runtime.ts';
 
 // Run the TypeScript source when we are the source (tests), the built file when built.
 const CHILD_ENTRY = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './child-main.ts' : './child-main.js', import.meta.url));
+
+/** Niceness of a background sandbox: it yields the CPU to the learner's service whenever both want it. */
+const BACKGROUND_NICENESS = 10;
 
 /** Extra time past the learner's own limits before we decide the child is stuck (isolated-vm cannot stop one long built-in call). */
 const WATCHDOG_GRACE_MS = 1000;
@@ -37,6 +41,8 @@ export interface SpawnOptions {
   limits: RuntimeLimits;
   /** binary-replace: boot from this built artifact. */
   artifact?: string;
+  /** Run at a lower CPU priority (a lesson check's scratch service): the learner's own service comes first. */
+  background?: boolean;
   onLog?: (event: Extract<ChildEvent, { event: 'log' }>) => void;
   onExit?: (exit: SandboxExit) => void;
 }
@@ -80,6 +86,13 @@ export class SandboxProcess {
         HOTLAB_ARTIFACT: options.artifact ?? '',
       },
     });
+    if (options.background && this.#child.pid) {
+      try {
+        setPriority(this.#child.pid, BACKGROUND_NICENESS);
+      } catch {
+        // Not allowed here (or the child is already gone): it runs at the normal priority.
+      }
+    }
     this.#child.stdout?.on('data', () => {
       this.#lastProgressAt = performance.now();
     });
