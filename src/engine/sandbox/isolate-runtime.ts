@@ -349,10 +349,11 @@ export class IsolateRuntime {
     // what a module needed is the bound used for what it keeps.
     const exact = this.#budget.used() > this.#budget.limit / 4;
     const start = exact ? this.#budget.live() : this.#budget.used();
-    const registry = this.#newRegistry();
+    const imported = importedModules(program);
+    // A program where no module imports another (one file) links nothing: no scratch registry to make.
+    const registry = imported.size > 0 ? this.#newRegistry() : null;
     const created: ModuleInstance[] = [];
     const heap: Record<string, ModuleHeap> = {};
-    const imported = importedModules(program);
     this.#pendingFiles = program.modules.map((module) => module.file);
     try {
       for (const module of program.modules) {
@@ -360,7 +361,7 @@ export class IsolateRuntime {
         const state = handover?.states[module.file];
         const instance = this.#evaluate(0, module, handover?.kind === 'hot-data' ? state : undefined, registry, true);
         created.push(instance);
-        if (imported.has(module.file)) registry.setSync(module.file, instance.reader().derefInto());
+        if (registry && imported.has(module.file)) registry.setSync(module.file, instance.reader().derefInto());
         for (const lookup of lookups.filter((l) => l.module === module.file)) checkLookup(lookup, instance.exportType(lookup.name));
         // The test-run takes over the state the new module will take over, so a migrate(prev) that throws, loops
         // or allocates past the heap fails here, not in the sandbox that serves.
@@ -379,7 +380,7 @@ export class IsolateRuntime {
     } finally {
       this.#pendingFiles = [];
       for (const instance of created) instance.release();
-      releaseQuietly(registry);
+      if (registry) releaseQuietly(registry);
     }
   }
 
@@ -688,7 +689,8 @@ export class IsolateRuntime {
     return found;
   }
 
-  #evaluate(version: number, module: LoadableModule, hotData: unknown, registry: Registry, quiet: boolean): ModuleInstance {
+  /** `registry`: where its imports (and forwarded names) are read from; null only for a module with neither. */
+  #evaluate(version: number, module: LoadableModule, hotData: unknown, registry: Registry | null, quiet: boolean): ModuleInstance {
     const { context, owner, receiver, makeHarness } = this.#takeSpare();
     owner.version = version;
     owner.quiet = quiet;
@@ -698,7 +700,7 @@ export class IsolateRuntime {
         context.evalClosureSync('globalThis.hot.data = $0;', [new ivm.ExternalCopy(hotData).copyInto({ release: true })], { filename: 'hotlab:hot-data' });
       }
       if (module.imports.length > 0) {
-        context.evalClosureSync(LINK_IMPORTS, [registry.derefInto(), new ivm.ExternalCopy(module.imports).copyInto({ release: true })], { filename: 'hotlab:link' });
+        context.evalClosureSync(LINK_IMPORTS, [registry!.derefInto(), new ivm.ExternalCopy(module.imports).copyInto({ release: true })], { filename: 'hotlab:link' });
       }
       const script = this.#compile(STRICT_PREFIX + module.code, module.file, 0, -STRICT_PREFIX.length);
       try {
@@ -719,7 +721,7 @@ export class IsolateRuntime {
         releaseQuietly(table);
       }
       // Names forwarded from other modules read them through the registry; a module without any does not need it.
-      if (module.forwards.length > 0) harness.applySync(undefined, ['link', undefined, registry.derefInto()], { timeout: this.limits.callTimeoutMs });
+      if (module.forwards.length > 0) harness.applySync(undefined, ['link', undefined, registry!.derefInto()], { timeout: this.limits.callTimeoutMs });
       return new ModuleInstance({ module, version, context, harness, receiver, owner, host: this.#host });
     } catch (error) {
       if (harness) releaseQuietly(harness);

@@ -32,7 +32,11 @@ export async function loadNextToOld(context: StrategyContext, plan: LoadPlan, re
   }
   if (context.isStale()) return { kind: 'superseded' };
   try {
-    const [result, roundTrip] = await timed(() => serving.send<LoadResult>({ op: 'load', version: next.version, program: next.program, plan, heap }));
+    const [result, roundTrip] = await timed(() => {
+      const loading = serving.send<LoadResult>({ op: 'load', version: next.version, program: next.program, plan, heap });
+      context.firstRequest();
+      return loading;
+    });
     const inChild = result.timings.compile + result.timings.link + (result.timings.migrate ?? 0);
     return {
       kind: 'applied',
@@ -50,6 +54,7 @@ export async function loadNextToOld(context: StrategyContext, plan: LoadPlan, re
       retainedHeap: result.retainedHeap,
       modules: result.modules,
       notes: result.notes,
+      firstRequestSent: true,
     };
   } catch (error) {
     return servingRejection(error, timings, reword);

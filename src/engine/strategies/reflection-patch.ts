@@ -39,7 +39,11 @@ async function applyPatch(context: StrategyContext): Promise<StrategyOutcome> {
   if (context.isStale()) return { kind: 'superseded' };
   const scan = Object.fromEntries(next.graph.order.map((id) => [id, probedBindingNames(next.graph.modules.get(id)!.shape)]));
   try {
-    const [result, roundTrip] = await timed(() => serving.send<PatchResult>({ op: 'patch', version: next.version, patches: plan.patches }));
+    const [result, roundTrip] = await timed(() => {
+      const patching = serving.send<PatchResult>({ op: 'patch', version: next.version, patches: plan.patches });
+      context.firstRequest();
+      return patching;
+    });
     const changed = [...plan.replaced.map((n) => `replaced ${n}()`), ...plan.added.map((n) => `added ${n}()`)].join(', ');
     const patched = [...new Set(plan.patches.map((p) => p.module))];
     const modules: ModuleChange[] = patched.map((module) => ({ module, action: 'patched', cause: 'changed', stateKept: true, stateful: true }));
@@ -53,6 +57,7 @@ async function applyPatch(context: StrategyContext): Promise<StrategyOutcome> {
       retainedHeap: 0,
       modules,
       notes: [changed],
+      firstRequestSent: true,
       // The scan for stale references walks every module's state: it runs once the patched code has answered.
       afterFirstResponse: async () => {
         if (plan.replaced.length === 0) return [];

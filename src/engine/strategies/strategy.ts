@@ -31,6 +31,12 @@ export interface StrategyContext {
   verify(program: LoadableProgram, options?: { lookups?: Lookup[]; handover?: TestRunHandover | null }): Promise<VerifyResult>;
   /** True once a newer save has arrived: stop before switching anything. */
   isStale(): boolean;
+  /**
+   * Send one request now, to time the new version's first answer: called right after the command that switches
+   * (load, patch), it waits in the serving sandbox behind that command and is answered as soon as it is done,
+   * a round trip sooner than sending it once the switch is confirmed.
+   */
+  firstRequest(): void;
 }
 
 export type StrategyOutcome =
@@ -47,6 +53,8 @@ export type StrategyOutcome =
       notes: string[];
       /** More notes, worked out once the new version has answered (off the path the update is timed on). */
       afterFirstResponse?: () => Promise<string[]>;
+      /** The strategy sent the first request itself (see StrategyContext.firstRequest). */
+      firstRequestSent?: boolean;
     }
   | {
       kind: 'rejected';
