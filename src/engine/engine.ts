@@ -434,7 +434,9 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       latencyMs: at - started,
       origin,
     });
-    if (!response.failed && response.version !== null) this.#notifyFirstResponse(response.version, at);
+    // The new version's first answer, even one its handler failed: a version that fails every request must not hold
+    // its update record (and whoever waits for it: a lesson check) until the first-response timeout.
+    if (response.version !== null) this.#notifyFirstResponse(response.version, at);
     return response;
   }
 
