@@ -185,6 +185,11 @@ async function judge(service: ScratchService, check: CheckFunction, learnerSourc
     const first = await Promise.race([applying.then((record) => ({ record })), everyAnswerFails.failing.then((answers) => ({ answers }))]);
     update = 'record' in first ? first.record : null;
     failing = 'answers' in first ? first.answers : null;
+    // The record comes with the new version's first answer, failed or not: while none has passed, the traffic
+    // shows in a few ms whether every answer fails.
+    if (update?.outcome === 'applied' && update.version === next && service.answers(next).ok === 0) {
+      failing = await Promise.race([everyAnswerFails.failing, service.whenAnswered(next).then(() => null)]);
+    }
   } finally {
     everyAnswerFails.cancel();
   }

@@ -114,6 +114,19 @@ export class ScratchService {
     return this.#answers.get(version) ?? { ok: 0, failed: 0 };
   }
 
+  /** Resolves once `version` has given an answer that did not fail. */
+  whenAnswered(version: number): Promise<void> {
+    return new Promise((resolve) => {
+      const listener = (): void => {
+        if (this.answers(version).ok === 0) return;
+        this.#answerListeners.delete(listener);
+        resolve();
+      };
+      this.#answerListeners.add(listener);
+      listener();
+    });
+  }
+
   /**
    * Resolves with the answers once `version` has failed `count` answers and passed none; never resolves
    * otherwise (race it against what you wait for, and call the returned `cancel` when that wins).
