@@ -19,7 +19,7 @@ import { useLessonSession, useLessonSnapshot } from './shared/lessons-context.ts
 import { useSettings } from './shared/settings-context.tsx';
 import { useLessonActions } from './lesson/use-lesson-actions.ts';
 import { ProblemLine } from './layout/problem-line.tsx';
-import { heapNoticeRow, isMultiModule, otherModules, planProgram, refusedElsewhere } from './program/program-plan.ts';
+import { heapNoticeRow, isMultiModule, lastEdited, otherModules, planProgram, refusedElsewhere } from './program/program-plan.ts';
 import { StyledRow } from './shared/styled-row.tsx';
 import { latestChange } from './feed/change-rows.ts';
 import { planReading } from './reading/reading-plan.ts';
@@ -95,7 +95,7 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
     rollback: actions.rollback,
     compare: () => {
       dispatchView({ type: 'openCompare' });
-      compare.start();
+      compare.start(lastEdited(snapshot));
     },
     focusRepl: (input) => {
       dispatchView({ type: 'focusRepl' });

@@ -141,6 +141,16 @@ describe('the program', () => {
     await lab.waitFor((f) => !f.includes('loaded by'));
   });
 
+  test("compare names the modules of the edit it replays (the whole program's last edit)", async () => {
+    const engine = new FakeEngine(threeModules());
+    lab = await renderLab({ engine }, { columns: 120, rows: 36 });
+    engine.pushUpdate(fileWatchSave());
+    await lab.waitFor('↳ greet.js');
+    await lab.press('c');
+    await lab.waitFor('Compare — your last edit (greet.js) under every strategy');
+    expect(engine.callsTo('compare')).toHaveLength(1);
+  });
+
   test('? lists m', async () => {
     lab = await renderLab({ engine: new FakeEngine() }, { columns: 120, rows: 40 });
     await lab.press('?');

@@ -59,7 +59,8 @@ export interface Messages {
   helpSwitchNote: string;
   helpCommandsNote: string;
   helpEditorNote: string;
-  compareTitle: string;
+  /** `edited`: the modules the replayed edit changed, in a program of several (null: one file). */
+  compareTitle: (edited: string | null) => string;
   /** At what rate compare replays, against the lab's: failed requests scale with it. null before a row came. */
   compareRate: (rate: number | null, liveRate: number) => string;
   compareProgress: (done: number, all: number) => string;
@@ -308,7 +309,7 @@ const en: Messages = {
   helpSwitchNote: 'switching re-applies the file',
   helpCommandsNote: ':help in the REPL explains them',
   helpEditorNote: 'e: the $EDITOR command, for another window',
-  compareTitle: 'Compare — your last edit under every strategy',
+  compareTitle: (edited) => (edited ? `Compare — your last edit (${edited}) under every strategy` : 'Compare — your last edit under every strategy'),
   compareRate: (rate, live) =>
     rate === null
       ? `each row replays your last edit on a scratch service of its own (this lab: ${live} req/s)`
@@ -547,7 +548,7 @@ const zh: Messages = {
   helpSwitchNote: '切换策略会重新应用文件',
   helpCommandsNote: '在 REPL 中输入 :help 查看说明',
   helpEditorNote: 'e：在另一个窗口运行的 $EDITOR 命令',
-  compareTitle: '对比 — 用每种策略重放上次修改',
+  compareTitle: (edited) => (edited ? `对比 — 用每种策略重放上次修改（${edited}）` : '对比 — 用每种策略重放上次修改'),
   compareRate: (rate, live) =>
     rate === null
       ? `每一行都在独立的临时服务上重放你的上次修改（本实验室：${live} 请求/秒）`
