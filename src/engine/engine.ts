@@ -215,6 +215,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       restart: options.restart ?? 'graceful',
       version: null,
       scope: null,
+      scopes: null,
       sandbox: { state: 'starting', pid: null, heapUsed: null, restarts: 0 },
       retainedVersions: 0,
       httpUrl: null,
@@ -699,6 +700,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       restart: restart ?? 'graceful',
       version: null,
       scope: null,
+      scopes: null,
       sandbox: { state: 'starting', pid: null, heapUsed: null, restarts: 0 },
       retainedVersions: 0,
       served: 0,
@@ -884,7 +886,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     if (this.#history.length > 50) this.#history.shift();
     this.#lastRejected = null;
     const active = this.#host.active;
-    this.#store.set({ version: version.version, scope: scopeOf(version), sandbox: { ...this.#store.base.sandbox, state: 'ready', pid: active?.pid ?? null } });
+    this.#store.set({ version: version.version, scope: scopeOf(version), scopes: scopesOf(version), sandbox: { ...this.#store.base.sandbox, state: 'ready', pid: active?.pid ?? null } });
   }
 
   #reject(
@@ -927,8 +929,8 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     this.#store.set({
       rejection: record,
       reverted: null,
-      ...(outcome.serviceDown ? { version: null, scope: null, sandbox: { ...this.#store.base.sandbox, state: 'down' as const, pid: null } } : {}),
-      ...(nothingRan ? { version: null, scope: null, sandbox: { ...this.#store.base.sandbox, state: 'waiting' as const, pid: null } } : {}),
+      ...(outcome.serviceDown ? { version: null, scope: null, scopes: null, sandbox: { ...this.#store.base.sandbox, state: 'down' as const, pid: null } } : {}),
+      ...(nothingRan ? { version: null, scope: null, scopes: null, sandbox: { ...this.#store.base.sandbox, state: 'waiting' as const, pid: null } } : {}),
     });
     // A refusal is its record (and event), not a log line: logs are what the program and the engine said.
     this.#store.addUpdate(record);
@@ -1133,12 +1135,17 @@ const REPL_MARK = END_OF_PRINTING;
 const PRINTED_WAIT_MS = 500;
 
 /** The names the REPL can use in the entry's scope (its prompt's examples come from them). */
-function scopeOf(version: PreparedVersion): RunningScope {
-  const shape = version.graph.modules.get(version.graph.entry)!.shape;
+function scopeOf(version: PreparedVersion, module = version.graph.entry): RunningScope {
+  const shape = version.graph.modules.get(module)!.shape;
   const scope: RunningScope = { variables: [], constants: [], functions: [], exports: Object.keys(shape.exports) };
   for (const item of shape.topLevel) {
     if (item.kind === 'function') scope.functions.push(item.name);
     else if (item.kind === 'binding') (item.declaration === 'let' || item.declaration === 'var' ? scope.variables : scope.constants).push(...item.names);
   }
   return scope;
+}
+
+/** The same for every module of the program, for a REPL pointed at another module (`:module greet.js`). */
+function scopesOf(version: PreparedVersion): Record<string, RunningScope> {
+  return Object.fromEntries(version.graph.order.map((module) => [module, scopeOf(version, module)]));
 }

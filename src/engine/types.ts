@@ -206,8 +206,13 @@ export interface EngineSnapshot {
   trafficRate: number;
   /** What the traffic sends, in turn; the first is the probe every new version is test-run with. */
   requests: readonly ServiceRequest[];
-  /** The running version's top-level names; null while no version runs. */
+  /** The running version's top-level names in the entry's scope; null while no version runs. */
   scope: RunningScope | null;
+  /**
+   * The same for every module of the running program, by module id (the entry included), for a REPL pointed
+   * at another module's scope. Null (or absent) while no version runs.
+   */
+  scopes?: Readonly<Record<string, RunningScope>> | null;
   /** Bounded history, newest last. */
   feed: readonly FeedEntry[];
   updates: readonly UpdateRecord[];
@@ -272,10 +277,15 @@ export interface LabEngine {
   reload(): Promise<UpdateRecord | null>;
   /** Go back to the previous good version. */
   rollback(): Promise<UpdateRecord | null>;
-  /** Evaluate a JavaScript expression in the live version, under the call time limit. */
-  evaluate(expression: string): Promise<EvalResult>;
+  /**
+   * Evaluate a JavaScript expression in the live version, under the call time limit: in the entry's scope, or in
+   * `module`'s (`greet.js`; an unknown module is an error naming the modules there are).
+   */
+  evaluate(expression: string, module?: string): Promise<EvalResult>;
   /** Set a live top-level binding by name (Go's FieldByName(...).Set(...)); value is a JS expression. */
-  setValue(name: string, valueExpression: string): Promise<EvalResult>;
+  setValue(name: string, valueExpression: string, module?: string): Promise<EvalResult>;
+  /** Drop the old instances plugin-swap keeps loaded (what Go cannot do); resolves with how many were dropped. */
+  unloadRetained(): Promise<number>;
   /** Replay the last edit under every strategy with traffic flowing; one row each. */
   compare(onRow?: (row: CompareRow) => void): Promise<CompareRow[]>;
   stop(): Promise<void>;

@@ -1,6 +1,7 @@
 // The lab screen: wires state, keys and engine commands to the panels. Each panel renders only; the
 // decisions live in the reducers (view, REPL, compare) and the key table.
 import { Box } from 'ink';
+import { basename } from 'node:path';
 import { useCallback, useEffect, useMemo } from 'react';
 import { CompareView } from './compare/compare-view.tsx';
 import { useSnapshot } from './shared/engine-context.tsx';
@@ -8,7 +9,7 @@ import { FeedPanel } from './feed/feed-panel.tsx';
 import { HelpOverlay } from './keys/help-overlay.tsx';
 import { planHelp } from './keys/help-plan.ts';
 import { HintLine } from './keys/hint-line.tsx';
-import type { KeyScope } from './keys/key-table.ts';
+import { formatKey, keyOf, type KeyScope } from './keys/key-table.ts';
 import { DiffView } from './lesson/diff-view.tsx';
 import { LessonList } from './lesson/lesson-list.tsx';
 import { LessonPane, LessonPlaceholder } from './lesson/lesson-pane.tsx';
@@ -18,6 +19,8 @@ import { useLessonSession, useLessonSnapshot } from './shared/lessons-context.ts
 import { useSettings } from './shared/settings-context.tsx';
 import { useLessonActions } from './lesson/use-lesson-actions.ts';
 import { ProblemLine } from './layout/problem-line.tsx';
+import { heapNoticeRow, isMultiModule, lastEdited, otherModules, planProgram, refusedElsewhere } from './program/program-plan.ts';
+import { StyledRow } from './shared/styled-row.tsx';
 import { latestChange } from './feed/change-rows.ts';
 import { planReading } from './reading/reading-plan.ts';
 import { ReadingView } from './reading/reading-view.tsx';
@@ -26,6 +29,7 @@ import { planScreen } from './layout/screen-plan.ts';
 import { ServiceMessages } from './feed/service-messages.tsx';
 import type { Printed } from './repl/repl-exec.ts';
 import { replExamples } from './repl/repl-examples.ts';
+import { promptLabel, scopeNames } from './repl/repl-scope.ts';
 import { initialReplState, replReducer } from './repl/repl-state.ts';
 import { StatsPanel } from './stats/stats-panel.tsx';
 import { StatusLine } from './layout/status-line.tsx';
@@ -48,6 +52,7 @@ const LAB_HINTS = new Map<string, readonly KeyScope[]>(
 
 export function LabScreen({ columns, rows }: { columns: number; rows: number }) {
   const snapshot = useSnapshot();
+  const { lang, messages, cwd } = useSettings();
   // Synchronous reducers: the key router decides each key's mode from their newest state (see use-lab-keys.ts).
   const [view, dispatchView, viewRef] = useSyncReducer(viewReducer, initialViewState);
   const [repl, dispatchRepl, replRef] = useSyncReducer(replReducer, initialReplState);
@@ -55,13 +60,21 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
     for (const line of lines) dispatchRepl({ type: 'print', kind: line.kind, text: line.text });
   }, [dispatchRepl]);
   const compare = useCompare();
-  const examples = useMemo(() => replExamples(snapshot.scope, snapshot.requests), [snapshot.scope, snapshot.requests]);
+  const replModule = repl.module;
+  const examples = useMemo(() => replExamples(scopeNames(snapshot, replModule), snapshot.requests), [snapshot.scope, snapshot.scopes, replModule, snapshot.requests]);
+  // The module the REPL was pointed at left the program (an edit stopped importing it, another lesson): back
+  // to the entry, and say so. While nothing runs there are no modules to judge by.
+  const modules = snapshot.modules;
+  useEffect(() => {
+    if (replModule === null || modules.length === 0 || modules.some((m) => m.module === replModule)) return;
+    dispatchRepl({ type: 'setModule', module: null });
+    print([{ kind: 'info', text: messages.moduleGone(replModule, snapshot.entry) }]);
+  }, [replModule, modules, snapshot.entry, dispatchRepl, print, messages]);
   const actions = useLabActions(print);
   const quit = useQuit(useCallback(() => dispatchView({ type: 'quitting' }), [dispatchView]));
   const session = useLessonSession();
   const lessonSnapshot = useLessonSnapshot();
   const [lessonUi, dispatchLessonUi, lessonUiRef] = useSyncReducer(lessonUiReducer, initialLessonUiState);
-  const { lang, messages, cwd } = useSettings();
   const lessonId = lessonSnapshot?.lesson.id;
   useEffect(() => dispatchLessonUi({ type: 'lessonChanged' }), [lessonId, dispatchLessonUi]);
   // A progress file that could not be read: said once, in the console, then forgotten.
@@ -82,7 +95,7 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
     rollback: actions.rollback,
     compare: () => {
       dispatchView({ type: 'openCompare' });
-      compare.start();
+      compare.start(lastEdited(snapshot));
     },
     focusRepl: (input) => {
       dispatchView({ type: 'focusRepl' });
@@ -91,6 +104,7 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
     },
     help: () => dispatchView({ type: 'toggleHelp' }),
     readAll: () => dispatchView({ type: 'toggleRead' }),
+    modules: () => dispatchView({ type: 'toggleModules' }),
     toggleHeaders: () => dispatchView({ type: 'toggleHeaders' }),
     toggleGo: () => dispatchLessonUi({ type: 'toggleTab' }),
     quit,
@@ -126,6 +140,13 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
     [lessonSnapshot, lang, layout.columns, layout.lessonRows, tab, scroll, hintsFolded, messages],
   );
   const reading = view.overlay === 'read';
+  const modulesOpen = view.overlay === 'modules';
+  // The program's page: the modules overlay (m), and a section of the reading view for a program of several.
+  const programRows = useMemo(
+    () => (modulesOpen || (reading && isMultiModule(snapshot.modules)) ? planProgram({ snapshot, messages, width: layout.columns, replScope: replModule }) : []),
+    // It changes with the modules, the updates and the heap, not with every request the traffic makes.
+    [modulesOpen, reading, snapshot.modules, snapshot.updates, snapshot.version, snapshot.sandbox, snapshot.heapWarning, snapshot.entry, messages, layout.columns, replModule],
+  );
   const readingRows = useMemo(
     () =>
       reading
@@ -135,13 +156,16 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
             lang,
             messages,
             change: latestChange(snapshot),
-            changeContext: { messages, base, width: layout.columns, waiting: snapshot.sandbox.state === 'waiting' },
+            changeContext: { messages, base, width: layout.columns, waiting: snapshot.sandbox.state === 'waiting', programSize: snapshot.modules.length },
             newest: snapshot.feed[snapshot.feed.length - 1],
+            program: programRows,
             width: layout.columns,
           })
-        : [],
+        : modulesOpen
+          ? programRows
+          : [],
     // The document changes with what it shows, not with every request the traffic makes.
-    [reading, lessonSnapshot, tab, lang, messages, snapshot.updates, snapshot.reverted, snapshot.sandbox.state, base, layout.columns],
+    [reading, modulesOpen, programRows, lessonSnapshot, tab, lang, messages, snapshot.updates, snapshot.reverted, snapshot.sandbox.state, snapshot.modules, base, layout.columns],
   );
   const readMax = Math.max(0, readingRows.length - (overlayRows - 1));
   const lessonKeys = useLessonActions({ session, ui: lessonUiRef, dispatch: dispatchLessonUi, plan: lessonPlan, diffRows: overlayRows - 1, print });
@@ -152,7 +176,7 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
   const helpPage = helpOpen ? planHelp(messages, layout.columns, overlayRows - 1, view.helpPage).page : 0;
   const handlers: KeyHandlers = view.quitting
     ? { quit }
-    : reading
+    : reading || modulesOpen
       ? { ...labHandlers, ...lessonKeys.lab, scrollDown: () => scrollRead(1), scrollUp: () => scrollRead(-1) }
       : helpOpen
         ? {
@@ -182,28 +206,47 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
     quit,
   });
 
+  const heapRow = plan.notice === 'heap' ? heapNoticeRow(snapshot, messages, { unload: ':unload', modules: keyOf('modules') }) : null;
+  const lessonProgram = useMemo(
+    () => ({ file: snapshot.file, others: otherModules(snapshot.modules), refusedAt: refusedElsewhere(snapshot) }),
+    [snapshot.file, snapshot.modules, snapshot.workspace, snapshot.rejection],
+  );
   const hintScopes = replFocused ? REPL_HINTS : listOpen ? LIST_HINTS : asking ? CONFIRM_HINTS : LAB_HINTS.get(`${overlayOpen}${lessonSnapshot !== null}`)!;
   return (
     <Box width={layout.columns} height={layout.rows} flexDirection="column">
       <StrategyBar strategy={snapshot.strategy} restart={snapshot.restart} width={layout.columns} />
       {layout.lessonRows > 0 && !overlayOpen ? (
         lessonSnapshot && lessonPlan ? (
-          <LessonPane snapshot={lessonSnapshot} plan={lessonPlan} tab={tab} dialog={lessonUi.dialog} width={layout.columns} height={layout.lessonRows} />
+          <LessonPane snapshot={lessonSnapshot} program={lessonProgram} plan={lessonPlan} tab={tab} dialog={lessonUi.dialog} width={layout.columns} height={layout.lessonRows} />
         ) : (
           <LessonPlaceholder file={snapshot.file} width={layout.columns} height={layout.lessonRows} />
         )
       ) : null}
-      {plan.showProblem && snapshot.problem !== null ? <ProblemLine problem={snapshot.problem} width={layout.columns} /> : null}
+      {plan.notice === 'problem' && snapshot.problem !== null ? <ProblemLine problem={snapshot.problem} width={layout.columns} /> : null}
+      {heapRow ? (
+        <Box width={layout.columns} height={1}>
+          <StyledRow row={heapRow} width={layout.columns} />
+        </Box>
+      ) : null}
       {view.overlay === 'help' ? (
         <HelpOverlay width={layout.columns} height={overlayRows} page={helpPage} />
       ) : reading ? (
         <ReadingView rows={readingRows} scroll={view.readScroll} width={layout.columns} height={overlayRows} />
+      ) : modulesOpen ? (
+        <ReadingView
+          rows={readingRows}
+          scroll={view.readScroll}
+          width={layout.columns}
+          height={overlayRows}
+          title={messages.program.title}
+          keys={messages.program.keys(`${formatKey('escape')}/${keyOf('modules')}`)}
+        />
       ) : view.overlay === 'compare' ? (
         <CompareView state={compare.state} liveRate={snapshot.trafficRate} width={layout.columns} height={overlayRows} />
       ) : listOpen && lessonUi.list ? (
         <LessonList snapshot={lessonSnapshot} filter={lessonUi.list.filter} selected={lessonUi.list.selected} width={layout.columns} height={overlayRows} />
       ) : lessonUi.diff ? (
-        <DiffView text={lessonUi.diff.text} scroll={lessonUi.diff.scroll} width={layout.columns} height={overlayRows} />
+        <DiffView text={lessonUi.diff.text} file={basename(lessonSnapshot?.file ?? snapshot.file)} scroll={lessonUi.diff.scroll} width={layout.columns} height={overlayRows} />
       ) : (
         <>
           <Box flexDirection={layout.mode === 'split' ? 'row' : 'column'} columnGap={layout.gap}>
@@ -216,11 +259,27 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
               height={plan.feedRows}
             />
             {plan.statsRows > 0 ? (
-              <StatsPanel updates={snapshot.updates} file={snapshot.file} width={layout.statsWidth} height={plan.statsRows} />
+              <StatsPanel
+                updates={snapshot.updates}
+                file={snapshot.file}
+                modules={snapshot.modules}
+                version={snapshot.version}
+                width={layout.statsWidth}
+                height={plan.statsRows}
+              />
             ) : null}
           </Box>
           <ServiceMessages plan={plan.messages} width={layout.columns} />
-          <ReplPanel state={repl} focused={replFocused} examples={examples} version={snapshot.version} width={layout.columns} height={layout.replRows} />
+          <ReplPanel
+            state={repl}
+            focused={replFocused}
+            examples={examples}
+            version={snapshot.version}
+            label={promptLabel(snapshot, repl.module)}
+            entry={snapshot.entry}
+            width={layout.columns}
+            height={layout.replRows}
+          />
         </>
       )}
       <StatusLine snapshot={snapshot} quitting={view.quitting} width={layout.columns} />

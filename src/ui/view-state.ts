@@ -2,12 +2,13 @@
 // without a terminal.
 
 export type Focus = 'keys' | 'repl';
-export type Overlay = 'none' | 'help' | 'compare' | 'read';
+/** `read`: the reading view (v); `modules`: the program's modules (m). Both scroll with `readScroll`. */
+export type Overlay = 'none' | 'help' | 'compare' | 'read' | 'modules';
 
 export interface ViewState {
   focus: Focus;
   overlay: Overlay;
-  /** First row of the reading view shown. */
+  /** First row of the reading view (or the modules page) shown. */
   readScroll: number;
   /** The feed shows each response's headers under it. */
   headers: boolean;
@@ -23,6 +24,7 @@ export type ViewAction =
   | { type: 'toggleHelp' }
   | { type: 'openCompare' }
   | { type: 'toggleRead' }
+  | { type: 'toggleModules' }
   | { type: 'pageHelp'; by: number }
   | { type: 'toggleHeaders' }
   | { type: 'scrollRead'; by: number; max: number }
@@ -48,6 +50,8 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
       return { ...state, overlay: 'compare' };
     case 'toggleRead':
       return { ...state, overlay: state.overlay === 'read' ? 'none' : 'read', readScroll: 0 };
+    case 'toggleModules':
+      return { ...state, overlay: state.overlay === 'modules' ? 'none' : 'modules', readScroll: 0 };
     case 'scrollRead':
       return { ...state, readScroll: Math.max(0, Math.min(Math.max(0, action.max), state.readScroll + action.by)) };
     case 'closeOverlay':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeModules } from '../../src/engine/describe-modules.ts';
+import { describeModules, MODULE_WORDS_EN, type ModuleWords } from '../../src/engine/describe-modules.ts';
 import type { ModuleChange } from '../../src/engine/types.ts';
 
 const change = (module: string, action: ModuleChange['action'], stateKept = false, stateful = true, cause: ModuleChange['cause'] = 'changed'): ModuleChange => ({ module, action, cause, stateKept, stateful });
@@ -22,5 +22,11 @@ describe('the modules line of an update', () => {
   it('says nothing for a one-module program, or a rejection', () => {
     expect(describeModules({ outcome: 'applied', modules: [change('service.js', 're-ran')] }, 1)).toBeNull();
     expect(describeModules({ outcome: 'rejected', modules: [] }, 3)).toBeNull();
+  });
+
+  it('says the same decisions in other words when the caller passes them', () => {
+    const words: ModuleWords = { ...MODULE_WORDS_EN, reRun: (chain) => `RERUN(${chain})`, stateLost: (where) => `LOST(${where})`, modules: (n) => `N${n}`, separator: ' | ' };
+    const line = describeModules({ outcome: 'applied', modules: [change('greet.js', 're-ran'), change('routes.js', 're-ran', false, false, 'importer'), change('service.js', 're-ran', false, true, 'importer')] }, 3, words);
+    expect(line).toBe('RERUN(greet.js → routes.js → service.js) | LOST(N2)');
   });
 });

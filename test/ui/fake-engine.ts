@@ -12,7 +12,7 @@ import type {
 } from '../../src/engine/types.ts';
 
 export interface RecordedCall {
-  method: 'setStrategy' | 'reload' | 'rollback' | 'evaluate' | 'setValue' | 'compare' | 'stop';
+  method: 'setStrategy' | 'reload' | 'rollback' | 'evaluate' | 'setValue' | 'unloadRetained' | 'compare' | 'stop';
   args: unknown[];
 }
 
@@ -20,6 +20,8 @@ export function baseSnapshot(): EngineSnapshot {
   return {
     file: '/work/lab/sandbox/service.js',
     workspace: '/work/lab/sandbox',
+    entry: 'service.js',
+    modules: [{ module: 'service.js', version: 1, retainedVersions: 0, retainedHeap: 0 }],
     strategy: 'file-watch',
     restart: 'graceful',
     version: 1,
@@ -85,8 +87,10 @@ interface Deferred<T> {
 export class FakeEngine implements LabEngine {
   snapshot: EngineSnapshot;
   readonly calls: RecordedCall[] = [];
-  /** What evaluate/setValue answer; replace per test. */
-  evaluator: (expression: string) => EvalResult = (expression) => ({ ok: true, text: `=> ${expression}` });
+  /** What evaluate/setValue answer; replace per test. `module`: the scope asked for (undefined: the entry's). */
+  evaluator: (expression: string, module?: string) => EvalResult = (expression) => ({ ok: true, text: `=> ${expression}` });
+  /** What unloadRetained resolves with. */
+  unloadCount = 0;
   /** What setStrategy/reload/rollback resolve with. */
   nextUpdate: UpdateRecord | null = null;
   /** When set, stop() waits for this before resolving. */
@@ -152,14 +156,23 @@ export class FakeEngine implements LabEngine {
     return this.nextUpdate;
   }
 
-  async evaluate(expression: string): Promise<EvalResult> {
-    this.calls.push({ method: 'evaluate', args: [expression] });
-    return this.evaluator(expression);
+  // A module is recorded only when one was passed, as the engine's default scope (the entry's) takes none.
+  async evaluate(expression: string, module?: string): Promise<EvalResult> {
+    this.calls.push({ method: 'evaluate', args: module === undefined ? [expression] : [expression, module] });
+    return this.evaluator(expression, module);
   }
 
-  async setValue(name: string, valueExpression: string): Promise<EvalResult> {
-    this.calls.push({ method: 'setValue', args: [name, valueExpression] });
+  async setValue(name: string, valueExpression: string, module?: string): Promise<EvalResult> {
+    this.calls.push({ method: 'setValue', args: module === undefined ? [name, valueExpression] : [name, valueExpression, module] });
     return { ok: true, text: valueExpression };
+  }
+
+  async unloadRetained(): Promise<number> {
+    this.calls.push({ method: 'unloadRetained', args: [] });
+    const count = this.unloadCount;
+    this.unloadCount = 0;
+    this.publish({ retainedVersions: 0, modules: this.snapshot.modules.map((m) => ({ ...m, retainedVersions: 0, retainedHeap: 0 })) });
+    return count;
   }
 
   compare(onRow?: (row: CompareRow) => void): Promise<CompareRow[]> {

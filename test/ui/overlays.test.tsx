@@ -10,7 +10,7 @@ import { loadLessons } from '../../src/engine/lessons/load-lessons.ts';
 import { cellText, helpCells, planHelp } from '../../src/ui/keys/help-plan.ts';
 import { cellWidth } from '../../src/ui/shared/format.ts';
 import { MESSAGES } from '../../src/ui/shared/messages.ts';
-import { compareRow, updateRecord } from './fake-engine.ts';
+import { compareRow, FakeEngine, updateRecord } from './fake-engine.ts';
 import { LessonFakeEngine } from './lesson-fake-engine.ts';
 import { KEYS, nextTurn, renderLab, type LabHarness } from './render-lab.tsx';
 
@@ -125,5 +125,32 @@ test.each(SIZES)('compare, the lesson list, the diff and the reading view fit %i
     await lab.press(KEYS.pageDown);
     frame = lab.lastFrame();
     expectFits(frame, columns, rows);
+  }
+});
+
+test.each(SIZES)('the modules page (m) fits %i×%i, in both languages, with long names and the heap warning', async (columns, rows) => {
+  const names = ['lib/handlers/a-module-with-a-rather-long-name-indeed.ts', 'lib/greet.ts', 'routes.ts', 'service.ts'];
+  for (const lang of ['en', 'zh'] as const) {
+    const engine = new FakeEngine({
+      file: '/work/lab/sandbox/service.ts',
+      entry: 'service.ts',
+      modules: names.map((module, i) => ({ module, version: i + 1, retainedVersions: i, retainedHeap: i * 1_500_000 })),
+      retainedVersions: 6,
+      heapWarning: 'the sandbox heap is 41 MB of 64 MB (64%): '.repeat(6),
+      sandbox: { state: 'ready', pid: 1, heapUsed: 43_000_000, heapLimit: 64 * 1024 * 1024, restarts: 0 },
+      updates: [updateRecord({ strategy: 'plugin-swap', modules: [{ module: names[0]!, action: 'swapped', cause: 'changed', stateKept: false, stateful: true }] })],
+    });
+    lab = await renderLab({ engine, lang }, { columns, rows });
+    expectFits(await lab.waitFor(lang === 'en' ? '4 modules' : '4 个模块'), columns, rows);
+    await lab.press('m');
+    let frame = await lab.waitFor(lang === 'en' ? 'loaded by' : '加载版本');
+    expectFits(frame, columns, rows);
+    for (let i = 0; i < 4; i++) {
+      await lab.press(KEYS.pageDown);
+      frame = lab.lastFrame();
+      expectFits(frame, columns, rows);
+    }
+    lab.unmount();
+    lab = undefined;
   }
 });

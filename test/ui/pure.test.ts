@@ -125,6 +125,11 @@ describe('REPL commands', () => {
     [':set hits 5', { kind: 'set', name: 'hits', value: '5' }],
     [':set greeting "hello world"', { kind: 'set', name: 'greeting', value: '"hello world"' }],
     [':set 5', { kind: 'usage', command: 'set' }],
+    [':module greet.js', { kind: 'module', name: 'greet.js' }],
+    [':m lib/greet', { kind: 'module', name: 'lib/greet' }],
+    [':module', { kind: 'module', name: null }],
+    [':module a b', { kind: 'usage', command: 'module' }],
+    [':unload', { kind: 'unload' }],
     [':frobnicate', { kind: 'unknownCommand', name: 'frobnicate' }],
   ])('%s', (line, command) => {
     expect(parseReplLine(line)).toEqual(command);
@@ -264,7 +269,7 @@ describe('numbers and geometry', () => {
   test('the screen plan fills the terminal exactly, with or without a problem line', () => {
     const rejected = updateRecord({ outcome: 'rejected', reason: 'service.js:3:5: Unexpected token — v1 keeps serving', cause: 'Unexpected token' });
     for (const problem of [null, 'service.js was deleted; v1 keeps serving']) {
-      const snapshot = { problem, updates: [rejected], logs: [logEntry()], rejection: rejected, reverted: null, sandbox: { state: 'ready' as const, pid: 1, heapUsed: null, restarts: 0 } };
+      const snapshot = { problem, updates: [rejected], logs: [logEntry()], rejection: rejected, reverted: null, sandbox: { state: 'ready' as const, pid: 1, heapUsed: null, restarts: 0 }, modules: [], heapWarning: null };
       for (const [columns, rows] of [[80, 24], [160, 50], [60, 14]] as const) {
         for (const overlayOpen of [false, true]) {
           const plan = planScreen({ columns, rows, replFocused: false, overlayOpen, snapshot, messages: MESSAGES.en, base: '/work/lab' });

@@ -85,7 +85,7 @@ export const CompareView = memo(function CompareView({ state, liveRate, width, h
   return (
     <Box width={width} height={height} flexDirection="column" overflow="hidden">
       <Text wrap="truncate-end">
-        <Text {...theme.tone('heading')}>{messages.compareTitle}</Text>
+        <Text {...theme.tone('heading')}>{messages.compareTitle(state.edited)}</Text>
         <Text {...theme.tone(state.status === 'failed' ? 'bad' : state.status === 'running' ? 'warn' : 'good')}> · {progress}</Text>
         <Text {...theme.tone('muted')}> · Esc {messages.hint.closeOverlay ?? ''}</Text>
       </Text>

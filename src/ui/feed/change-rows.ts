@@ -1,14 +1,15 @@
 // Pure: the description of the latest change to the service, as styled rows. Every update gets it, whatever
 // caused it (a save, a key, a REPL command): what happened, under which strategy, how long, whether state was
-// kept, what failed, the notes (replaced ping(), ⚠ stale reference…), and for a refusal the place, the cause
-// and the refused line with a caret. It stays on screen until the next change. The compact form fits a row
+// kept, what failed, for a program of several modules what the update did to them (the modules line, the same as
+// `hotlab serve` prints: engine/describe-modules.ts), the notes (replaced ping(), ⚠ stale reference…), and for a
+// refusal the place (in whichever module it is), the cause and the refused line with a caret. It stays on screen until the next change. The compact form fits a row
 // budget and says when it left something out; the full form (the reading view) leaves nothing out.
 import { formatCodeFrame } from '../../engine/source/code-frame.ts';
 import type { EngineSnapshot, UpdateRecord } from '../../engine/types.ts';
 import { cellWidth, firstLine, formatLocation, formatMs, truncate } from '../shared/format.ts';
 import type { Messages } from '../shared/messages.ts';
 import { fitRows, wrapPieces, type Row } from '../shared/rows.ts';
-import { strategyLabel, versionLabel } from './describe-update.ts';
+import { modulesLine, strategyLabel, versionLabel } from './describe-update.ts';
 
 
 /** What the strip describes: nothing yet, the newest update, or a save that went back to the running code. */
@@ -30,6 +31,8 @@ export interface ChangeContext {
   width: number;
   /** Whether no version has run yet in this program (a refusal then says "nothing runs yet"). */
   waiting: boolean;
+  /** Modules in the program now (`snapshot.modules.length`); a one-module program gets no modules line. @default 1 */
+  programSize?: number;
 }
 
 export interface ChangeRows {
@@ -66,12 +69,14 @@ export function changeRows(change: LatestChange, context: ChangeContext, maxRows
       { text: ` · ${record.failedRequests} ${m.failedRequests}`, tone: record.failedRequests > 0 ? 'bad' : undefined },
       ...(record.downtimeMs > 0 ? [{ text: ` · ${m.downtime} ${formatMs(record.downtimeMs)}`, tone: 'bad' as const }] : []),
     ];
+    const modules = modulesLine(record, context.messages, context.programSize);
+    const modulesRows = modules ? wrapPieces([{ text: '↳ ', tone: 'muted' }, { text: modules }], width, '    ', '  ') : [];
     const notes: Row[][] = record.notes.map((note) => {
       const warn = WARNING_NOTE.test(note);
       return wrapPieces([{ text: warn ? '⚠ ' : '· ', tone: warn ? 'warn' : 'muted' }, { text: note, tone: warn ? 'warn' : undefined }], width, '    ', '  ');
     });
     // The headline wraps rather than losing its last facts (failed requests, downtime) on a narrow screen.
-    return budget([wrapPieces(head, width, '  '), ...notes], maxRows, width, full);
+    return budget([wrapPieces(head, width, '  '), modulesRows, ...notes], maxRows, width, full);
   }
   // Rejected: the place in the headline, then the cause, then the refused line with a caret.
   const where = record.location ? formatLocation(record.location, context.base) : '';

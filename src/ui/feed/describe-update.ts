@@ -1,4 +1,5 @@
 // One readable line about an update, for the REPL console after :reload, :rollback and :strategy.
+import { describeModules } from '../../engine/describe-modules.ts';
 import type { UpdateRecord } from '../../engine/types.ts';
 import { firstLine, formatLocation, formatMs } from '../shared/format.ts';
 import type { Messages } from '../shared/messages.ts';
@@ -11,11 +12,24 @@ export function strategyLabel(record: Pick<UpdateRecord, 'strategy' | 'restart'>
   return record.strategy === 'binary-replace' && record.restart ? `${record.strategy} (${record.restart})` : record.strategy;
 }
 
+/**
+ * The modules line of an applied update (engine/describe-modules.ts, in the learner's language), or null: a
+ * one-module program, a rejection. `programSize`: modules in the program now.
+ */
+export function modulesLine(record: UpdateRecord, messages: Messages, programSize = 1): string | null {
+  // The program's size comes with the engine's next stats, a moment after the record: until then, what the
+  // record touched is the least it has.
+  const touched = (record.modules ?? []).filter((m) => m.action !== 'removed').length;
+  return describeModules(record, Math.max(programSize, touched), messages.modules);
+}
+
 export function describeUpdate(
   record: UpdateRecord | null,
   messages: Messages,
   base: string,
   nothing = messages.noChange,
+  /** Modules in the program (a one-module program gets no modules line). */
+  programSize = 1,
 ): { kind: ReplLineKind; text: string } {
   if (!record) return { kind: 'info', text: nothing };
   if (record.outcome === 'rejected') {
@@ -34,6 +48,7 @@ export function describeUpdate(
     `${record.failedRequests} ${messages.failedRequests}`,
   ];
   if (record.downtimeMs > 0) parts.push(`${messages.downtime} ${formatMs(record.downtimeMs)}`);
-  const notes = record.notes.map((note) => `\n  ⚠ ${firstLine(note)}`).join('');
+  const modules = modulesLine(record, messages, programSize);
+  const notes = [...(modules ? [`\n  ↳ ${modules}`] : []), ...record.notes.map((note) => `\n  ⚠ ${firstLine(note)}`)].join('');
   return { kind: 'result', text: `✓ ${parts.join(' · ')}${notes}` };
 }

@@ -5,8 +5,9 @@ import type { Key } from 'ink';
 /**
  * Where a binding listens. `global`: the lab screen while the REPL does not have focus. `lesson`: lesson keys,
  * on the lab screen when a lesson session is open (same rule as `global`). `overlay`: extra keys while help,
- * compare or the solution diff is open. `list`: the lesson list (printable keys type its filter). `confirm`: a
- * yes/no question (replace service.js, reset). `repl`: while the REPL prompt has focus. `always`: in every mode.
+ * compare, the reading view, the modules page or the solution diff is open. `list`: the lesson list (printable
+ * keys type its filter). `confirm`: a yes/no question (replace the lesson's files, reset). `repl`: while the
+ * REPL prompt has focus. `always`: in every mode.
  */
 export type KeyScope = 'global' | 'lesson' | 'overlay' | 'list' | 'confirm' | 'repl' | 'always';
 
@@ -20,6 +21,7 @@ export type KeyAction =
   | 'rollback'
   | 'compare'
   | 'readAll'
+  | 'modules'
   | 'toggleHeaders'
   | 'focusRepl'
   | 'help'
@@ -75,6 +77,8 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { action: 'rollback', keys: ['u'], scope: 'global' },
   { action: 'compare', keys: ['c'], scope: 'global' },
   { action: 'readAll', keys: ['v'], scope: 'global' },
+  // The program: its modules, the version that loaded each, old instances and heap (plugin-swap keeps them).
+  { action: 'modules', keys: ['m'], scope: 'global' },
   { action: 'toggleHeaders', keys: ['x'], scope: 'global' },
   // `/` and Tab focus an empty line for JavaScript; `:` focuses with the colon typed, to start a command.
   { action: 'focusRepl', keys: ['/', 'tab', ':'], scope: 'global' },

@@ -8,7 +8,8 @@ import { computeLayout, type LabLayout } from './layout.ts';
 export interface ScreenPlan {
   layout: LabLayout;
   messages: MessagesPlan;
-  showProblem: boolean;
+  /** The notice row under the lesson pane: a problem (deleted file, crashed sandbox) or else the heap warning. */
+  notice: 'problem' | 'heap' | null;
   /** Rows for help or compare, which cover the feed, stats, messages and REPL. */
   overlayRows: number;
   feedRows: number;
@@ -22,23 +23,24 @@ export interface ScreenInput {
   overlayOpen: boolean;
   /** A lesson session is open (see LayoutInput.lessonPane). @default false */
   lessonPane?: boolean;
-  snapshot: Pick<EngineSnapshot, 'problem' | 'updates' | 'logs' | 'rejection' | 'reverted' | 'sandbox'>;
+  snapshot: Pick<EngineSnapshot, 'problem' | 'updates' | 'logs' | 'rejection' | 'reverted' | 'sandbox' | 'modules' | 'heapWarning'>;
   messages: Messages;
   /** Paths are shown relative to this folder (the workspace). */
   base: string;
 }
 
 export function planScreen({ columns, rows, replFocused, overlayOpen, lessonPane = false, snapshot, messages, base }: ScreenInput): ScreenPlan {
-  const showProblem = snapshot.problem !== null;
-  const layout = computeLayout({ columns, rows, replFocused, lessonPane, hasProblem: showProblem });
+  const notice = snapshot.problem !== null ? 'problem' : snapshot.heapWarning ? 'heap' : null;
+  const layout = computeLayout({ columns, rows, replFocused, lessonPane, hasProblem: notice !== null });
   const change = latestChange(snapshot);
-  const plan = planMessages(snapshot.logs, change, { messages, base, width: layout.columns, waiting: snapshot.sandbox.state === 'waiting' }, layout.mainRows);
+  const context = { messages, base, width: layout.columns, waiting: snapshot.sandbox.state === 'waiting', programSize: snapshot.modules.length };
+  const plan = planMessages(snapshot.logs, change, context, layout.mainRows);
   const splitRows = layout.mainRows - plan.rows;
   const statsRows = layout.mode === 'split' ? splitRows : Math.min(10, Math.floor(splitRows / 2));
   return {
     layout,
     messages: plan,
-    showProblem,
+    notice,
     overlayRows: layout.mainRows + layout.replRows,
     feedRows: layout.mode === 'split' ? splitRows : splitRows - statsRows,
     statsRows,

@@ -1,5 +1,6 @@
 // Pure content of the status line as segments with priorities: when the line is too narrow the least
-// important segments go first (the file name is already in the lesson pane), never the counters.
+// important segments go first (the file name is already in the lesson pane), never the counters. The file is the
+// entry, `+2 modules` when it imports others; the heap says its limit and warns while it fills.
 import type { EngineSnapshot, SandboxState } from '../../engine/types.ts';
 import { cellWidth, displayPath, formatBytes, formatCount } from '../shared/format.ts';
 import type { Messages } from '../shared/messages.ts';
@@ -29,7 +30,10 @@ export const SEPARATOR = ' · ';
 
 export function statusSegments(snapshot: EngineSnapshot, quitting: boolean, messages: Messages, cwd: string): Segment[] {
   const { sandbox } = snapshot;
-  const segments: Segment[] = [{ priority: 5, pieces: [{ text: displayPath(snapshot.file, cwd), tone: 'strong' }] }];
+  const others = Math.max(0, snapshot.modules.length - 1);
+  const segments: Segment[] = [
+    { priority: 5, pieces: [{ text: displayPath(snapshot.file, cwd), tone: 'strong' }, ...(others > 0 ? [{ text: ` ${messages.plusModules(others)}`, tone: 'muted' as const }] : [])] },
+  ];
   if (snapshot.httpUrl) segments.push({ priority: 2, pieces: [{ text: snapshot.httpUrl, tone: 'accent' }] });
   segments.push({
     priority: 1,
@@ -39,7 +43,15 @@ export function statusSegments(snapshot: EngineSnapshot, quitting: boolean, mess
       { text: sandbox.pid === null ? '' : ` pid ${sandbox.pid}` },
     ],
   });
-  if (sandbox.heapUsed !== null) segments.push({ priority: 4, pieces: [{ text: `${messages.heap} ${formatBytes(sandbox.heapUsed)}` }] });
+  if (sandbox.heapUsed !== null) {
+    // While the heap fills, its limit is the news: kept longer, and in the warning's colour.
+    const filling = Boolean(snapshot.heapWarning) && Boolean(sandbox.heapLimit);
+    segments.push(
+      filling
+        ? { priority: 2, pieces: [{ text: `${messages.heap} ${formatBytes(sandbox.heapUsed)}/${formatBytes(sandbox.heapLimit)}`, tone: 'warn' }] }
+        : { priority: 4, pieces: [{ text: `${messages.heap} ${formatBytes(sandbox.heapUsed)}` }] },
+    );
+  }
   segments.push({
     priority: 3,
     pieces: [{ text: `${messages.retained} ${snapshot.retainedVersions}`, tone: snapshot.retainedVersions > 1 ? 'warn' : undefined }],

@@ -9,7 +9,7 @@ export function diffLines(text: string): string[] {
   return text.replace(/\n$/, '').split('\n');
 }
 
-export const DiffView = memo(function DiffView({ text, scroll, width, height }: { text: string; scroll: number; width: number; height: number }) {
+export const DiffView = memo(function DiffView({ text, file, scroll, width, height }: { text: string; /** The file diffed (`service.js`). */ file: string; scroll: number; width: number; height: number }) {
   const { theme, messages } = useSettings();
   const lines = text === '' ? [] : diffLines(text);
   const rows = Math.max(1, height - 1);
@@ -17,7 +17,7 @@ export const DiffView = memo(function DiffView({ text, scroll, width, height }: 
   return (
     <Box width={width} height={height} flexDirection="column" overflow="hidden">
       <Text wrap="truncate-end">
-        <Text {...theme.tone('heading')}>{messages.lesson.diffTitle}</Text>
+        <Text {...theme.tone('heading')}>{messages.lesson.diffTitle(file)}</Text>
         <Text {...theme.tone('muted')}>
           {' · '}
           {lines.length > rows ? `${start + 1}-${Math.min(lines.length, start + rows)}/${lines.length} ↑↓ · ` : ''}

@@ -1,5 +1,6 @@
 // The lesson: title, the goal as a live checklist, the done moment, hints on demand, and the text or the Go
-// corner (scrollable). Renders only: `lesson-plan.ts` decides what fits, the session holds the state.
+// corner (scrollable), and where to edit: the entry (with how many modules it imports), or the module a
+// standing refusal is in. Renders only: `lesson-plan.ts` decides what fits, the session holds the state.
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { LessonSnapshot } from '../../engine/lessons/lesson-session.ts';
@@ -32,8 +33,21 @@ function Line({ line }: { line: MarkdownLine }) {
   );
 }
 
+/** What the footer names: the program's entry, its other modules, and the place of a refusal in another module. */
+export interface LessonProgram {
+  /** The entry, absolute (terminals make it clickable). */
+  file: string;
+  others: number;
+  /** `/abs/greet.js:3:5`: a standing refusal in a module other than the entry; null otherwise. */
+  refusedAt: string | null;
+}
+
+/** The lesson's files, as the lesson messages name them: `service.js`, or `service.js, greet.js`. */
+export const lessonFiles = (snapshot: LessonSnapshot) => snapshot.lesson.starterFiles.join(', ');
+
 export interface LessonPaneProps {
   snapshot: LessonSnapshot;
+  program: LessonProgram;
   /** What fits (lesson-plan.ts); the screen computes it, as it also bounds scrolling. */
   plan: LessonPlan;
   tab: 'text' | 'go';
@@ -42,7 +56,7 @@ export interface LessonPaneProps {
   height: number;
 }
 
-export const LessonPane = memo(function LessonPane({ snapshot, plan, tab, dialog, width, height }: LessonPaneProps) {
+export const LessonPane = memo(function LessonPane({ snapshot, program, plan, tab, dialog, width, height }: LessonPaneProps) {
   const { theme, messages, lang } = useSettings();
   const m = messages.lesson;
   const { lesson } = snapshot;
@@ -58,7 +72,9 @@ export const LessonPane = memo(function LessonPane({ snapshot, plan, tab, dialog
     <Box width={width} height={height} flexDirection="column" overflow="hidden">
       {dialog ? (
         <Text wrap="truncate-end" {...theme.tone('warn')} bold>
-          {dialog.kind === 'reset' ? m.confirmReset : m.confirmReplace(dialog.number)}
+          {dialog.kind === 'reset'
+            ? m.confirmReset(lessonFiles(snapshot))
+            : m.confirmReplace(dialog.number, (snapshot.lessons.find((l) => l.id === dialog.lessonId)?.starterFiles ?? snapshot.lesson.starterFiles).join(', '))}
         </Text>
       ) : (
         <Text wrap="truncate-end">
@@ -87,8 +103,8 @@ export const LessonPane = memo(function LessonPane({ snapshot, plan, tab, dialog
           {plan.status === 'checking'
             ? m.checking
             : plan.status === 'untouched'
-              ? (snapshot.done ? m.untouchedDone : m.untouched)(keyOf('checkLesson'))
-              : m.notChecked(keyOf('checkLesson'))}
+              ? (snapshot.done ? m.untouchedDone : m.untouched)(keyOf('checkLesson'), lessonFiles(snapshot), snapshot.lesson.starterFiles.length)
+              : m.notChecked(keyOf('checkLesson'), lessonFiles(snapshot))}
         </Text>
       ) : (
         plan.checklist.map((row, i) => (
@@ -119,9 +135,19 @@ export const LessonPane = memo(function LessonPane({ snapshot, plan, tab, dialog
       ) : (
         <Text wrap="truncate-end">
           <Text {...theme.tone('muted')}>{footer.join(' · ')} · </Text>
-          <Text {...theme.tone('muted')}>{m.edit} </Text>
           {/* Absolute, so terminals make it clickable whatever folder the lab was started from. */}
-          {snapshot.file}
+          {program.refusedAt ? (
+            <>
+              <Text {...theme.tone('bad')}>{m.fix} </Text>
+              {program.refusedAt}
+            </>
+          ) : (
+            <>
+              <Text {...theme.tone('muted')}>{m.edit} </Text>
+              {program.file}
+              {program.others > 0 ? <Text {...theme.tone('muted')}> {messages.plusModules(program.others)}</Text> : null}
+            </>
+          )}
         </Text>
       )}
     </Box>

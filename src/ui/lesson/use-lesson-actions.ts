@@ -1,6 +1,9 @@
 // What the lesson keys do: session commands, with their outcome printed to the REPL console, and the questions
-// asked before service.js is replaced (the session never replaces it unasked; neither does this).
+// asked before the learner's files are replaced (the session never replaces them unasked; neither does this).
+import { isAbsolute, join } from 'node:path';
 import { useMemo } from 'react';
+import type { EngineSnapshot } from '../../engine/types.ts';
+import { useEngine } from '../shared/engine-context.tsx';
 import type { LessonSession, SwitchPlan } from '../../engine/lessons/lesson-session.ts';
 import { pick } from '../../engine/lessons/language.ts';
 import { diffLines } from './diff-view.tsx';
@@ -39,6 +42,7 @@ export function useLessonActions({
   env?: Record<string, string | undefined>;
 }): LessonKeys {
   const { messages, lang } = useSettings();
+  const engine = useEngine();
   const m = messages.lesson;
   return useMemo(() => {
     if (!session) return { lab: {}, list: {}, confirm: {}, onListText: () => {} };
@@ -50,9 +54,11 @@ export function useLessonActions({
     };
     const move = (pending: Promise<SwitchPlan>, edge: string) =>
       pending.then((plan) => (plan.kind === 'none' ? info(edge) : opened(plan)), fail);
+    const resetSaid = (written: readonly string[], backupDir: string | null) =>
+      backupDir ? m.resetDone(backupDir, written.join(', '), written.length) : m.resetNothing(written.join(', '), written.length);
     const switchTo = (id: string, replace: boolean) =>
       session.switchTo(id, { replace }).then(({ lesson, reset }) => {
-        info(reset?.backupDir ? m.resetDone(reset.backupDir) : replace ? m.resetNothing : m.keptFile);
+        info(reset ? resetSaid(reset.written, reset.backupDir) : m.keptFile(lesson.starterFiles.join(', '), lesson.starterFiles.length));
         info(m.opened(lesson.number, pick(lesson.title, lang)));
       }, fail);
     const page = plan ? Math.max(1, plan.bodyRows - 1) : 1;
@@ -84,8 +90,8 @@ export function useLessonActions({
       openEditor: () => {
         // The lab owns the terminal; a terminal editor cannot share it, so the learner opens one beside it.
         const editor = env['VISUAL'] || env['EDITOR'];
-        const file = session.getSnapshot().file;
-        info(editor ? m.editorCommand(`${editor} ${file}`) : m.noEditor(file));
+        const files = programFiles(engine.getSnapshot()).join(' ') || session.getSnapshot().file;
+        info(editor ? m.editorCommand(`${editor} ${files}`) : m.noEditor(files));
       },
       scrollDown: () => scroll(1),
       scrollUp: () => scroll(-1),
@@ -109,7 +115,7 @@ export function useLessonActions({
         dispatch({ type: 'answered' });
         if (dialog?.kind === 'replace') void switchTo(dialog.lessonId, true);
         else if (dialog?.kind === 'reset')
-          session.reset().then((r) => info(r.backupDir ? m.resetDone(r.backupDir) : m.resetNothing), fail);
+          session.reset().then((r) => info(resetSaid(r.written, r.backupDir)), fail);
       },
       confirmNo: () => {
         const dialog = ui.current.dialog;
@@ -120,5 +126,16 @@ export function useLessonActions({
       confirmCancel: () => dispatch({ type: 'answered' }),
     };
     return { lab, list, confirm, onListText: (text) => dispatch({ type: 'listType', text }) };
-  }, [session, ui, dispatch, plan, diffRows, print, env, m, lang]);
+  }, [session, ui, dispatch, plan, diffRows, print, env, m, lang, engine]);
+}
+
+/**
+ * The files to open, absolute: the module a standing refusal is in first, then the entry, then the modules it
+ * imports (an editor opens them all; one file for a one-file program).
+ */
+export function programFiles(snapshot: Pick<EngineSnapshot, 'file' | 'workspace' | 'entry' | 'modules' | 'rejection'>): string[] {
+  const absolute = (file: string) => (isAbsolute(file) ? file : join(snapshot.workspace, file));
+  const refused = snapshot.rejection?.location ? absolute(snapshot.rejection.location.file) : null;
+  const modules = snapshot.modules.map((m) => absolute(m.module)).filter((file) => file !== snapshot.file);
+  return [...new Set([...(refused ? [refused] : []), snapshot.file, ...modules.reverse()])];
 }

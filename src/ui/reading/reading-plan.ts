@@ -23,6 +23,8 @@ export interface ReadingInput {
   changeContext: ChangeContext;
   /** The newest request the feed shows, with its whole reply and headers. */
   newest?: FeedEntry;
+  /** The program's modules (program/program-plan.ts), for a program of several; absent for one file. */
+  program?: Row[];
   width: number;
 }
 
@@ -35,7 +37,7 @@ export function markdownRows(lines: readonly MarkdownLine[]): Row[] {
   return lines.map((line) => line.map((span) => ({ text: span.text, ...(SPAN_TONE[span.tone] ? { tone: SPAN_TONE[span.tone] } : {}) })));
 }
 
-export function planReading({ lesson, tab, lang, messages, change, changeContext, newest, width }: ReadingInput): Row[] {
+export function planReading({ lesson, tab, lang, messages, change, changeContext, newest, program, width }: ReadingInput): Row[] {
   const m = messages.lesson;
   const rows: Row[] = [];
   const blank = () => {
@@ -58,7 +60,8 @@ export function planReading({ lesson, tab, lang, messages, change, changeContext
     const { result } = lesson;
     if (lesson.checking) rows.push([{ text: m.checking, tone: 'muted' }]);
     if (!result) {
-      if (!lesson.checking) rows.push([{ text: lesson.untouched ? m.untouched(keyOf('checkLesson')) : m.notChecked(keyOf('checkLesson')), tone: 'muted' }]);
+      const files = lesson.lesson.starterFiles;
+      if (!lesson.checking) rows.push([{ text: lesson.untouched ? m.untouched(keyOf('checkLesson'), files.join(', '), files.length) : m.notChecked(keyOf('checkLesson'), files.join(', ')), tone: 'muted' }]);
     } else {
       rows.push(...wrapPieces([{ text: m.checkRunNote, tone: 'muted' }], width, ''));
       for (const step of result.steps) {
@@ -73,6 +76,10 @@ export function planReading({ lesson, tab, lang, messages, change, changeContext
   heading(messages.lastUpdate);
   const changeRows = fullChangeRows(change, changeContext);
   rows.push(...(changeRows.length > 0 ? changeRows : [[{ text: messages.noUpdatesShort, tone: 'muted' as const }]]));
+  if (program && program.length > 0) {
+    heading(messages.program.title);
+    rows.push(...program);
+  }
   if (newest) {
     heading(messages.newestRequest);
     rows.push([{ text: `${requestLine(newest)} -> ${newest.status} ${newest.failed ? 'FAIL ' : ''}${versionLabel(newest.version)}`, tone: 'strong' }]);

@@ -1,5 +1,6 @@
 // The reading view: one scrollable page, at the terminal's full width, of everything the panes had to cut.
-// Renders only: reading-plan.ts builds the rows, the screen keeps the scroll.
+// Renders only: reading-plan.ts builds the rows, the screen keeps the scroll. The modules page (m) is the same
+// kind of page with its own title and keys (program/program-plan.ts builds its rows).
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { formatKey, keyOf } from '../keys/key-table.ts';
@@ -12,7 +13,22 @@ export function readingRows(height: number): number {
   return Math.max(1, height - 1);
 }
 
-export const ReadingView = memo(function ReadingView({ rows, scroll, width, height }: { rows: readonly Row[]; scroll: number; width: number; height: number }) {
+export const ReadingView = memo(function ReadingView({
+  rows,
+  scroll,
+  width,
+  height,
+  title,
+  keys,
+}: {
+  rows: readonly Row[];
+  scroll: number;
+  width: number;
+  height: number;
+  /** @default the reading view's title and keys */
+  title?: string;
+  keys?: string;
+}) {
   const { theme, messages } = useSettings();
   const shown = readingRows(height);
   const start = Math.max(0, Math.min(scroll, rows.length - shown));
@@ -20,11 +36,11 @@ export const ReadingView = memo(function ReadingView({ rows, scroll, width, heig
   return (
     <Box width={width} height={height} flexDirection="column" overflow="hidden">
       <Text wrap="truncate-end">
-        <Text {...theme.tone('heading')}>{messages.readingTitle}</Text>
+        <Text {...theme.tone('heading')}>{title ?? messages.readingTitle}</Text>
         <Text {...theme.tone('muted')}>
           {' · '}
           {position}
-          {messages.readingKeys(keyOf('toggleGo'), `${formatKey('escape')}/${keyOf('readAll')}`)}
+          {keys ?? messages.readingKeys(keyOf('toggleGo'), `${formatKey('escape')}/${keyOf('readAll')}`)}
         </Text>
       </Text>
       {rows.slice(start, start + shown).map((row, i) => (

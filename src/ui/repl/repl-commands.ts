@@ -9,13 +9,15 @@ export type ReplCommand =
   | { kind: 'rollback' }
   | { kind: 'stats' }
   | { kind: 'set'; name: string; value: string }
+  | { kind: 'module'; name: string | null }
+  | { kind: 'unload' }
   | { kind: 'help' }
   | { kind: 'clear' }
   | { kind: 'unknownCommand'; name: string }
   | { kind: 'unknownStrategy'; name: string }
   | { kind: 'usage'; command: CommandName };
 
-export const COMMANDS = ['strategy', 'reload', 'rollback', 'stats', 'set', 'help', 'clear'] as const;
+export const COMMANDS = ['strategy', 'reload', 'rollback', 'stats', 'set', 'module', 'unload', 'help', 'clear'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export const COMMAND_USAGE: Record<CommandName, string> = {
@@ -24,6 +26,8 @@ export const COMMAND_USAGE: Record<CommandName, string> = {
   rollback: ':rollback',
   stats: ':stats',
   set: ':set NAME VALUE',
+  module: ':module [NAME]',
+  unload: ':unload',
   help: ':help',
   clear: ':clear',
 };
@@ -62,9 +66,16 @@ export function parseReplLine(raw: string): ReplCommand {
     case 'reload':
     case 'rollback':
     case 'stats':
+    case 'unload':
     case 'help':
     case 'clear':
       return { kind: name };
+    case 'module':
+    case 'm': {
+      const words = rest.split(/\s+/).filter(Boolean);
+      if (words.length > 1) return { kind: 'usage', command: 'module' };
+      return { kind: 'module', name: words[0] ?? null };
+    }
     case 'set': {
       const setMatch = /^(\S+)\s+(.+)$/s.exec(rest);
       if (!setMatch || !IDENTIFIER.test(setMatch[1] ?? '')) return { kind: 'usage', command: 'set' };

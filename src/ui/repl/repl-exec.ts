@@ -6,6 +6,7 @@ import { firstLine, formatLocation, formatMs } from '../shared/format.ts';
 import type { Messages } from '../shared/messages.ts';
 import { COMMANDS, COMMAND_USAGE, type ReplCommand } from './repl-commands.ts';
 import { replExamples } from './repl-examples.ts';
+import { chooseScope, scopeNames } from './repl-scope.ts';
 import type { ReplLineKind } from './repl-state.ts';
 import { sparkline, strategyRows } from '../stats/stats.ts';
 
@@ -50,9 +51,9 @@ export function statsLines(engine: LabEngine, messages: Messages): Printed[] {
   }));
 }
 
-/** The commands, then expressions that work in the running code (or what to do while nothing runs). */
-export function helpLines(messages: Messages, snapshot: Pick<EngineSnapshot, 'scope' | 'requests'>): Printed[] {
-  const examples = replExamples(snapshot.scope, snapshot.requests);
+/** The commands, then expressions that work in the scope the REPL is in (or what to do while nothing runs). */
+export function helpLines(messages: Messages, snapshot: Pick<EngineSnapshot, 'scope' | 'scopes' | 'requests'>, module: string | null = null): Printed[] {
+  const examples = replExamples(scopeNames(snapshot, module), snapshot.requests);
   return [
     ...COMMANDS.map((name): Printed => ({ kind: 'info', text: `${COMMAND_USAGE[name].padEnd(36)} ${messages.replCommands[name]}` })),
     ...(examples.length > 0
@@ -61,31 +62,52 @@ export function helpLines(messages: Messages, snapshot: Pick<EngineSnapshot, 'sc
   ];
 }
 
+/** The module the REPL evaluates in (null: the entry), and how `:module` changes it. */
+export interface ReplScope {
+  module: string | null;
+  choose: (module: string | null) => void;
+}
+
+const ENTRY_SCOPE: ReplScope = { module: null, choose: () => {} };
+
 export async function executeReplCommand(
   command: ReplCommand,
   engine: LabEngine,
   messages: Messages,
   base: string,
+  scope: ReplScope = ENTRY_SCOPE,
 ): Promise<Printed[]> {
+  // The entry's scope is the engine's default: it is asked without a module, as for a one-file program.
+  const module = scope.module ?? undefined;
+  const programSize = () => engine.getSnapshot().modules?.length ?? 1;
   try {
     switch (command.kind) {
       case 'empty':
       case 'clear':
         return [];
       case 'eval':
-        return printEval(await engine.evaluate(command.expression), messages, base);
+        return printEval(await (module ? engine.evaluate(command.expression, module) : engine.evaluate(command.expression)), messages, base);
       case 'set':
-        return printEval(await engine.setValue(command.name, command.value), messages, base);
+        return printEval(await (module ? engine.setValue(command.name, command.value, module) : engine.setValue(command.name, command.value)), messages, base);
+      case 'module': {
+        const choice = chooseScope(command.name, engine.getSnapshot(), messages);
+        if (choice.ok) scope.choose(choice.module);
+        return [{ kind: choice.ok ? 'info' : 'error', text: choice.text }];
+      }
+      case 'unload': {
+        const count = await engine.unloadRetained();
+        return [{ kind: 'info', text: count > 0 ? messages.unloaded(count) : messages.nothingToUnload }];
+      }
       case 'strategy':
-        return [describeUpdate(await engine.setStrategy(command.strategy, command.restart), messages, base)];
+        return [describeUpdate(await engine.setStrategy(command.strategy, command.restart), messages, base, undefined, programSize())];
       case 'reload':
-        return [describeUpdate(await engine.reload(), messages, base)];
+        return [describeUpdate(await engine.reload(), messages, base, undefined, programSize())];
       case 'rollback':
-        return [describeUpdate(await engine.rollback(), messages, base, messages.nothingToRollBack)];
+        return [describeUpdate(await engine.rollback(), messages, base, messages.nothingToRollBack, programSize())];
       case 'stats':
         return statsLines(engine, messages);
       case 'help':
-        return helpLines(messages, engine.getSnapshot());
+        return helpLines(messages, engine.getSnapshot(), scope.module);
       case 'unknownCommand':
         return [{ kind: 'error', text: messages.unknownCommand(command.name, COMMANDS.map((c) => `:${c}`).join(' ')) }];
       case 'unknownStrategy':

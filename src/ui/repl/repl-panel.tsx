@@ -1,5 +1,6 @@
 // The REPL: bounded output scrollback above a one-line prompt. Unfocused, it shows the latest output and
-// how to get in; focused, it grows (the layout gives it more rows) and shows a cursor.
+// how to get in; focused, it grows (the layout gives it more rows) and shows a cursor. In a program of several
+// modules the prompt names the scope lines run in (`greet.js› `, repl-scope.ts).
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { keyOf } from '../keys/key-table.ts';
@@ -10,7 +11,6 @@ import { useSettings } from '../shared/settings-context.tsx';
 import type { Tone } from '../shared/theme.ts';
 
 const KIND_TONE: Record<ReplLineKind, Tone> = { input: 'muted', result: 'strong', error: 'bad', info: 'accent' };
-const PROMPT = '› ';
 
 /** The slice of a long line around the cursor that fits `width` cells (ASCII-width approximation). */
 export function promptWindow(line: string, cursor: number, width: number): { before: string; at: string; after: string } {
@@ -22,12 +22,12 @@ export function promptWindow(line: string, cursor: number, width: number): { bef
   return { before: visible.slice(0, at).join(''), at: visible[at] ?? ' ', after: visible.slice(at + 1).join('') };
 }
 
-function Prompt({ state, width, placeholder }: { state: ReplState; width: number; placeholder: string }) {
+function Prompt({ state, label, width, placeholder }: { state: ReplState; label: string; width: number; placeholder: string }) {
   const { theme } = useSettings();
-  const { before, at, after } = promptWindow(state.line, state.cursor, width - PROMPT.length);
+  const { before, at, after } = promptWindow(state.line, state.cursor, width - cellWidth(label));
   return (
     <Text wrap="truncate-end">
-      <Text {...theme.tone('accent')}>{PROMPT}</Text>
+      <Text {...theme.tone('accent')}>{label}</Text>
       {before}
       {/* Without colour an inverse cell is an escape code too, so the cursor becomes a visible bar. */}
       {theme.color ? <Text inverse>{at}</Text> : `▏${at === ' ' ? '' : at}`}
@@ -51,30 +51,37 @@ export const ReplPanel = memo(function ReplPanel({
   focused,
   examples,
   version,
+  label = '› ',
+  entry = 'service.js',
   width,
   height,
 }: {
   state: ReplState;
   focused: boolean;
-  /** Expressions that work in the running code (repl-examples.ts); empty while nothing runs. */
+  /** Expressions that work in the scope the REPL is in (repl-examples.ts); empty while nothing runs. */
   examples: readonly string[];
   version: number | null;
+  /** The prompt (repl-scope.ts promptLabel). */
+  label?: string;
+  /** The program's entry, named while nothing runs. */
+  entry?: string;
   width: number;
   height: number;
 }) {
   const { theme, messages } = useSettings();
   const visible = state.output.slice(-Math.max(0, height - 1));
+  const room = width - cellWidth(label);
   return (
     <Box width={width} height={height} flexDirection="column" justifyContent="flex-end" overflow="hidden">
       {visible.map((line) => (
         <OutputLine key={line.id} line={line} />
       ))}
       {focused ? (
-        <Prompt state={state} width={width} placeholder={state.line === '' ? idleText(messages, examples, version, width - PROMPT.length - 1, true) : ''} />
+        <Prompt state={state} label={label} width={width} placeholder={state.line === '' ? idleText(messages, examples, version, room - 1, true, entry) : ''} />
       ) : (
         <Text wrap="truncate-end" {...theme.tone('muted')}>
-          {PROMPT}
-          {idleText(messages, examples, version, width - PROMPT.length, false)}
+          {label}
+          {idleText(messages, examples, version, room, false, entry)}
         </Text>
       )}
     </Box>
@@ -82,8 +89,8 @@ export const ReplPanel = memo(function ReplPanel({
 });
 
 /** The prompt's invitation, with as many of the examples as fit the row (the longest goes first). */
-export function idleText(messages: Messages, examples: readonly string[], version: number | null, width: number, focused: boolean): string {
-  if (version === null || examples.length === 0) return focused ? messages.replNothingRuns : messages.replIdleNothing(keyOf('focusRepl'));
+export function idleText(messages: Messages, examples: readonly string[], version: number | null, width: number, focused: boolean, entry = 'service.js'): string {
+  if (version === null) return focused ? messages.replNothingRuns : messages.replIdleNothing(keyOf('focusRepl'), entry);
   // Every example first, then without the word on commands, then fewer examples.
   for (let count = examples.length; count >= 0; count--) {
     for (const commands of [true, false]) {

@@ -11,6 +11,8 @@ export interface ReplLine {
 
 export interface ReplState {
   line: string;
+  /** The module whose scope lines are evaluated in (`:module greet.js`); null: the entry's. */
+  module: string | null;
   /** Cursor position in code points of `line`. */
   cursor: number;
   history: string[];
@@ -36,6 +38,7 @@ export type ReplAction =
   | { type: 'historyNext' }
   | { type: 'submit' }
   | { type: 'print'; kind: ReplLineKind; text: string }
+  | { type: 'setModule'; module: string | null }
   | { type: 'clearOutput' };
 
 /** Scrollback kept in memory; the panel shows only the rows that fit. */
@@ -44,6 +47,7 @@ export const MAX_HISTORY = 100;
 
 export const initialReplState: ReplState = {
   line: '',
+  module: null,
   cursor: 0,
   history: [],
   historyIndex: null,
@@ -121,5 +125,7 @@ export function replReducer(state: ReplState, action: ReplAction): ReplState {
     }
     case 'clearOutput':
       return { ...state, output: [] };
+    case 'setModule':
+      return state.module === action.module ? state : { ...state, module: action.module };
   }
 }

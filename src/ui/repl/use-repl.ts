@@ -1,11 +1,13 @@
 // REPL keys and execution, while the REPL has focus (the key router decides); editing keys come from the key
-// table, anything else printable is typed into the line.
+// table, anything else printable is typed into the line. Lines run in the scope the REPL is in (the entry's, or
+// a module's after `:module`); Tab on a `:module` line completes the module's name instead of leaving.
 import type { Key } from 'ink';
 import { useCallback } from 'react';
 import { useEngine } from '../shared/engine-context.tsx';
 import { resolveKey, type KeyAction } from '../keys/key-table.ts';
 import { parseReplLine } from './repl-commands.ts';
 import { executeReplCommand, type Printed } from './repl-exec.ts';
+import { completeModule, isModuleCommand, promptLabel } from './repl-scope.ts';
 import type { ReplAction, ReplState } from './repl-state.ts';
 import { useSettings } from '../shared/settings-context.tsx';
 
@@ -36,13 +38,20 @@ export function useReplKeys({
   print: (lines: readonly Printed[]) => void;
   onLeave: () => void;
 }): (input: string, key: Key) => void {
+  const engine = useEngine();
   const run = useRunLine(dispatch, print);
   return (input, key) => {
     const action = resolveKey(['repl'], input, key);
+    if (action === 'leaveRepl' && key.tab && isModuleCommand(state.current.line)) {
+      const completion = completeModule(state.current.line, engine.getSnapshot());
+      if (completion && completion.line !== state.current.line) dispatch({ type: 'setLine', line: completion.line });
+      else if (completion && completion.candidates.length !== 1) print([{ kind: 'info', text: completion.candidates.join('  ') || '—' }]);
+      return;
+    }
     if (action === 'submit') {
       const line = state.current.line;
       dispatch({ type: 'submit' });
-      run(line);
+      run(line, state.current.module);
       return;
     }
     if (action === 'leaveRepl') {
@@ -62,7 +71,7 @@ export function useReplKeys({
       if (i === lines.length - 1) return;
       const line = state.current.line;
       dispatch({ type: 'submit' });
-      run(line);
+      run(line, state.current.module);
     });
   };
 }
@@ -72,16 +81,19 @@ function useRunLine(dispatch: (action: ReplAction) => void, print: (lines: reado
   const engine = useEngine();
   const { messages, cwd } = useSettings();
   return useCallback(
-    (line: string) => {
+    (line: string, module: string | null) => {
       const command = parseReplLine(line);
       if (command.kind === 'empty') return;
-      print([{ kind: 'input', text: `› ${line.trim()}` }]);
+      const snapshot = engine.getSnapshot();
+      // Echoed with the scope it ran in, as the prompt showed it.
+      print([{ kind: 'input', text: `${promptLabel(snapshot, module)}${line.trim()}` }]);
       if (command.kind === 'clear') {
         dispatch({ type: 'clearOutput' });
         return;
       }
-      const base = engine.getSnapshot().workspace || cwd;
-      void executeReplCommand(command, engine, messages, base).then(print);
+      const base = snapshot.workspace || cwd;
+      const scope = { module, choose: (chosen: string | null) => dispatch({ type: 'setModule', module: chosen }) };
+      void executeReplCommand(command, engine, messages, base, scope).then(print);
     },
     [engine, messages, cwd, dispatch, print],
   );

@@ -1,6 +1,7 @@
 // Every sentence the screen prints, in English and Simplified Chinese. Strategy names, stage names and
 // REPL commands stay in English in both: they are the words of the CLI flags, the records and the lessons.
-import type { SandboxState } from '../../engine/types.ts';
+import { MODULE_WORDS_EN, type ModuleWords } from '../../engine/describe-modules.ts';
+import type { ModuleChange, SandboxState } from '../../engine/types.ts';
 import type { KeyAction } from '../keys/key-table.ts';
 
 export type Lang = 'en' | 'zh';
@@ -24,7 +25,8 @@ export interface Messages {
   readAll: (key: string) => string;
   nothingToRollBack: string;
   lastUpdate: string;
-  noUpdates: (file: string) => string;
+  /** `others`: modules the entry imports (0 in a one-file program). */
+  noUpdates: (file: string, others: number) => string;
   noUpdatesShort: string;
   readingTitle: string;
   newestRequest: string;
@@ -57,7 +59,8 @@ export interface Messages {
   helpSwitchNote: string;
   helpCommandsNote: string;
   helpEditorNote: string;
-  compareTitle: string;
+  /** `edited`: the modules the replayed edit changed, in a program of several (null: one file). */
+  compareTitle: (edited: string | null) => string;
   /** At what rate compare replays, against the lab's: failed requests scale with it. null before a row came. */
   compareRate: (rate: number | null, liveRate: number) => string;
   compareProgress: (done: number, all: number) => string;
@@ -67,12 +70,29 @@ export interface Messages {
   comparePending: string;
   /** The unfocused prompt: how to get in, what runs, examples that work there. */
   replIdle: (key: string, version: string, examples: readonly string[], commands: boolean) => string;
-  replIdleNothing: (key: string) => string;
+  replIdleNothing: (key: string, entry: string) => string;
   /** Shown after the cursor on an empty focused prompt. */
   replFocused: (examples: readonly string[]) => string;
   replNothingRuns: string;
 
-  replCommands: Record<'strategy' | 'reload' | 'rollback' | 'stats' | 'set' | 'help' | 'clear', string>;
+  replCommands: Record<'strategy' | 'reload' | 'rollback' | 'stats' | 'set' | 'module' | 'unload' | 'help' | 'clear', string>;
+  /** `:module NAME`: the REPL now evaluates there. */
+  moduleScope: (module: string, entry: string) => string;
+  /** `:module` alone: back in the entry's scope; the modules there are. */
+  entryScope: (entry: string, modules: string) => string;
+  unknownModule: (name: string, modules: string) => string;
+  oneModule: (entry: string) => string;
+  noProgram: string;
+  /** The module the REPL was pointed at left the program. */
+  moduleGone: (module: string, entry: string) => string;
+  unloaded: (count: number) => string;
+  nothingToUnload: string;
+  /** The modules line of an update (engine/describe-modules.ts), in this language. */
+  modules: ModuleWords;
+  /** `+2 modules` after the entry's path. */
+  plusModules: (count: number) => string;
+  /** The program: the stats panel's row, the modules overlay (m), the heap line. */
+  program: ProgramMessages;
   unknownCommand: (name: string, valid: string) => string;
   unknownStrategy: (name: string, valid: string) => string;
   usage: (usage: string) => string;
@@ -84,17 +104,46 @@ export interface Messages {
   lesson: LessonMessages;
 }
 
+/** The program of several modules: which run, their versions, old instances, heap. */
+export interface ProgramMessages {
+  title: string;
+  /** The overlay's keys: scroll and close. */
+  keys: (closeKeys: string) => string;
+  count: (count: number) => string;
+  summary: (count: number, entry: string, version: string) => string;
+  headers: { module: string; version: string; retained: string; heap: string; last: string };
+  /** The last update's column heading: which update it was. */
+  lastOf: (update: string) => string;
+  actions: Record<ModuleChange['action'], string>;
+  keptRunning: string;
+  states: { kept: string; lost: string; none: string };
+  /** `+2 old`: old instances plugin-swap keeps next to a module's live one. */
+  old: (count: number) => string;
+  heap: (used: string, limit: string, percent: number) => string;
+  /** The one-row heap warning: what fills it, and what to do. */
+  heapRetained: (count: number, bytes: string) => string;
+  heapService: string;
+  /** How full, then what fills it. */
+  heapWarning: (head: string, what: string) => string;
+  heapActions: (unload: string, key: string) => string;
+  heapActionsKeyOnly: (key: string) => string;
+  nothing: string;
+  replNote: (scope: string) => string;
+  unloadNote: string;
+}
+
 /** The lesson pane, the lesson list, the solution diff and their questions. */
 export interface LessonMessages {
   heading: (number: number, total: number) => string;
   goal: string;
   checking: string;
-  notChecked: (key: string) => string;
+  /** `files`: the lesson's files (`service.js`, or several). */
+  notChecked: (key: string, files: string) => string;
   checkError: string;
   /** The file is the starter, unchanged: nothing is checked until a change is saved. */
-  untouched: (key: string) => string;
+  untouched: (key: string, files: string, count: number) => string;
   /** Untouched, on a lesson passed before (the file was reset to the starter since). */
-  untouchedDone: (key: string) => string;
+  untouchedDone: (key: string, files: string, count: number) => string;
   checkTitle: string;
   /** Where the check's steps (and their versions) come from. */
   checkRunNote: string;
@@ -115,22 +164,24 @@ export interface LessonMessages {
   goCorner: (key: string) => string;
   textTab: (key: string) => string;
   edit: string;
+  /** Before the module a standing refusal is in: where to look. */
+  fix: string;
   more: (key: string, shown: number, total: number) => string;
-  confirmReplace: (number: number) => string;
+  confirmReplace: (number: number, files: string) => string;
   confirmReplaceKeys: string;
-  confirmReset: string;
+  confirmReset: (files: string) => string;
   confirmResetKeys: string;
-  resetDone: (dir: string) => string;
-  resetNothing: string;
+  resetDone: (dir: string, files: string, count: number) => string;
+  resetNothing: (files: string, count: number) => string;
   opened: (number: number, title: string) => string;
-  keptFile: string;
+  keptFile: (files: string, count: number) => string;
   editorCommand: (command: string) => string;
   noEditor: (file: string) => string;
   listTitle: string;
   listFilter: string;
   listEmpty: string;
   listCurrent: string;
-  diffTitle: string;
+  diffTitle: (file: string) => string;
   diffSame: string;
   diffLocked: string;
   firstLesson: string;
@@ -156,7 +207,7 @@ const en: Messages = {
   readAll: (key) => `${key}: read all`,
   nothingToRollBack: 'no earlier version to go back to',
   lastUpdate: 'Last update',
-  noUpdates: (file) => `No updates yet — save ${file} to make one`,
+  noUpdates: (file, others) => (others > 0 ? `No updates yet — save ${file} or a module it imports` : `No updates yet — save ${file} to make one`),
   noUpdatesShort: 'no update yet in this program',
   readingTitle: 'Read in full',
   newestRequest: 'Newest request',
@@ -211,6 +262,7 @@ const en: Messages = {
     rollback: 'previous good version',
     compare: 'replay the edit under all 4',
     readAll: 'read everything in full',
+    modules: 'the program: modules, versions, heap',
     toggleHeaders: 'response headers in the feed',
     focusRepl: 'type in the REPL (: a command)',
     help: 'show / hide this help',
@@ -234,10 +286,10 @@ const en: Messages = {
     nextLesson: 'next lesson',
     previousLesson: 'previous lesson',
     lessonList: 'list of lessons',
-    checkLesson: 'check service.js now',
+    checkLesson: 'check your service now',
     showDiff: 'solution diff (after a pass)',
     resetLesson: 'reset to the starter (asks)',
-    openEditor: 'how to open service.js',
+    openEditor: 'how to open your files',
     scrollDown: 'scroll down',
     scrollUp: 'scroll up',
     listUp: 'list: previous',
@@ -257,7 +309,7 @@ const en: Messages = {
   helpSwitchNote: 'switching re-applies the file',
   helpCommandsNote: ':help in the REPL explains them',
   helpEditorNote: 'e: the $EDITOR command, for another window',
-  compareTitle: 'Compare — your last edit under every strategy',
+  compareTitle: (edited) => (edited ? `Compare — your last edit (${edited}) under every strategy` : 'Compare — your last edit under every strategy'),
   compareRate: (rate, live) =>
     rate === null
       ? `each row replays your last edit on a scratch service of its own (this lab: ${live} req/s)`
@@ -268,7 +320,7 @@ const en: Messages = {
   compareHeaders: { strategy: 'strategy', outcome: 'outcome', total: 'latency', downtime: 'downtime', failed: 'failed', kept: 'state', retained: 'retained' },
   comparePending: 'waiting…',
   replIdle: (key, version, examples, commands) => `${key} or Tab: JavaScript in ${version}${examples.length ? `, e.g. ${examples.join(' · ')}` : ''}${commands ? ' · : commands' : ''}`,
-  replIdleNothing: (key) => `nothing runs yet: save a service.js that starts · ${key} then :help for commands`,
+  replIdleNothing: (key, entry) => `nothing runs yet: save a ${entry} that starts · ${key} then :help for commands`,
   replFocused: (examples) => (examples.length ? ` e.g. ${examples.join(' · ')} · :help` : ' :help lists the commands'),
   replNothingRuns: ' nothing runs yet: only :commands work (:help)',
 
@@ -278,6 +330,8 @@ const en: Messages = {
     rollback: 'go back to the previous good version',
     stats: 'p50 / p95 of update totals per strategy',
     set: 'set a live top-level binding, e.g. :set hits 5',
+    module: "evaluate in a module's scope (Tab completes; alone: the entry's)",
+    unload: 'drop the old instances plugin-swap keeps loaded',
     help: 'list these commands',
     clear: 'clear the REPL output',
   },
@@ -289,14 +343,46 @@ const en: Messages = {
   switching: (strategy) => `switching to ${strategy}…`,
   commandFailed: (message) => `engine error: ${message}`,
   moreLines: (count) => `… ${count} more lines`,
+  moduleScope: (module, entry) => `now in ${module}'s scope: its top-level names, its state (:module alone goes back to ${entry})`,
+  entryScope: (entry, modules) => `in ${entry}'s scope, the entry · modules: ${modules}`,
+  unknownModule: (name, modules) => `no module ${name} in the running program — it has ${modules}`,
+  oneModule: (entry) => `this program is one module, ${entry}: import another file of the workspace from it to have more`,
+  noProgram: 'nothing runs yet: there is no module to choose',
+  moduleGone: (module, entry) => `${module} is no longer part of the program: back in ${entry}'s scope`,
+  unloaded: (count) => `unloaded ${count} old ${count === 1 ? 'instance' : 'instances'}: their heap can be collected`,
+  nothingToUnload: 'no old instances are loaded',
+  modules: MODULE_WORDS_EN,
+  plusModules: (count) => `+${count} ${count === 1 ? 'module' : 'modules'}`,
+  program: {
+    title: 'Program',
+    keys: (closeKeys) => `${closeKeys} close`,
+    count: (count) => `${count} modules`,
+    summary: (count, entry, version) => `${count} ${count === 1 ? 'module' : 'modules'} · entry ${entry} · ${version}`,
+    headers: { module: 'module', version: 'loaded by', retained: 'old instances', heap: 'their heap', last: 'last update' },
+    lastOf: (update) => `last applied update: ${update}`,
+    actions: { loaded: 'loaded', 're-ran': 're-ran', swapped: 'swapped', patched: 'patched', rebuilt: 'rebuilt', removed: 'no longer imported' },
+    keptRunning: 'kept running',
+    states: { kept: 'state kept', lost: 'state lost', none: 'no state' },
+    old: (count) => `+${count} old`,
+    heap: (used, limit, percent) => `heap ${used} of ${limit} (${percent}%)`,
+    heapRetained: (count, bytes) => `plugin-swap keeps ${count} old ${count === 1 ? 'instance' : 'instances'} loaded (${bytes})`,
+    heapService: 'the service holds most of it; a save that needs more is refused',
+    heapWarning: (head, what) => `${head}: ${what}`,
+    heapActions: (unload, key) => `${unload} frees them · ${key}: modules`,
+    heapActionsKeyOnly: (key) => `${key}: modules`,
+    nothing: 'nothing runs yet',
+    replNote: (scope) => `:module NAME points the REPL at a module's scope (now: ${scope})`,
+    unloadNote: ':unload drops the old instances (Go cannot: a plugin stays loaded)',
+  },
   lesson: {
     heading: (number, total) => `Lesson ${number}/${total}`,
     goal: 'Goal: ',
     checking: 'checking…',
-    notChecked: (key) => `not checked yet — save service.js, or press ${key}`,
+    notChecked: (key, files) => `not checked yet — save ${files}, or press ${key}`,
     checkError: 'the check could not run',
-    untouched: (key) => `not checked yet: service.js is the starter — change it and save (or press ${key} to check it as it is)`,
-    untouchedDone: (key) => `passed before; service.js is the starter again — change it and save to check it (or press ${key})`,
+    untouched: (key, files, count) =>
+      `not checked yet: ${files} ${count === 1 ? 'is' : 'are'} the starter — change ${count === 1 ? 'it' : 'them'} and save (or press ${key} to check ${count === 1 ? 'it' : 'them'} as ${count === 1 ? 'it is' : 'they are'})`,
+    untouchedDone: (key, files, count) => `passed before; ${files} ${count === 1 ? 'is' : 'are'} the starter again — change and save to check (or press ${key})`,
     checkTitle: 'Check',
     checkRunNote: "The check runs on a scratch copy of the service: it starts the lesson's starter, then saves your file over it. Versions in its details are that run's, not the live feed's.",
     inCheckRun: (detail) => `in the check's run: ${detail}`,
@@ -314,22 +400,23 @@ const en: Messages = {
     goCorner: (key) => `${key}: Go corner`,
     textTab: (key) => `${key}: lesson text`,
     edit: 'edit',
+    fix: 'refused in',
     more: (key, shown, total) => `${key} more · ${shown}/${total}`,
-    confirmReplace: (number) => `Replace service.js with lesson ${number}'s starter? (your file is backed up)`,
+    confirmReplace: (number, files) => `Replace ${files} with lesson ${number}'s starter? (your files are backed up)`,
     confirmReplaceKeys: 'y replace · n keep my file · Esc stay here',
-    confirmReset: "Reset service.js to this lesson's starter? (your file is backed up)",
+    confirmReset: (files) => `Reset ${files} to this lesson's starter? (your files are backed up)`,
     confirmResetKeys: 'y reset · n or Esc cancel',
-    resetDone: (dir) => `service.js is the starter again; your file was kept in ${dir}`,
-    resetNothing: 'service.js is the starter again',
+    resetDone: (dir, files, count) => `${files} ${count === 1 ? 'is' : 'are'} the starter again; your ${count === 1 ? 'file was' : 'files were'} kept in ${dir}`,
+    resetNothing: (files, count) => `${files} ${count === 1 ? 'is' : 'are'} the starter again`,
     opened: (number, title) => `lesson ${number}: ${title}`,
-    keptFile: 'service.js kept as it is',
+    keptFile: (files, count) => `${files} kept as ${count === 1 ? 'it is' : 'they are'}`,
     editorCommand: (command) => `open it in another window: ${command}`,
     noEditor: (file) => `open ${file} in your editor, in another window ($EDITOR is not set)`,
     listTitle: 'Lessons',
     listFilter: 'type to filter · ↑↓ choose · Enter open · Esc close',
     listEmpty: 'no lesson matches',
     listCurrent: '← current',
-    diffTitle: 'Your service.js → the reference solution',
+    diffTitle: (file) => `Your ${file} → the reference solution`,
     diffSame: 'your file is the reference solution, byte for byte',
     diffLocked: 'the solution opens once the check passes',
     firstLesson: 'this is the first lesson',
@@ -339,6 +426,9 @@ const en: Messages = {
     helpLessons: 'Lesson',
   },
 };
+
+/** A word before Chinese text: a space after a Latin name (`greet.js 的`), none after Chinese (`2 个模块的`). */
+const zhBefore = (word: string) => (/[\x21-\x7E]$/.test(word) ? `${word} ` : word);
 
 const zh: Messages = {
   lessonPlaceholder: (file) => `课程即将推出 — 编辑 ${file}，观察服务如何热更新`,
@@ -356,7 +446,7 @@ const zh: Messages = {
   readAll: (key) => `${key}：查看全文`,
   nothingToRollBack: '没有可以回退的更早版本',
   lastUpdate: '上次更新',
-  noUpdates: (file) => `还没有更新 — 保存 ${file} 即可触发`,
+  noUpdates: (file, others) => (others > 0 ? `还没有更新 — 保存 ${file} 或它导入的模块即可触发` : `还没有更新 — 保存 ${file} 即可触发`),
   noUpdatesShort: '这个程序还没有更新',
   readingTitle: '全文阅读',
   newestRequest: '最新的请求',
@@ -411,6 +501,7 @@ const zh: Messages = {
     rollback: '回到上一个正常版本',
     compare: '用四种策略重放修改',
     readAll: '阅读全文',
+    modules: '程序：模块、版本、堆',
     toggleHeaders: '在请求流中显示响应头',
     focusRepl: '进入 REPL（: 输入命令）',
     help: '显示 / 隐藏帮助',
@@ -434,10 +525,10 @@ const zh: Messages = {
     nextLesson: '下一课',
     previousLesson: '上一课',
     lessonList: '课程列表',
-    checkLesson: '立即检查 service.js',
+    checkLesson: '立即检查你的服务',
     showDiff: '参考答案差异（通过后）',
-    resetLesson: '把 service.js 重置为初始代码',
-    openEditor: '如何打开 service.js',
+    resetLesson: '重置为本课的初始代码（会先询问）',
+    openEditor: '如何打开你的文件',
     scrollDown: '向下滚动',
     scrollUp: '向上滚动',
     listUp: '列表：上一项',
@@ -457,7 +548,7 @@ const zh: Messages = {
   helpSwitchNote: '切换策略会重新应用文件',
   helpCommandsNote: '在 REPL 中输入 :help 查看说明',
   helpEditorNote: 'e：在另一个窗口运行的 $EDITOR 命令',
-  compareTitle: '对比 — 用每种策略重放上次修改',
+  compareTitle: (edited) => (edited ? `对比 — 用每种策略重放上次修改（${edited}）` : '对比 — 用每种策略重放上次修改'),
   compareRate: (rate, live) =>
     rate === null
       ? `每一行都在独立的临时服务上重放你的上次修改（本实验室：${live} 请求/秒）`
@@ -468,7 +559,7 @@ const zh: Messages = {
   compareHeaders: { strategy: '策略', outcome: '结果', total: '延迟', downtime: '停机', failed: '失败', kept: '状态', retained: '保留' },
   comparePending: '等待…',
   replIdle: (key, version, examples, commands) => `${key} 或 Tab：在 ${version} 里运行 JavaScript${examples.length ? `，例如 ${examples.join(' · ')}` : ''}${commands ? ' · : 命令' : ''}`,
-  replIdleNothing: (key) => `还没有版本在运行：保存一个能启动的 service.js · 按 ${key} 后输入 :help 查看命令`,
+  replIdleNothing: (key, entry) => `还没有版本在运行：保存一个能启动的 ${entry} · 按 ${key} 后输入 :help 查看命令`,
   replFocused: (examples) => (examples.length ? ` 例如 ${examples.join(' · ')} · :help` : ' :help 列出命令'),
   replNothingRuns: ' 还没有版本在运行：只能执行 :命令（:help）',
 
@@ -478,6 +569,8 @@ const zh: Messages = {
     rollback: '回到上一个正常版本',
     stats: '每种策略更新耗时的 p50 / p95',
     set: '设置运行中的顶层变量，例如 :set hits 5',
+    module: '在某个模块的作用域中求值（Tab 补全；不带名字：回到入口）',
+    unload: '卸载 plugin-swap 保留的旧实例',
     help: '列出这些命令',
     clear: '清空 REPL 输出',
   },
@@ -489,14 +582,58 @@ const zh: Messages = {
   switching: (strategy) => `正在切换到 ${strategy}…`,
   commandFailed: (message) => `引擎错误：${message}`,
   moreLines: (count) => `… 还有 ${count} 行`,
+  moduleScope: (module, entry) => `现在位于 ${module} 的作用域：它的顶层名字和状态（只输入 :module 回到 ${entry}）`,
+  entryScope: (entry, modules) => `位于入口 ${entry} 的作用域 · 模块：${modules}`,
+  unknownModule: (name, modules) => `运行中的程序里没有模块 ${name} — 现有：${modules}`,
+  oneModule: (entry) => `这个程序只有一个模块 ${entry}：从它导入工作区里的另一个文件，就会有更多模块`,
+  noProgram: '还没有版本在运行：没有可选的模块',
+  moduleGone: (module, entry) => `${module} 已不在程序中：回到 ${entry} 的作用域`,
+  unloaded: (count) => `已卸载 ${count} 个旧实例：它们占用的堆可以被回收`,
+  nothingToUnload: '没有加载着的旧实例',
+  modules: {
+    reRun: (chain) => `${chain} 重新运行`,
+    swapped: (names) => `${names} 已换入，旧实例仍在旁边`,
+    patched: (names) => `${names} 已原地修补`,
+    rebuilt: (count) => `${count} 个模块重新构建为一个产物`,
+    loaded: (names) => `${names} 已加载`,
+    removed: (names) => `${names} 不再被导入`,
+    othersKept: (count) => `其他 ${count} 个模块继续运行`,
+    stateLost: (where) => `${zhBefore(where)}的状态丢失`,
+    stateKept: (where) => `${zhBefore(where)}的状态保留`,
+    noState: '被替换的模块都没有状态',
+    modules: (count) => `${count} 个模块`,
+    separator: ' · ',
+  },
+  plusModules: (count) => `+${count} 个模块`,
+  program: {
+    title: '程序',
+    keys: (closeKeys) => `${closeKeys} 关闭`,
+    count: (count) => `${count} 个模块`,
+    summary: (count, entry, version) => `${count} 个模块 · 入口 ${entry} · ${version}`,
+    headers: { module: '模块', version: '加载版本', retained: '旧实例', heap: '旧实例占用', last: '上次更新' },
+    lastOf: (update) => `上次应用的更新：${update}`,
+    actions: { loaded: '已加载', 're-ran': '重新运行', swapped: '已换入', patched: '已修补', rebuilt: '已重建', removed: '不再被导入' },
+    keptRunning: '继续运行',
+    states: { kept: '状态保留', lost: '状态丢失', none: '无状态' },
+    old: (count) => `+${count} 旧`,
+    heap: (used, limit, percent) => `堆 ${used} / ${limit}（${percent}%）`,
+    heapRetained: (count, bytes) => `plugin-swap 保留着 ${count} 个旧实例（${bytes}）`,
+    heapService: '服务本身占用了大部分；需要更多内存的保存会被拒绝',
+    heapWarning: (head, what) => `${head}：${what}`,
+    heapActions: (unload, key) => `${unload} 释放它们 · ${key}：模块`,
+    heapActionsKeyOnly: (key) => `${key}：模块`,
+    nothing: '还没有版本在运行',
+    replNote: (scope) => `:module 名字 把 REPL 指向某个模块的作用域（当前：${scope}）`,
+    unloadNote: ':unload 卸载旧实例（Go 做不到：插件一旦加载就无法卸载）',
+  },
   lesson: {
     heading: (number, total) => `第 ${number}/${total} 课`,
     goal: '目标：',
     checking: '检查中…',
-    notChecked: (key) => `尚未检查 — 保存 service.js，或按 ${key}`,
+    notChecked: (key, files) => `尚未检查 — 保存 ${files}，或按 ${key}`,
     checkError: '检查无法运行',
-    untouched: (key) => `尚未检查：service.js 还是初始代码 — 修改并保存（或按 ${key} 直接检查当前文件）`,
-    untouchedDone: (key) => `之前已通过；service.js 又回到了初始代码 — 修改并保存即可再次检查（或按 ${key}）`,
+    untouched: (key, files) => `尚未检查：${files} 还是初始代码 — 修改并保存（或按 ${key} 直接检查当前文件）`,
+    untouchedDone: (key, files) => `之前已通过；${files} 又回到了初始代码 — 修改并保存即可再次检查（或按 ${key}）`,
     checkTitle: '检查',
     checkRunNote: '检查在服务的临时副本上运行：先启动本课的初始代码，再把你的文件保存上去。细节里的版本号属于那次运行，不是实时请求流里的版本。',
     inCheckRun: (detail) => `检查运行中：${detail}`,
@@ -514,22 +651,23 @@ const zh: Messages = {
     goCorner: (key) => `${key}：Go 角落`,
     textTab: (key) => `${key}：课文`,
     edit: '编辑',
+    fix: '被拒绝于',
     more: (key, shown, total) => `${key} 更多 · ${shown}/${total}`,
-    confirmReplace: (number) => `用第 ${number} 课的初始代码替换 service.js？（你的文件会先备份）`,
+    confirmReplace: (number, files) => `用第 ${number} 课的初始代码替换 ${files}？（你的文件会先备份）`,
     confirmReplaceKeys: 'y 替换 · n 保留我的文件 · Esc 留在本课',
-    confirmReset: '把 service.js 重置为本课的初始代码？（你的文件会先备份）',
+    confirmReset: (files) => `把 ${files} 重置为本课的初始代码？（你的文件会先备份）`,
     confirmResetKeys: 'y 重置 · n 或 Esc 取消',
-    resetDone: (dir) => `service.js 已恢复为初始代码；你的文件备份在 ${dir}`,
-    resetNothing: 'service.js 已恢复为初始代码',
+    resetDone: (dir, files) => `${files} 已恢复为初始代码；你的文件备份在 ${dir}`,
+    resetNothing: (files) => `${files} 已恢复为初始代码`,
     opened: (number, title) => `第 ${number} 课：${title}`,
-    keptFile: 'service.js 保持不变',
+    keptFile: (files) => `${files} 保持不变`,
     editorCommand: (command) => `在另一个窗口中打开：${command}`,
     noEditor: (file) => `在另一个窗口用编辑器打开 ${file}（未设置 $EDITOR）`,
     listTitle: '课程',
     listFilter: '输入以筛选 · ↑↓ 选择 · Enter 打开 · Esc 关闭',
     listEmpty: '没有匹配的课程',
     listCurrent: '← 当前',
-    diffTitle: '你的 service.js → 参考答案',
+    diffTitle: (file) => `你的 ${file} → 参考答案`,
     diffSame: '你的文件与参考答案完全相同',
     diffLocked: '检查通过后才能查看参考答案',
     firstLesson: '这是第一课',

@@ -1,10 +1,14 @@
-// Timing stats: the last update's waterfall, the recent updates table and per-strategy p50/p95. Memoised
-// on the update history, so traffic (which changes every snapshot) does not re-render it.
+// Timing stats: the last update's waterfall, the recent updates table and per-strategy p50/p95, and for a
+// program of several modules one row of them (their versions, old instances; m opens the whole page). Memoised
+// on the update history and the modules, so traffic (which changes every snapshot) does not re-render it.
 import { Box, Text } from 'ink';
 import { memo } from 'react';
-import type { UpdateRecord } from '../../engine/types.ts';
+import type { ModuleStatus, UpdateRecord } from '../../engine/types.ts';
 import { strategyLabel, versionLabel } from '../feed/describe-update.ts';
+import { keyOf } from '../keys/key-table.ts';
+import { otherModules, programRow } from '../program/program-plan.ts';
 import { cellWidth, displayPath, formatMs } from '../shared/format.ts';
+import { StyledRow } from '../shared/styled-row.tsx';
 import { useSettings } from '../shared/settings-context.tsx';
 import { planStats } from './stats-plan.ts';
 import { StrategySummaryRows } from './strategy-summary.tsx';
@@ -16,6 +20,9 @@ import { WaterfallView } from './waterfall-view.tsx';
 interface StatsPanelProps {
   updates: readonly UpdateRecord[];
   file: string;
+  /** The running program's modules (snapshot.modules) and the version serving. */
+  modules: readonly ModuleStatus[];
+  version: number | null;
   width: number;
   height: number;
 }
@@ -41,24 +48,28 @@ function LastUpdateHeader({ record, width }: { record: UpdateRecord; width: numb
   );
 }
 
-function StatsPanelView({ updates, file, width, height }: StatsPanelProps) {
+function StatsPanelView({ updates, file, modules, version, width, height }: StatsPanelProps) {
   const { theme, messages, cwd } = useSettings();
   const last = updates[updates.length - 1];
+  const program = programRow(modules, version, messages);
+  const programLine = program && height > 1 ? <StyledRow row={program} width={width} more={`(${keyOf('modules')})`} /> : null;
   if (!last) {
     return (
       <Box width={width} height={height} flexDirection="column">
         <Text wrap="truncate-end" {...theme.tone('muted')}>
-          {messages.noUpdates(displayPath(file, cwd))}
+          {messages.noUpdates(displayPath(file, cwd), otherModules(modules))}
         </Text>
+        {programLine}
       </Box>
     );
   }
   const summaries = strategyRows(updates);
   const stageCount = planWaterfall(last.timings, 1).length;
-  const plan = planStats(height, stageCount, updates.length, summaries.length);
+  const plan = planStats(height - (programLine ? 1 : 0), stageCount, updates.length, summaries.length);
   return (
     <Box width={width} height={height} flexDirection="column">
       <LastUpdateHeader record={last} width={width} />
+      {programLine}
       <WaterfallView timings={last.timings} width={width} rows={plan.waterfallRows} />
       <UpdatesTable updates={updates} width={width} rows={plan.tableRows} />
       <StrategySummaryRows strategies={summaries} width={width} rows={plan.summaryRows} />
@@ -77,5 +88,11 @@ function sameHistory(a: readonly UpdateRecord[], b: readonly UpdateRecord[]): bo
 
 export const StatsPanel = memo(
   StatsPanelView,
-  (prev, next) => prev.width === next.width && prev.height === next.height && prev.file === next.file && sameHistory(prev.updates, next.updates),
+  (prev, next) =>
+    prev.width === next.width &&
+    prev.height === next.height &&
+    prev.file === next.file &&
+    prev.modules === next.modules &&
+    prev.version === next.version &&
+    sameHistory(prev.updates, next.updates),
 );
