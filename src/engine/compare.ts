@@ -56,13 +56,13 @@ export async function replayEdit(live: Engine, before: ProgramSources, after: Pr
     await scratch.start();
     await new Promise((r) => setTimeout(r, WARM_UP_MS));
     const record = await scratch.applySources(after, 'compare');
-    return rowFrom(c, record);
+    return rowFrom(c, record, after.size);
   } finally {
     await scratch.stop();
   }
 }
 
-function rowFrom(c: CompareCase, record: UpdateRecord | null): CompareRow {
+function rowFrom(c: CompareCase, record: UpdateRecord | null, programSize: number): CompareRow {
   if (!record) {
     return { strategy: c.strategy, restart: c.restart, outcome: 'rejected', reason: 'the edit was not applied', downtimeMs: 0, failedRequests: 0, stateKept: false, retainedHeap: 0, retainedVersions: 0, trafficRate: COMPARE_RATE };
   }
@@ -78,5 +78,6 @@ function rowFrom(c: CompareCase, record: UpdateRecord | null): CompareRow {
     retainedHeap: record.retainedHeap ?? 0,
     retainedVersions: record.retainedVersions,
     trafficRate: COMPARE_RATE,
+    ...(record.modules ? { modules: record.modules, programSize } : {}),
   };
 }

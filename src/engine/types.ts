@@ -263,6 +263,9 @@ export interface CompareRow {
    * same downtime fails more requests at compare's rate than at the live lab's.
    */
   trafficRate: number;
+  /** What the replayed edit did to each module, and how many modules the program has (for describeModules). */
+  modules?: ModuleChange[];
+  programSize?: number;
 }
 
 /**

@@ -1,6 +1,7 @@
 // The side-by-side comparison, filling row by row as the engine replays the edit under each strategy.
 import { Box, Text } from 'ink';
 import { memo } from 'react';
+import { describeModules } from '../../engine/describe-modules.ts';
 import { STRATEGY_NAMES, type CompareRow } from '../../engine/types.ts';
 import type { CompareState } from './compare-state.ts';
 import { firstLine, formatBytes, formatMs, padEnd, padStart } from '../shared/format.ts';
@@ -116,6 +117,7 @@ export const CompareView = memo(function CompareView({ state, liveRate, width, h
                 {firstLine(row.reason)}
               </Text>
             ) : null}
+            {row.outcome === 'applied' && row.modules ? <ModulesLine row={row} messages={messages} theme={theme} /> : null}
           </Box>
         );
       })}
@@ -132,3 +134,15 @@ export const CompareView = memo(function CompareView({ state, liveRate, width, h
     </Box>
   );
 });
+
+/** For a program of several modules: what the strategy did to which module (the line a save gets, per row). */
+function ModulesLine({ row, messages, theme }: { row: CompareRow; messages: Messages; theme: Theme }) {
+  const line = describeModules({ outcome: row.outcome, modules: row.modules ?? [] }, row.programSize ?? 1, messages.modules);
+  if (!line) return null;
+  return (
+    <Text wrap="truncate-end" {...theme.tone('muted')}>
+      {'  ↳ '}
+      {line}
+    </Text>
+  );
+}
