@@ -25,7 +25,7 @@ import { strategyNamed } from './strategies/registry.ts';
 import type { PreparedVersion, StrategyContext, StrategyOutcome } from './strategies/strategy.ts';
 import { RequestLog, downtimeBetween, failuresBetween } from './traffic/request-log.ts';
 import { TrafficDriver } from './traffic/driver.ts';
-import { startHttpServer, type HttpFront } from './traffic/http-server.ts';
+import { startHttpServer, type HttpFront, type HttpOptions } from './traffic/http-server.ts';
 import type { FileWatcher, SaveEvent } from './watch/save-events.ts';
 import { watchWorkspace } from './watch/watch-workspace.ts';
 import { DEFAULT_DETECT_MS, measureDetectLatency } from './watch/detect-latency.ts';
@@ -61,7 +61,7 @@ export interface EngineOptions {
   limits?: Partial<RuntimeLimits>;
   traffic?: { rate?: number; requests?: ServiceRequest[] };
   /** Serve HTTP too. @default false */
-  http?: { port: number; host: string } | false;
+  http?: HttpOptions | false;
   /** Watch the workspace for saves. @default true */
   watch?: boolean | { polling: boolean };
   /** Start from this source of the entry instead of reading the workspace (a scratch engine). */
@@ -191,6 +191,10 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   #statsTimer: NodeJS.Timeout | null = null;
   /** Write → watcher event on this machine, measured at start (watch/detect-latency.ts): every save's `detect`. */
   #detectEstimate = DEFAULT_DETECT_MS;
+  /** The measurement in flight (or done): stop() waits for it, as it writes in the state folder. */
+  #detectMeasurement: Promise<void> = Promise.resolve();
+  /** Aborted by stop(): work started in the background (the detect measurement) ends early. */
+  readonly #stopping = new AbortController();
   #requests: ServiceRequest[];
   /** Updates stopped by a newer save since the last applied one. */
   #supersededUpdates = 0;
@@ -286,7 +290,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     if (first && !this.#options.background) void this.#warmUp(first);
     this.#prepareStandby();
     if (this.#watcher && !this.#options.background) {
-      void measureDetectLatency(this.stateDir, () => this.#stopped).then((ms) => {
+      this.#detectMeasurement = measureDetectLatency(this.stateDir, this.#stopping.signal).then((ms) => {
         this.#detectEstimate = ms;
       });
     }
@@ -361,11 +365,14 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   async stop(): Promise<void> {
     if (this.#stopped) return;
     this.#stopped = true;
+    this.#stopping.abort();
     this.#driver.stop();
     if (this.#statsTimer) clearInterval(this.#statsTimer);
     await this.#watcher?.close();
     await this.#http?.close();
     await this.#host.stopAll();
+    // Its scratch folder lives in the state folder: once stop() returns, the caller may delete that folder.
+    await this.#detectMeasurement;
     this.#store.set({ sandbox: { ...this.#store.base.sandbox, state: 'stopped', pid: null } });
     this.#store.close();
   }

@@ -5,6 +5,7 @@
 // on a folder, a write into it), and every update's `detect` is that estimate, marked as one.
 import { mkdirSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 
 /** Used when the measurement cannot be made (a file system without events): what this machine showed idle. */
 export const DEFAULT_DETECT_MS = 0.5;
@@ -15,11 +16,12 @@ const SAMPLE_TIMEOUT_MS = 200;
 
 const now = (): number => performance.timeOrigin + performance.now();
 
-/** Median of a few write → event latencies in a scratch folder under `dir`, in ms; the default once `cancelled`. */
-export async function measureDetectLatency(dir: string, cancelled: () => boolean): Promise<number> {
+/** Median of a few write → event latencies in a scratch folder under `dir`, in ms; the default once `stop` aborts. */
+export async function measureDetectLatency(dir: string, stop: AbortSignal): Promise<number> {
   const folder = join(dir, `detect-${process.pid}`);
-  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS).unref());
-  if (cancelled()) return DEFAULT_DETECT_MS;
+  const cancelled = (): boolean => stop.aborted;
+  const settled = await delay(SETTLE_MS, true, { signal: stop, ref: false }).catch(() => false);
+  if (!settled) return DEFAULT_DETECT_MS;
   try {
     mkdirSync(folder, { recursive: true });
     const file = join(folder, 'probe.js');
@@ -27,7 +29,7 @@ export async function measureDetectLatency(dir: string, cancelled: () => boolean
     let seen: ((at: number) => void) | null = null;
     const watcher = watch(folder, () => seen?.(now()));
     try {
-      for (let i = 0; i < SAMPLES; i++) {
+      for (let i = 0; i < SAMPLES && !cancelled(); i++) {
         const event = new Promise<number | null>((resolve) => {
           const timer = setTimeout(() => resolve(null), SAMPLE_TIMEOUT_MS);
           seen = (at) => {
@@ -45,7 +47,7 @@ export async function measureDetectLatency(dir: string, cancelled: () => boolean
     } finally {
       watcher.close();
     }
-    if (samples.length === 0) return DEFAULT_DETECT_MS;
+    if (samples.length === 0 || cancelled()) return DEFAULT_DETECT_MS;
     samples.sort((a, b) => a - b);
     return samples[samples.length >> 1]!;
   } catch {
