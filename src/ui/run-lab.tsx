@@ -32,6 +32,8 @@ export interface RunLabOptions {
 export interface LabHandle {
   /** Settles once the lab has exited, the engine has stopped and the terminal is restored. */
   waitUntilExit(): Promise<void>;
+  /** Closes the screen without the learner asking: the lab could not start. */
+  close(): void;
 }
 
 export function runLab(engine: LabEngine, options: RunLabOptions = {}): LabHandle {
@@ -74,5 +76,5 @@ export function runLab(engine: LabEngine, options: RunLabOptions = {}): LabHandl
       throw error;
     },
   );
-  return { waitUntilExit: () => exited };
+  return { waitUntilExit: () => exited, close: () => instance.unmount() };
 }

@@ -9,24 +9,42 @@ export interface HttpFront {
   close(): Promise<void>;
 }
 
+export interface HttpOptions {
+  port: number;
+  host: string;
+  /**
+   * When `port` is taken, listen on any free port instead of failing. Asking first whether the port is free
+   * races with whoever takes it next (two labs started together); trying it and falling back does not.
+   */
+  anyPortIfTaken?: boolean;
+}
+
 /** Bodies above this are refused with 413: the sandbox is for learning, not uploads. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export async function startHttpServer(
   handle: (req: ServiceRequest) => Promise<ServiceResponse>,
-  options: { port: number; host: string },
+  options: HttpOptions,
 ): Promise<HttpFront> {
   const server = createServer((req, res) => {
     void serve(handle, req, res);
   });
   server.keepAliveTimeout = 5000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
+  const listen = (port: number): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, options.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  try {
+    await listen(options.port);
+  } catch (error) {
+    const taken = error instanceof Error && 'code' in error && error.code === 'EADDRINUSE';
+    if (!taken || !options.anyPortIfTaken || options.port === 0) throw error;
+    await listen(0);
+  }
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
