@@ -22,7 +22,8 @@ describe('the serving sandbox dies during an update', () => {
   });
 
   it('the record says the state was lost, and the last good version serves again', async ({ skip }) => {
-    lab = await startLab(counter('v1'), { strategy: 'plugin-swap', traffic: { rate: 0 } });
+    // A generous start-up limit: on a busy machine the verifier's 0.9 s spin must not read as a slow start.
+    lab = await startLab(counter('v1'), { strategy: 'plugin-swap', traffic: { rate: 0 }, limits: { initTimeoutMs: 10_000 } });
     for (let i = 0; i < 3; i++) await lab.get();
     const pid = lab.engine.getSnapshot().sandbox.pid!;
     const baseline = cpuTicks(pid);
