@@ -46,6 +46,8 @@ export async function doctor(options: DoctorOptions, out: NodeJS.WritableStream 
   return report.ok ? 0 : 1;
 }
 
+const POLLING_PROBE_MIN_MS = 1000;
+
 export async function diagnose(workspace: string, options: Pick<DoctorOptions, 'watch' | 'timeoutMs'> = {}): Promise<DoctorReport> {
   // Inside the workspace (its .hotlab folder): same file system, same mount, same event behaviour as service.js.
   const dir = join(workspace, '.hotlab', `doctor-${process.pid}`);
@@ -54,7 +56,9 @@ export async function diagnose(workspace: string, options: Pick<DoctorOptions, '
   if (events.ok) {
     return { workspace, events, ok: true, advice: 'File system events work here: saves are seen at once, no need for --polling.' };
   }
-  const polling = await probeSaves(dir, { ...probe, polling: true });
+  // Polling sees a save only on its next poll, and a busy machine stretches that: give it at least a second, so
+  // a slow poll is not read as "polling does not work either".
+  const polling = await probeSaves(dir, { ...probe, polling: true, timeoutMs: Math.max(probe.timeoutMs, POLLING_PROBE_MIN_MS) });
   const file = join(workspace, 'service.js');
   const advice = polling.ok
     ? `Saves do not arrive as file system events in this folder (network drives, some Docker/VM mounts and WSL's /mnt do this). Polling sees them: run hotlab --workspace ${workspace} --polling (or hotlab serve ${file} --polling), or move the workspace to a local disk.`
