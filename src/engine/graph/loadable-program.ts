@@ -15,21 +15,37 @@ function loadableModule(module: GraphModule): LoadableModule {
     exports: shape.exports,
     imports: module.imports,
     forwards: module.forwards,
-    stateful: hasState(shape),
+    stateful: stateNames(shape).length > 0,
+    stateNames: stateNames(shape),
     readsHotData: shape.readsHotData,
   };
 }
 
 /**
- * Would a new instance of this module lose something the running one holds? Top-level `let`/`var` bindings are
- * state by definition; so is a `const` holding something built with `new` (a Map of sessions). A module of
- * functions and constants has nothing to lose, and "state lost" would be a false alarm there.
+ * The top-level bindings a new instance of this module could lose: what the learner watches (a counter, a table
+ * of sessions). `let` and `var` are state by definition; a `const` is when it holds data: a value built with
+ * `new` (a Map of sessions), or an object/array literal holding numbers, strings or nested data (`{ hits: 0 }`)
+ * — not a table of functions (`{ '/ping': ping }`), which a new version should replace. A module of functions and constants has nothing to lose, and "state lost" would be a false alarm.
  */
-export function hasState(shape: ModuleShape): boolean {
-  return shape.topLevel.some((item) => {
-    if (item.kind !== 'binding' || item.names.includes(DEFAULT_EXPORT_BINDING)) return false;
-    return item.declaration === 'let' || item.declaration === 'var' || (item.declaration === 'const' && /=\s*new\s/.test(item.text));
-  });
+export function stateNames(shape: ModuleShape): string[] {
+  const names: string[] = [];
+  for (const item of shape.topLevel) {
+    if (item.kind !== 'binding' || item.names.includes(DEFAULT_EXPORT_BINDING)) continue;
+    if (item.declaration === 'let' || item.declaration === 'var' || (item.declaration === 'const' && holdsData(item.text))) names.push(...item.names);
+  }
+  return names;
+}
+
+function holdsData(declaration: string): boolean {
+  const init = declaration.slice(declaration.indexOf('=') + 1).trim();
+  // Built with `new`, or a literal kept across reloads: `hot.data.state ?? { hits: 0 }`, `hot.data.seen || []`.
+  if (/^new\s/.test(init) || /(\?\?|\|\|)\s*[[{]/.test(init)) return true;
+  // A literal with data in it: a property value (after `:`) or an array element that is a number, a string, a
+  // literal or a nested literal. Keys are not values: `{ '/ping': ping }` is a table of functions, and
+  // `const load = hot.data.loads` a copy of a number taken at load, which a new version is meant to take anew.
+  const value = String.raw`\s*(-?\d|['"\`[{]|true\b|false\b|null\b)`;
+  if (init.startsWith('[')) return new RegExp(`[[,]${value}`).test(init);
+  return new RegExp(`[{,]\\s*[\\w$'"/-]+['"]?\\s*:${value}`).test(init);
 }
 
 /** Modules whose source differs between two versions of a program, plus the ones only `next` has. */

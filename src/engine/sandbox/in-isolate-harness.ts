@@ -111,6 +111,28 @@ function makeHarness(table, forwards) {
         }
       }
       case 'set': globalEval(arg + ' = (' + payload + ');'); return show(globalEval(arg));
+      // payload: binding names. Their leaves, \`path=value\` as the REPL shows each value (plain objects and arrays
+      // are walked, functions skipped; at most 200 leaves, depth 3): what a learner can observe of this instance's
+      // state, compared across an update to say whether that state was kept (IsolateRuntime, sameObservedState).
+      case 'state': {
+        const out = [];
+        const walk = (value, path, depth) => {
+          if (out.length >= 200 || typeof value === 'function') return;
+          const plain = value !== null && typeof value === 'object' && depth < 3 && !hasBrand(mapSize, value) && !hasBrand(setSize, value) && !hasBrand(dateText, value);
+          if (!plain) return void append(out, path + '=' + show(value));
+          const keys = ownKeys(value);
+          for (let i = 0; i < keys.length && i < 50; i++) {
+            const d = describeOwn(value, keys[i]);
+            if (d && 'value' in d) walk(d.value, path + '.' + keys[i], depth + 1);
+          }
+        };
+        for (let i = 0; i < payload.length; i++) {
+          let value;
+          try { value = globalEval(payload[i]); } catch (e) { append(out, payload[i] + '=<unset>'); continue; }
+          walk(value, payload[i], 0);
+        }
+        return out;
+      }
       case 'capture': {
         const captured = { __proto__: null };
         for (let i = 0; i < payload.length; i++) defineProperty(captured, payload[i], { value: globalEval(payload[i]), enumerable: true });

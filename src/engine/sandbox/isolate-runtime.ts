@@ -220,6 +220,7 @@ export class IsolateRuntime {
           stateKept = this.#migrate(old, instance, program, notes);
           migrateMs = (migrateMs ?? 0) + performance.now() - t;
         }
+        if (old && stateKept) stateKept = sameObservedState(old, instance);
         switched.set(module.file, old);
         if (imported.has(module.file)) this.#register(this.#registry, instance);
         instances.set(module.file, instance);
@@ -871,4 +872,21 @@ function handleDeclaration(module: LoadableModule): SourceLocation | undefined {
     handleDeclarations.set(module, found);
   }
   return found ?? undefined;
+}
+
+/**
+ * "State kept" means the learner sees it kept: every value the old instance's state bindings held at the switch
+ * is still there in the new one, at the same place (requests cannot run in between: the load is one synchronous
+ * step). The new one may hold more (a migrate that adds `byPath`). hot.data handed over and read back, or
+ * migrate called, is not enough: lesson 2's `hits` restarts while hot.data carries its load count on, and a
+ * migrate may ignore what it is given. When the values cannot be read, the hand-over is taken as the answer.
+ */
+function sameObservedState(old: ModuleInstance, next: ModuleInstance): boolean {
+  const shared = next.module.stateNames.filter((name) => old.module.stateNames.includes(name));
+  if (shared.length === 0) return true;
+  const before = old.observedState(shared);
+  const after = next.observedState(shared);
+  if (before === null || after === null) return true;
+  const now = new Set(after);
+  return before.every((leaf) => now.has(leaf));
 }

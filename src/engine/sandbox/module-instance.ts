@@ -97,6 +97,19 @@ export class ModuleInstance implements HandOutSource {
     return this.exportType(name) === 'function';
   }
 
+  /**
+   * These bindings' leaves, `path=value` as the REPL shows each (bounded), or null when they cannot be read (the
+   * time limit): what a learner can observe of this instance's state.
+   */
+  observedState(names: readonly string[]): string[] | null {
+    try {
+      const leaves = this.call('state', undefined, names, 'handler', true);
+      return Array.isArray(leaves) ? leaves.map(String) : null;
+    } catch {
+      return null;
+    }
+  }
+
   /** Did the module call `hot.accept()` while it initialised? */
   accepted(): boolean {
     return this.call('accepted', undefined, undefined, 'init', false) === true;

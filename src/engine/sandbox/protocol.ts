@@ -14,8 +14,10 @@ export interface LoadableModule {
   imports: LinkedImport[];
   /** Names it exports on behalf of other modules (`export … from`). */
   forwards: LinkedForward[];
-  /** It has top-level state a new instance would lose (a `let`/`var`, or a value built with `new`). */
+  /** It has top-level state a new instance would lose (see stateNames in graph/loadable-program.ts). */
   stateful: boolean;
+  /** Those bindings: compared between the old and the new instance to say whether the state was kept. */
+  stateNames: string[];
   /** It reads `hot.data` back: a file-watch re-run that hands it a non-empty hot.data keeps its state. */
   readsHotData: boolean;
 }
