@@ -1,6 +1,6 @@
 // `npm run bundle`: the CLI, the sandbox child and the HTTP load client as one esbuild bundle in dist/bundle/, the
 // only build the package ships. Two plugins take work off the lab's start-up (issue 11; `npm run bench:startup`).
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { build, type Plugin } from 'esbuild';
 
@@ -57,7 +57,11 @@ const yogaWithoutFetch: Plugin = {
   },
 };
 
-rmSync(OUT_DIR, { recursive: true, force: true });
+// Built beside the old bundle, then swapped in by two renames: a CLI started meanwhile (an end-to-end test, a
+// learner's lab) never finds dist/bundle half written or gone, as it did while esbuild wrote into an emptied folder.
+const NEXT_DIR = `${OUT_DIR}.next-${process.pid}`;
+const OLD_DIR = `${OUT_DIR}.old-${process.pid}`;
+rmSync(NEXT_DIR, { recursive: true, force: true });
 await build({
   entryPoints: [
     // The bin: checks the Node version on whatever Node runs it, then imports main.
@@ -71,7 +75,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node24',
-  outdir: OUT_DIR,
+  outdir: NEXT_DIR,
   chunkNames: '[name]-[hash]',
   // The native addon stays a dependency, loaded from node_modules with its prebuilt binary; so does amaro (the
   // TypeScript stripper), whose wasm is loaded only when a workspace has a .ts module.
@@ -88,3 +92,11 @@ await build({
   plugins: [builtinsThroughRequire, yogaWithoutFetch],
   logLevel: 'warning',
 });
+
+try {
+  renameSync(OUT_DIR, OLD_DIR);
+} catch (error) {
+  if (!(error instanceof Error && 'code' in error && error.code === 'ENOENT')) throw error;
+}
+renameSync(NEXT_DIR, OUT_DIR);
+rmSync(OLD_DIR, { recursive: true, force: true });
