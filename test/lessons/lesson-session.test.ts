@@ -126,6 +126,22 @@ describe('lesson session', () => {
     expect(await readFile(join(reset!.backupDir!, 'service.js'), 'utf8')).toBe('// mine\n');
   });
 
+  it('the lesson on screen changes as soon as the learner confirms, before its program has booted', async () => {
+    const engine = new StubEngine();
+    const session = await open(engine);
+    await writeFile(file(), '// mine\n');
+    // While the files are written and the program boots, the snapshot already shows the new lesson: a check
+    // the writes set off judges the lesson the learner moved to.
+    const seen: string[] = [];
+    const unsubscribe = session.subscribe(() => seen.push(session.getSnapshot().lesson.id));
+    const switching = session.switchTo(lessons[1]!.id, { replace: true });
+    expect(session.getSnapshot().lesson.id).toBe(lessons[1]!.id);
+    await switching;
+    unsubscribe();
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((id) => id === lessons[1]!.id)).toBe(true);
+  });
+
   it('moving on from the untouched starter of the next lesson switches without asking', async () => {
     const session = await open();
     await writeFile(file(), lessons[1]!.starter);

@@ -169,6 +169,9 @@ export class LessonSession {
   async switchTo(id: string, { replace }: { replace: boolean }): Promise<{ lesson: Lesson; reset: ResetResult | null }> {
     const lesson = this.#lessons.find((l) => l.id === id);
     if (!lesson) throw new RangeError(`no lesson ${id}`);
+    // The screen moves to the lesson at once, before its files are written and its program boots (seconds on a
+    // busy machine): a check the file writes set off then judges the new lesson, never the old one.
+    this.#update({ lesson, result: null });
     const reset = replace ? await resetLesson(lesson, this.#workspace) : null;
     if (!replace) await copyStarter(lesson, this.#workspace);
     await this.#startProgram(lesson);
