@@ -929,7 +929,8 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       ...this.#traffic(job.origin, end),
       stateKept: serving !== null && !outcome.stateLost,
       retainedVersions: this.#store.base.retainedVersions,
-      notes: [],
+      // A refused rollback says so, and to which version's code: the reason alone reads like a refused save.
+      notes: job.trigger === 'rollback' && 'label' in job && job.label ? [`rollback to ${job.label}'s code refused`] : [],
       startedAt,
     };
     const nothingRan = serving === null && this.#history.length === 0;
