@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { Engine } from '../engine/engine.ts';
 import type { CheckResult } from '../engine/lessons/check-types.ts';
 import { LessonSession } from '../engine/lessons/lesson-session.ts';
-import type { Lesson } from '../engine/lessons/lesson-types.ts';
+import type { Lesson, LessonFiles } from '../engine/lessons/lesson-types.ts';
 import { loadLessons, SERVICE_FILE } from '../engine/lessons/load-lessons.ts';
 import { emptyProgress, setCurrent } from '../engine/lessons/progress.ts';
 import { CheckRunner, runCheck } from '../engine/lessons/run-check.ts';
@@ -71,9 +71,9 @@ async function measureLesson(all: Lesson[], lesson: Lesson, options: CheckTiming
   const engine = new Engine({ file, strategy: lesson.strategy, restart: lesson.restart, traffic: { rate: LAB_RATE, requests: lesson.requests }, http: false });
   const runner = options.cold ? null : new CheckRunner();
   let checkMs = 0;
-  const timedCheck = async (l: Lesson, source: string): Promise<CheckResult> => {
+  const timedCheck = async (l: Lesson, files: LessonFiles): Promise<CheckResult> => {
     const started = performance.now();
-    const result = runner ? await runner.run(l, source) : await runCheck(l, source);
+    const result = runner ? await runner.run(l, files) : await runCheck(l, files);
     checkMs = performance.now() - started;
     return result;
   };
