@@ -26,11 +26,11 @@ function laterPatch(source) {
 /** @param {import('../../src/engine/lessons/check-types.ts').CheckLab} lab */
 export async function check(lab) {
   const { update } = lab;
-  const notes = update.notes.join('; ');
+  const patched = update.notes.filter((note) => /^(replaced|added) /.test(note)).join('; ');
   const applied = lab.expect(
     update.outcome === 'applied' && update.stateKept,
     { en: 'your files apply as a reflection patch (only functions changed, state kept)', zh: '你的文件能作为反射修补应用（只改了函数，状态保留）' },
-    update.outcome === 'applied' ? notes || 'the update says the state was not kept' : update.reason,
+    update.outcome !== 'applied' ? update.reason : update.stateKept ? patched || undefined : update.notes.join('; ') || 'the update says the state was not kept',
   );
   if (!applied) return;
 
