@@ -1,0 +1,3 @@
+export function MyFuncV2() {
+  return 'hello from plugin v2';
+}

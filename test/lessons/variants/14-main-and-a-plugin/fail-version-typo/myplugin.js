@@ -1,0 +1,3 @@
+export function MyFunc() {
+  return 'hello from plugin 2';
+}

@@ -1,0 +1,1 @@
+export const MyFunc = () => 'hello from plugin v2';
