@@ -8,5 +8,5 @@ let served = 0; // main's state: a plugin swap does not touch it
 
 export function handle(req) {
   served++;
-  return `${MyFunc()} (served ${served})`;
+  return `${MyFunc()}, served ${served}`;
 }

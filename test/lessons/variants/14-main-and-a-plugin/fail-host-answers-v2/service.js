@@ -5,5 +5,5 @@ let served = 0;
 
 export function handle(req) {
   served++;
-  return `${MyFunc().replace('v1', 'v2')} (served ${served})`;
+  return `${MyFunc().replace('v1', 'v2')}, served ${served}`;
 }

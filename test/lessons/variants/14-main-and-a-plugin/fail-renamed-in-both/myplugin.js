@@ -1,3 +1,3 @@
 export function MyFuncV2() {
-  return 'hello from plugin v2';
+  return 'plugin v2';
 }

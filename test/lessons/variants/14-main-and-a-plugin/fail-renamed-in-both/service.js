@@ -4,5 +4,5 @@ let served = 0;
 
 export function handle(req) {
   served++;
-  return `${MyFuncV2()} (served ${served})`;
+  return `${MyFuncV2()}, served ${served}`;
 }

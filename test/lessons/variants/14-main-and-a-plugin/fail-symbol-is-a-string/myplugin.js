@@ -1,1 +1,1 @@
-export const MyFunc = 'hello from plugin v2';
+export const MyFunc = 'plugin v2';

@@ -1,3 +1,3 @@
 export function MyFunc() {
-  return 'hello from plugin 2';
+  return 'plugin 2';
 }

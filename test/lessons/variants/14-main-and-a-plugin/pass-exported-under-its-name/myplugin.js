@@ -4,7 +4,7 @@ let calls = 0;
 
 function greet() {
   calls++;
-  return `hello from plugin v${VERSION}`;
+  return `plugin v${VERSION}`;
 }
 
 export { greet as MyFunc };
