@@ -19,9 +19,10 @@ export async function check(lab) {
     `three requests in a row: ${ping.seen}`,
   );
 
-  // A save of the leaf, as the learner's editor would write it: a comment added.
+  // A save of the leaf, as an editor that saves by rename (vim) writes it: a comment added. A rename is atomic,
+  // so the watcher never reads the file half written, however busy the machine.
   const words = lab.files['words.js'];
-  const across = await lab.countAcross(() => lab.save(`${words}\n// saved again\n`, { file: 'words.js' }), '/ping');
+  const across = await lab.countAcross(() => lab.save(`${words}\n// saved again\n`, { file: 'words.js', how: 'rename' }), '/ping');
   const saved = across.result;
   if (
     !lab.expect(
