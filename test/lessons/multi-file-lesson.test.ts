@@ -151,6 +151,14 @@ describe('a lesson of several modules: the workspace', () => {
     await writeFile(join(ws, 'service.js'), `${TWO_FILE_STARTER['service.js']}// note\n`);
     const edited = await readLearnerFiles(lesson, ws);
     expect(isStarter(lesson, edited)).toBe(false);
+    // A module the learner added and imports is part of the program; another lesson's file is not.
+    await writeFile(join(ws, 'other-lesson.js'), 'export const x = 1;\n');
+    await mkdir(join(ws, 'lib'));
+    await writeFile(join(ws, 'lib', 'word.js'), "export const word = 'hello';\n");
+    await writeFile(join(ws, 'greet.js'), "import { word } from './lib/word.js';\nexport function greet(n) { return `${word} ${n}`; }\n");
+    expect(Object.keys(await readLearnerFiles(lesson, ws)).sort()).toEqual(['greet.js', 'lib/word.js', 'service.js']);
+    await writeFile(join(ws, 'greet.js'), TWO_FILE_SOLUTION['greet.js']);
+
     const both = solutionDiff(lesson, edited);
     expect(both).not.toContain('greet.js');
     expect(both).toContain('--- your service.js');
@@ -231,6 +239,14 @@ describe.sequential('a lesson of several modules: the check', () => {
     const onEdit = await runCheck(lesson, { 'greet.js': TWO_FILE_SOLUTION['greet.js'] });
     expect(onEdit.passed, describeResult(onEdit)).toBe(true);
     expect(onEdit.update).toMatchObject({ trigger: 'save', outcome: 'applied', changed: ['greet.js'] });
+
+    // A module the learner added (in a folder the starter lacks) is saved with the rest, as one update.
+    const added = await runCheck(lesson, {
+      'lib/word.js': "export const word = 'hello';\n",
+      'greet.js': "import { word } from './lib/word.js';\nexport function greet(n) { return `${word} ${n}`; }\n",
+    });
+    expect(added.passed, describeResult(added)).toBe(true);
+    expect(added.update?.changed?.slice().sort()).toEqual(['greet.js', 'lib/word.js']);
   });
 
   it('saves every edited file as one update, and gives check.js the files, modules’ scopes and per-file saves', { timeout: 60_000 }, async () => {

@@ -170,13 +170,15 @@ export async function runCheck(lesson: Lesson, learner: LearnerProgram, options:
 }
 
 /**
- * The learner's program: every file of the lesson, the learner's text or the starter's. A string is the entry's
- * text (a one-file lesson's service.js).
+ * The learner's program: every file of the lesson, the learner's text or the starter's, and any module the
+ * learner added. A string is the entry's text (a one-file lesson's service.js).
  */
 export function learnerFiles(lesson: Lesson, learner: LearnerProgram): LessonFiles {
   const given = typeof learner === 'string' ? { [lesson.entry]: learner } : learner;
   const files: Record<string, string> = {};
   for (const file of lesson.starterFiles) files[file] = given[file] ?? lesson.starterSources[file]!;
+  // A module the learner added to the program (readLearnerFiles finds those the entry imports).
+  for (const [file, text] of Object.entries(given)) if (!(file in files)) files[file] = text;
   return files;
 }
 

@@ -1,6 +1,6 @@
 // Writing a file the two ways editors save, so checks and `hotlab doctor` exercise what the watcher must see.
-import { writeFileSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { SaveHow } from './check-types.ts';
 
@@ -32,8 +32,13 @@ export async function saveAllInPlace(dir: string, files: Readonly<Record<string,
   const entries = Object.entries(files);
   if (entries.length === 1) {
     const [file, content] = entries[0]!;
+    await mkdir(dirname(join(dir, file)), { recursive: true });
     await saveAs(join(dir, file), content, 'in-place');
     return;
   }
-  for (const [file, content] of entries) writeFileSync(join(dir, file), content);
+  for (const [file, content] of entries) {
+    // A module the learner added may sit in a folder the starter does not have.
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), content);
+  }
 }

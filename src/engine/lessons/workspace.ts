@@ -8,6 +8,8 @@ import { readServiceFile } from '../read-service-file.ts';
 import type { Lesson, LessonFiles } from './lesson-types.ts';
 import { SERVICE_FILE } from './load-lessons.ts';
 import { unifiedDiff } from './unified-diff.ts';
+import { CompileCache } from '../graph/load-graph.ts';
+import { readProgram } from '../graph/read-program.ts';
 
 /** Which starter files were copied, and which were left alone because the learner already has them. */
 export interface StarterCopy {
@@ -102,13 +104,18 @@ export function readLearnerSource(workspace: string, entry: string = SERVICE_FIL
 
 /**
  * The learner's version of each of the lesson's program files. The entry must exist (a clear error says where);
- * another file the learner has not got is the starter's, as the check would see it (lessons/FORMAT.md).
+ * another file the learner has not got is the starter's, as the check would see it (lessons/FORMAT.md). A module
+ * the learner added (the program imports it, the lesson has no such file) comes too: the check runs the
+ * learner's program, not only the lesson's files. Other files of the workspace (another lesson's) do not.
  */
 export async function readLearnerFiles(lesson: Lesson, workspace: string): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
   for (const file of lesson.starterFiles) {
     files[file] = file === lesson.entry ? await readLearnerSource(workspace, file) : ((await readFile(join(workspace, file), 'utf8').catch(() => null)) ?? lesson.starterSources[file]!);
   }
+  // What the entry reaches, as the engine reads it (a program it refuses still names the files it read).
+  const read = readProgram(workspace, lesson.entry, new CompileCache());
+  for (const [file, text] of read.sources) if (!(file in files)) files[file] = text;
   return files;
 }
 
