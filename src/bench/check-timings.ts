@@ -1,4 +1,4 @@
-// How long a learner waits for a lesson's check in the lab: from the moment service.js is written to the
+// How long a learner waits for a lesson's check in the lab: from the moment the files are written to the
 // moment the lesson session holds the check's result (what the screen then renders). That covers the lab
 // engine's own update of the save, the session's debounce of a burst of saves, and the check itself, which
 // is also timed alone. Per lesson: the starter, the solution, and a handler that throws on every request.
@@ -8,16 +8,17 @@
 // Between a result and the next save the learner reads and edits (--pause, ms). --cold checks on a scratch
 // service booted for each check (as `hotlab check` does) instead of the lab's warm one. The machine is shared:
 // read medians, and compare runs made side by side.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Engine } from '../engine/engine.ts';
 import type { CheckResult } from '../engine/lessons/check-types.ts';
 import { LessonSession } from '../engine/lessons/lesson-session.ts';
-import type { Lesson } from '../engine/lessons/lesson-types.ts';
-import { loadLessons, SERVICE_FILE } from '../engine/lessons/load-lessons.ts';
+import type { Lesson, LessonFiles } from '../engine/lessons/lesson-types.ts';
+import { loadLessons } from '../engine/lessons/load-lessons.ts';
+import { saveAllInPlace } from '../engine/lessons/save-file.ts';
 import { emptyProgress, setCurrent } from '../engine/lessons/progress.ts';
 import { CheckRunner, runCheck } from '../engine/lessons/run-check.ts';
 import { renderTable } from './render-table.ts';
@@ -42,7 +43,7 @@ export interface CheckTimingOptions {
 /** One lesson's timings, in ms: save → result in the session, and the check's own share of it. */
 export interface LessonTimings {
   lesson: Lesson;
-  /** The check the session runs when the lesson opens (nothing warm yet). */
+  /** The check of the untouched starter when the lesson opens, asked for with k (nothing warm yet). */
   open: Sample;
   variants: Record<'starter' | 'solution' | 'throws', Sample[]>;
 }
@@ -66,14 +67,17 @@ export async function measureCheckTimings(options: CheckTimingOptions = {}, prog
 
 async function measureLesson(all: Lesson[], lesson: Lesson, options: CheckTimingOptions): Promise<LessonTimings> {
   const workspace = await mkdtemp(join(tmpdir(), 'hotlab-check-bench-'));
-  const file = join(workspace, SERVICE_FILE);
-  await writeFile(file, lesson.starter);
+  const file = join(workspace, lesson.entry);
+  for (const [name, text] of Object.entries(lesson.starterSources)) {
+    await mkdir(dirname(join(workspace, name)), { recursive: true });
+    await writeFile(join(workspace, name), text);
+  }
   const engine = new Engine({ file, strategy: lesson.strategy, restart: lesson.restart, traffic: { rate: LAB_RATE, requests: lesson.requests }, http: false });
   const runner = options.cold ? null : new CheckRunner();
   let checkMs = 0;
-  const timedCheck = async (l: Lesson, source: string): Promise<CheckResult> => {
+  const timedCheck = async (l: Lesson, files: LessonFiles): Promise<CheckResult> => {
     const started = performance.now();
-    const result = runner ? await runner.run(l, source) : await runCheck(l, source);
+    const result = runner ? await runner.run(l, files) : await runCheck(l, files);
     checkMs = performance.now() - started;
     return result;
   };
@@ -81,11 +85,17 @@ async function measureLesson(all: Lesson[], lesson: Lesson, options: CheckTiming
   try {
     await engine.start();
     let started = performance.now();
-    session.requestCheck();
+    // The lab checks nothing on an untouched starter until the learner asks (k): this is that check.
+    void session.check();
     let result = await nextResult(session, null);
     const open: Sample = { total: performance.now() - started, check: checkMs, passed: result.passed };
     const variants: LessonTimings['variants'] = { starter: [], solution: [], throws: [] };
-    const sources = { solution: lesson.solution, throws: THROWS, starter: lesson.starter };
+    // Every file of the program (a lesson of several modules changes more than its entry).
+    const sources: Record<keyof typeof variants, LessonFiles> = {
+      solution: lesson.solutionSources,
+      throws: { ...lesson.starterSources, [lesson.entry]: THROWS },
+      starter: lesson.starterSources,
+    };
     let saves = 0;
     for (let rep = 0; rep < (options.reps ?? 3); rep++) {
       for (const name of ['solution', 'throws', 'starter'] as const) {
@@ -93,7 +103,7 @@ async function measureLesson(all: Lesson[], lesson: Lesson, options: CheckTiming
         started = performance.now();
         // A comment makes every save differ from every version before it (a rejected save leaves the last
         // good one running, and saving that text again would make no version and so no check).
-        await writeFile(file, `${sources[name]}\n// bench save ${++saves}\n`);
+        await saveAllInPlace(workspace, marked(lesson, sources[name], ++saves));
         result = await nextResult(session, result);
         variants[name].push({ total: performance.now() - started, check: checkMs, passed: result.passed });
       }
@@ -105,6 +115,17 @@ async function measureLesson(all: Lesson[], lesson: Lesson, options: CheckTiming
     await engine.stop();
     await rm(workspace, { recursive: true, force: true });
   }
+}
+
+/**
+ * The files with a comment added to those that differ from the starter (the entry when none do), so the save
+ * differs from every version before it without touching a module the variant leaves alone (a lesson may judge
+ * which modules a save changed).
+ */
+function marked(lesson: Lesson, files: LessonFiles, save: number): LessonFiles {
+  const changed = lesson.starterFiles.filter((file) => files[file] !== lesson.starterSources[file]);
+  const targets = changed.length > 0 ? changed : [lesson.entry];
+  return { ...files, ...Object.fromEntries(targets.map((file) => [file, `${files[file]}\n// bench save ${save}\n`])) };
 }
 
 /** The session's next check result after `previous`, once no check is running or queued. */

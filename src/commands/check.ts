@@ -8,7 +8,7 @@ import type { Lesson } from '../engine/lessons/lesson-types.ts';
 import { findLesson, loadLessons } from '../engine/lessons/load-lessons.ts';
 import { currentLesson, doneCount, loadProgress, markDone, nextLesson, setCurrent, updateProgress } from '../engine/lessons/progress.ts';
 import { runCheck } from '../engine/lessons/run-check.ts';
-import { copyStarter, readLearnerSource, serviceFile } from '../engine/lessons/workspace.ts';
+import { copyStarter, readLearnerFiles, serviceFile } from '../engine/lessons/workspace.ts';
 
 export interface CheckOptions {
   /** A lesson id, number or id prefix; the current lesson when absent. */
@@ -27,7 +27,7 @@ export async function checkLesson(options: CheckOptions, out: NodeJS.WritableStr
   if (loaded.problem) err.write(`hotlab: ${loaded.problem.message}\n`);
   const lesson = options.lesson ? findLesson(set, options.lesson) : currentLesson(loaded.progress, set.lessons);
 
-  const file = serviceFile(workspace);
+  const file = serviceFile(workspace, lesson.entry);
   const exists = await stat(file).then(
     () => true,
     () => false,
@@ -40,9 +40,10 @@ export async function checkLesson(options: CheckOptions, out: NodeJS.WritableStr
     else err.write(`hotlab: ${error}\n`);
     return 1;
   }
-  const source = await readLearnerSource(workspace);
-  if (!options.json) out.write(`Checking ${file} against lesson ${lesson.id} — ${pick(lesson.title, lang)} (${lesson.strategy})\n`);
-  const result = await runCheck(lesson, source);
+  const files = await readLearnerFiles(lesson, workspace);
+  const checked = lesson.starterFiles.length === 1 ? file : `${lesson.starterFiles.join(', ')} in ${workspace}`;
+  if (!options.json) out.write(`Checking ${checked} against lesson ${lesson.id} — ${pick(lesson.title, lang)} (${lesson.strategy})\n`);
+  const result = await runCheck(lesson, files);
 
   let summary = '';
   if (result.passed) {
@@ -75,7 +76,13 @@ export function formatResult(result: CheckResult, lesson: Lesson, lang: Language
 
 function passedSummary(lesson: Lesson, next: Lesson | undefined, workspace: string, done: number, total: number, lang: Language): string {
   const then = next
-    ? `Next: ${next.id} — ${pick(next.title, lang)}. Your service.js is left as it is; to start from the next starter:\n  cp ${next.dir}/starter/service.js ${workspace}/service.js`
+    ? `Next: ${next.id} — ${pick(next.title, lang)}. Your files are left as they are; to start from the next starter:\n  ${copyCommand(next, workspace)}`
     : 'That was the last lesson.';
   return `\n✓ Lesson ${lesson.id} passed (${done} of ${total} done). ${then}\n`;
+}
+
+/** The shell command that copies a lesson's starter over the workspace: `cp …/starter/service.js sandbox/service.js`. */
+function copyCommand(lesson: Lesson, workspace: string): string {
+  if (lesson.starterFiles.length === 1) return `cp ${lesson.dir}/starter/${lesson.entry} ${workspace}/${lesson.entry}`;
+  return `cp -R ${lesson.dir}/starter/. ${workspace}/`;
 }

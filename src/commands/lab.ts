@@ -2,7 +2,7 @@
 import { join, resolve } from 'node:path';
 import { Engine } from '../engine/engine.ts';
 import { LessonSession, prepareLessonWorkspace } from '../engine/lessons/lesson-session.ts';
-import { loadLessons, SERVICE_FILE } from '../engine/lessons/load-lessons.ts';
+import { loadLessons } from '../engine/lessons/load-lessons.ts';
 import { CheckRunner } from '../engine/lessons/run-check.ts';
 
 export interface LabOptions {
@@ -32,11 +32,12 @@ export async function openLab(options: LabOptions): Promise<number> {
     return 2;
   }
   const workspace = resolve(options.workspace ?? 'sandbox');
-  const file = join(workspace, SERVICE_FILE);
   const { lessons } = await loadLessons();
-  // The current lesson's starter is copied only where service.js is missing: a learner's edit is never replaced.
+  // The current lesson's starter files are copied only where missing: a learner's edit is never replaced.
   const prepared = await prepareLessonWorkspace(lessons, workspace);
-  const created = prepared.copied.includes(SERVICE_FILE);
+  // The engine runs the lesson's program from its entry (service.js, or service.ts for a TypeScript lesson).
+  const file = join(workspace, prepared.lesson.entry);
+  const created = prepared.copied.includes(prepared.lesson.entry);
   process.stdout.write(`hotlab: workspace ${workspace}${created ? ' (new: starter service copied)' : ''} — edit ${file} in your editor.\n`);
   const { lesson } = prepared;
   const engine = new Engine({
@@ -54,7 +55,7 @@ export async function openLab(options: LabOptions): Promise<number> {
     workspace,
     engine,
     progress: prepared.progress,
-    runCheck: (checked, source) => checks.run(checked, source),
+    runCheck: (checked, files) => checks.run(checked, files),
     ...(prepared.problem ? { problem: prepared.problem } : {}),
   });
   // React's development build renders about twice as slowly; it must be chosen before React is first loaded.

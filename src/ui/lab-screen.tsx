@@ -246,7 +246,7 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
       ) : listOpen && lessonUi.list ? (
         <LessonList snapshot={lessonSnapshot} filter={lessonUi.list.filter} selected={lessonUi.list.selected} width={layout.columns} height={overlayRows} />
       ) : lessonUi.diff ? (
-        <DiffView text={lessonUi.diff.text} file={basename(lessonSnapshot?.file ?? snapshot.file)} scroll={lessonUi.diff.scroll} width={layout.columns} height={overlayRows} />
+        <DiffView text={lessonUi.diff.text} file={lessonSnapshot?.lesson.starterFiles.join(', ') ?? basename(snapshot.file)} scroll={lessonUi.diff.scroll} width={layout.columns} height={overlayRows} />
       ) : (
         <>
           <Box flexDirection={layout.mode === 'split' ? 'row' : 'column'} columnGap={layout.gap}>

@@ -74,13 +74,13 @@ describe('moving to the next lesson', () => {
   ] as const) {
     it(`n from lesson ${from} starts lesson ${to}'s program fresh, and a solution save is applied live`, async () => {
       const { file, tmux } = await openLab(from, lesson(from).solution);
-      await tmux.waitFor(new RegExp(`Lesson ${from}/12`));
+      await tmux.waitFor(new RegExp(`Lesson ${from}/${lessons.length}`));
       await tmux.waitFor(/-> 200 v1/);
       tmux.keys('n');
       // The file is lesson 6's (or 11's) solution: replacing it is asked first.
       await tmux.waitFor(new RegExp(`Replace service.js with lesson ${to}'s starter`));
       tmux.keys('y');
-      await tmux.waitFor(new RegExp(`Lesson ${to}/12`));
+      await tmux.waitFor(new RegExp(`Lesson ${to}/${lessons.length}`));
       expect(await readFile(file, 'utf8')).toBe(lesson(to).starter);
       const strategy = lesson(to).strategy;
       // The new lesson's starter runs as v1 of a new program, under the new lesson's strategy; nothing refused.

@@ -1,11 +1,14 @@
 // Checks are judged by learners who write differently from the reference (issue 8). For every lesson, answers
 // that are right in another way than the solution must pass, and plausible wrong attempts must fail — at the
-// step that names their mistake, not at some other. The variants are plain service.js files under
-// variants/<lesson>/, each opening with `// expect: pass` or `// expect: fail: <the failing step's title, or
-// its beginning>`. Every lesson in the manifest needs at least 2 of the first kind and 3 of the second.
+// step that names their mistake, not at some other. The variants of a one-file lesson are plain service.js files
+// under variants/<lesson>/, each opening with `// expect: pass` or `// expect: fail: <the failing step's title,
+// or its beginning>`. A lesson of several modules has a folder per variant instead: the learner's files that
+// differ from the starter (and any module the learner added), and `expect.txt` holding `pass` or `fail: <step
+// title>`. Every lesson in the manifest
+// needs at least 2 of the first kind and 3 of the second.
 // Two test files share the lessons between them (vitest runs files in parallel; each check boots a service).
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/engine/lessons/check-types.ts';
 import { pick } from '../../src/engine/lessons/language.ts';
@@ -17,23 +20,40 @@ const VARIANTS = join(import.meta.dirname, 'variants');
 
 interface Variant {
   file: string;
-  source: string;
+  /** The entry's text (a one-file variant), or the files that differ from the starter (a folder variant). */
+  learner: string | Record<string, string>;
   expect: { pass: true } | { pass: false; step: string };
 }
 
 function variantsOf(lessonId: string): Variant[] {
-  let files: string[];
+  let names: string[];
   try {
-    files = readdirSync(join(VARIANTS, lessonId)).filter((f) => f.endsWith('.js')).sort();
+    names = readdirSync(join(VARIANTS, lessonId)).sort();
   } catch {
     return [];
   }
-  return files.map((file) => {
-    const source = readFileSync(join(VARIANTS, lessonId, file), 'utf8');
+  return names.flatMap((name) => {
+    const path = join(VARIANTS, lessonId, name);
+    if (statSync(path).isDirectory()) return [folderVariant(lessonId, name, path)];
+    if (!name.endsWith('.js')) return [];
+    const source = readFileSync(path, 'utf8');
     const header = /^\/\/ expect: (pass|fail: (.+))$/m.exec(source.split('\n')[0] ?? '');
-    if (!header) throw new Error(`${lessonId}/${file} must open with "// expect: pass" or "// expect: fail: <step title>"`);
-    return { file, source, expect: header[1] === 'pass' ? { pass: true } : { pass: false, step: header[2]! } };
+    if (!header) throw new Error(`${lessonId}/${name} must open with "// expect: pass" or "// expect: fail: <step title>"`);
+    return [{ file: name, learner: source, expect: header[1] === 'pass' ? { pass: true } : { pass: false, step: header[2]! } }];
   });
+}
+
+/** variants/<lesson>/<name>/: the learner's changed files, and expect.txt. */
+function folderVariant(lessonId: string, name: string, dir: string): Variant {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
+  if (!files.includes('expect.txt')) throw new Error(`${lessonId}/${name}/ must hold expect.txt ("pass" or "fail: <step title>")`);
+  const header = /^(pass|fail: (.+))$/.exec(readFileSync(join(dir, 'expect.txt'), 'utf8').trim());
+  if (!header) throw new Error(`${lessonId}/${name}/expect.txt must hold "pass" or "fail: <step title>"`);
+  const learner = Object.fromEntries(files.filter((f) => f !== 'expect.txt').map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+  if (Object.keys(learner).length === 0) throw new Error(`${lessonId}/${name}/ holds no file of the learner's`);
+  return { file: `${name}/`, learner, expect: header[1] === 'pass' ? { pass: true } : { pass: false, step: header[2]! } };
 }
 
 function describeResult(result: CheckResult): string {
@@ -59,7 +79,7 @@ function defineTests(runner: CheckRunner, lessons: Lesson[]): void {
     });
     for (const variant of variants) {
       it(`${lesson.id}: ${variant.file}`, { timeout: 60_000 }, async () => {
-        const result = await runner.run(lesson, variant.source);
+        const result = await runner.run(lesson, variant.learner);
         expect(result.error, describeResult(result)).toBeUndefined();
         if (variant.expect.pass) {
           expect(result.passed, `a right answer failed:\n${describeResult(result)}`).toBe(true);

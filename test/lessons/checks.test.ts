@@ -20,12 +20,13 @@ function describeResult(result: CheckResult): string {
 describe.sequential('lesson checks', () => {
   for (const lesson of set.lessons) {
     it(`${lesson.id}: fails on the starter, passes on the solution`, { timeout: 90_000 }, async () => {
-      const onStarter = await runner.run(lesson, lesson.starter);
+      // Every file of the program: a lesson of several modules is judged on all of them.
+      const onStarter = await runner.run(lesson, lesson.starterSources);
       expect(onStarter.error, describeResult(onStarter)).toBeUndefined();
       expect(onStarter.passed, `the check passed on the starter:\n${describeResult(onStarter)}`).toBe(false);
       expect(onStarter.steps.some((s) => !s.ok)).toBe(true);
 
-      const onSolution = await runner.run(lesson, lesson.solution);
+      const onSolution = await runner.run(lesson, lesson.solutionSources);
       expect(onSolution.passed, `the check failed on the solution:\n${describeResult(onSolution)}`).toBe(true);
       expect(onSolution.steps.every((s) => s.title.en && s.title.zh)).toBe(true);
     });

@@ -117,7 +117,7 @@ describe('lesson session', () => {
     expect(await readFile(file(), 'utf8')).toBe('// mine\n');
     expect(session.getSnapshot().lesson.id).toBe(lessons[1]!.id);
     // A new program under the lesson's strategy and traffic, not an update of the previous lesson's.
-    expect(engine.programs.at(-1)).toEqual({ strategy: lessons[1]!.strategy, restart: lessons[1]!.restart ?? 'graceful', requests: lessons[1]!.requests });
+    expect(engine.programs.at(-1)).toEqual({ strategy: lessons[1]!.strategy, restart: lessons[1]!.restart ?? 'graceful', requests: lessons[1]!.requests, entry: lessons[1]!.entry });
 
     // Confirmed: backed up, then replaced.
     const { reset } = await session.switchTo(lessons[1]!.id, { replace: true });

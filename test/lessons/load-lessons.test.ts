@@ -36,7 +36,8 @@ describe('loadLessons', () => {
     expect(set.lessons.slice(0, 3).map((l) => l.id)).toEqual(['01-what-is-a-hot-update', '02-watching-files', '03-swapping-a-route-handler']);
     set.lessons.forEach((lesson, index) => {
       expect(lesson.number).toBe(index + 1);
-      expect(lesson.starterFiles).toContain('service.js');
+      expect(lesson.starterFiles).toContain(lesson.entry);
+      expect(['service.js', 'service.ts']).toContain(lesson.entry);
       expect(lesson.requests.length).toBeGreaterThan(0);
     });
   });

@@ -1,11 +1,12 @@
 // Builds the `lab` object a lesson's check.js receives, around a running scratch service.
 import { watch } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { HotlabError } from '../errors.ts';
 import type { ServiceRequest, ServiceResponse, UpdateRecord } from '../types.ts';
 import { countAcross, findCounter, jsonOf, numbersIn, textOf } from './judge-answers.ts';
 import type { CheckLab, CheckResponse, CheckStep, CounterReading, SaveHow } from './check-types.ts';
 import type { Localized } from './language.ts';
+import type { LessonFiles } from './lesson-types.ts';
 import { saveAs } from './save-file.ts';
 import type { ScratchService } from './scratch-service.ts';
 import { serviceRequest, type RequestInit } from './service-request.ts';
@@ -27,8 +28,8 @@ const COUNTER_READINGS = 3;
 
 export interface CheckLabParts {
   service: ScratchService;
-  source: string;
-  starter: string;
+  /** The learner's program: every file of the lesson (path → text). */
+  files: LessonFiles;
   unchanged: boolean;
   update: UpdateRecord;
   before: CheckResponse;
@@ -42,12 +43,13 @@ export interface CheckLabHandle {
 }
 
 export function createCheckLab(parts: CheckLabParts): CheckLabHandle {
-  const { service } = parts;
-  const { engine, file } = service;
+  const { service, files } = parts;
+  const { engine, lesson } = service;
+  const entry = lesson.entry;
   const steps: CheckStep[] = [];
   let closed = false;
   // The engine ignores a save equal to the last rejected one, as it ignores one equal to the running version.
-  let lastRejectedSave: string | null = null;
+  let lastRejectedSave: { file: string; source: string } | null = null;
   const firstRequest = pathOf(service.lesson.requests[0]!);
 
   const request = async (path: string, init?: RequestInit): Promise<CheckResponse> =>
@@ -77,28 +79,37 @@ export function createCheckLab(parts: CheckLabParts): CheckLabHandle {
   const lab: CheckLab = {
     update: parts.update,
     before: parts.before,
-    source: parts.source,
-    starter: parts.starter,
+    source: files[entry]!,
+    starter: lesson.starterSources[entry]!,
+    files,
+    starterFiles: lesson.starterSources,
+    entry,
     unchanged: parts.unchanged,
     request,
-    evaluate: (expression) => engine.evaluate(expression),
-    setValue: (name, valueExpression) => engine.setValue(name, valueExpression),
-    applySource: (source) => engine.applySource(source, 'reload'),
+    evaluate: (expression, options) => engine.evaluate(expression, moduleOf(options)),
+    setValue: (name, valueExpression, options) => engine.setValue(name, valueExpression, moduleOf(options)),
+    applySource: (source, options) => engine.applySources({ [options?.file ?? entry]: source }, 'reload'),
     rollback: () => engine.rollback(),
     async handOver(snapshot) {
       const standIn = await engine.applySource(standInSource(snapshot), 'reload');
       if (standIn?.outcome !== 'applied') return { standIn, update: null };
-      return { standIn, update: await engine.applySource(parts.source, 'reload') };
+      return { standIn, update: await engine.applySources(files, 'reload') };
     },
     snapshot: () => engine.getSnapshot(),
     wait: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(ms, MAX_WAIT_MS)))),
     quietly,
     served: () => service.served,
-    async save(source: string, options?: { how?: SaveHow }) {
+    async save(source: string, options?: { file?: string; how?: SaveHow }) {
       const how = options?.how ?? 'in-place';
-      const expectNothing = source === engine.runningSource || source === lastRejectedSave;
-      const record = expectNothing ? await saveExpectingNothing(engine, file, source, how) : await saveExpectingRecord(engine, file, source, how);
-      if (record) lastRejectedSave = record.outcome === 'rejected' ? source : null;
+      const module = options?.file ?? entry;
+      const path = join(service.dir, module);
+      const running = engine.runningSources;
+      // A file the running program does not import changes nothing (the engine says so in its log).
+      const outside = running !== null && !running.has(module) && engine.getSnapshot().rejection === null;
+      const sameAsRefused = lastRejectedSave?.file === module && lastRejectedSave.source === source;
+      const expectNothing = outside || source === running?.get(module) || sameAsRefused;
+      const record = expectNothing ? await saveExpectingNothing(engine, path, source, how) : await saveExpectingRecord(engine, path, source, how);
+      if (record) lastRejectedSave = record.outcome === 'rejected' ? { file: module, source } : null;
       return record;
     },
     text: (response) => textOf(bodyOf(response)),
@@ -126,6 +137,11 @@ export function createCheckLab(parts: CheckLabParts): CheckLabHandle {
       closed = true;
     },
   };
+}
+
+/** `{module: 'greet.js'}` → 'greet.js'; no module is the entry's scope. */
+function moduleOf(options: { module?: string } | undefined): string | undefined {
+  return options?.module;
 }
 
 export function checkResponse(response: ServiceResponse): CheckResponse {

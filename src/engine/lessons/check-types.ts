@@ -24,12 +24,18 @@ export interface CheckLab {
   readonly update: UpdateRecord;
   /** The response to the lesson's first request, made just before the update (the starter answering). */
   readonly before: CheckResponse;
-  /** The learner's `service.js`. */
+  /** The learner's entry module (`service.js`, or the lesson's `entry`). */
   readonly source: string;
-  /** The lesson's `starter/service.js`. */
+  /** The lesson's starter entry (`starter/service.js`). */
   readonly starter: string;
+  /** Every file of the learner's program, path → text (`service.js`, `greet.js`); the entry is `source`. */
+  readonly files: Readonly<Record<string, string>>;
+  /** Every file of the lesson's starter, path → text. */
+  readonly starterFiles: Readonly<Record<string, string>>;
+  /** The program's entry module: `service.js` unless the lesson names another (`service.ts`). */
+  readonly entry: string;
   /**
-   * True when the learner's file is the starter, unchanged. hotlab does not make a new version of a save that
+   * True when the learner's files are the starter's, unchanged. hotlab does not make a new version of a save that
    * changes nothing, so the check applied it as a reload instead (`update.trigger` is then 'reload').
    */
   readonly unchanged: boolean;
@@ -38,20 +44,30 @@ export interface CheckLab {
 
   /** A live request to the service. `path` may carry a query: `/hello?name=go`. */
   request(path: string, init?: RequestInit): Promise<CheckResponse>;
-  /** Evaluate a JavaScript expression in the live version, as the REPL does. */
-  evaluate(expression: string): Promise<EvalResult>;
-  /** Set a live top-level binding by name, as the REPL's `:set` does (Go's FieldByName(…).Set). */
-  setValue(name: string, valueExpression: string): Promise<EvalResult>;
-  /** Apply another version directly (no file write), for lessons about bad updates or rollback. */
-  applySource(source: string): Promise<UpdateRecord | null>;
   /**
-   * Save `source` to the scratch service's file as an editor would and wait for what the watcher makes of it:
-   * the update record, or null when no new version came (its content equals the running version's, or the
-   * last rejected save's). A save that should make a version waits for its record (up to 10 s); one that
-   * should not waits until the watcher has had the file system's event and its own read (~0.1 s).
+   * Evaluate a JavaScript expression in the live version, as the REPL does: in the entry's scope, or in
+   * `module`'s (`greet.js`).
+   */
+  evaluate(expression: string, options?: { module?: string }): Promise<EvalResult>;
+  /**
+   * Set a live top-level binding by name, as the REPL's `:set` does (Go's FieldByName(…).Set): the entry's, or
+   * `module`'s.
+   */
+  setValue(name: string, valueExpression: string, options?: { module?: string }): Promise<EvalResult>;
+  /**
+   * Apply another version directly (no file write), for lessons about bad updates or rollback: `source` in place
+   * of the entry, or of `file` (the other modules as they run).
+   */
+  applySource(source: string, options?: { file?: string }): Promise<UpdateRecord | null>;
+  /**
+   * Save `source` to one file of the scratch service as an editor would (the entry, or `file`: `greet.js`) and
+   * wait for what the watcher makes of it: the update record, or null when no new version came (its content
+   * equals the running module's or the last rejected save's, or the running program does not import `file`).
+   * A save that should make a version waits for its record (up to 10 s); one that should not waits until the
+   * watcher has had the file system's event and its own read (~0.1 s).
    * @default how 'in-place'
    */
-  save(source: string, options?: { how?: SaveHow }): Promise<UpdateRecord | null>;
+  save(source: string, options?: { file?: string; how?: SaveHow }): Promise<UpdateRecord | null>;
   /** Go back to the previous good version; null when there is none. */
   rollback(): Promise<UpdateRecord | null>;
   /**

@@ -20,7 +20,13 @@ export interface LessonJson {
   hints: Localized[];
   /** The traffic the service gets, cycled by the driver. @default [GET /ping] */
   requests: ServiceRequest[];
+  /** The program's entry module, in `starter/` and `solution/`. @default 'service.js' */
+  entry: LessonEntry;
 }
+
+/** The entry modules a lesson may have (design §8: the workspace's entry is one of these). */
+export const LESSON_ENTRIES = ['service.js', 'service.ts'] as const;
+export type LessonEntry = (typeof LESSON_ENTRIES)[number];
 
 const MIN_HINTS = 2;
 const MAX_HINTS = 4;
@@ -46,6 +52,8 @@ export function parseLessonJson(id: string, text: string): LessonJson {
   const hints = raw.hints;
   if (!Array.isArray(hints)) return fail('hints', 'is missing (an array of 2–4 {"en","zh"} hints)');
   if (hints.length < MIN_HINTS || hints.length > MAX_HINTS) fail('hints', `must hold ${MIN_HINTS}–${MAX_HINTS} hints (it holds ${hints.length})`);
+  const entry = raw.entry ?? 'service.js';
+  if (!LESSON_ENTRIES.includes(entry as LessonEntry)) fail('entry', `must be ${LESSON_ENTRIES.map((e) => `"${e}"`).join(' or ')} when given (it is ${JSON.stringify(raw.entry)})`);
   const requests = raw.requests;
   if (requests !== undefined && (!Array.isArray(requests) || requests.length === 0)) fail('requests', 'must be a non-empty array when given');
   return {
@@ -56,6 +64,7 @@ export function parseLessonJson(id: string, text: string): LessonJson {
     ...(restart !== undefined ? { restart } : {}),
     hints: hints.map((hint, i) => localized(hint, `hints[${i}]`, fail)),
     requests: ((requests as unknown[] | undefined) ?? [{ method: 'GET', path: '/ping' }]).map((r, i) => request(r, `requests[${i}]`, fail)),
+    entry: entry as LessonEntry,
   };
 }
 

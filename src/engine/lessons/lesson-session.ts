@@ -1,12 +1,13 @@
 // The lessons of one lab run: which lesson is open, the learner's progress, the hints shown and the last check.
 // No React: the screen reads `getSnapshot()` through `subscribe()`, as it reads the engine, and sends commands.
-// The workspace has one service.js for every lesson, so moving to another lesson never replaces it unless the
-// learner confirmed (the caller asks, then calls `switchTo(id, {replace: true})`, which backs it up first).
+// The workspace has one service.js (and the other modules lessons bring) for every lesson, so moving to another
+// lesson never replaces a file unless the learner confirmed (the caller asks, then calls
+// `switchTo(id, {replace: true})`, which backs them up first).
 import type { ProgramOptions } from '../engine.ts';
 import type { UpdateRecord } from '../types.ts';
 import type { Localized } from './language.ts';
 import type { CheckResult } from './check-types.ts';
-import type { Lesson } from './lesson-types.ts';
+import type { Lesson, LessonFiles } from './lesson-types.ts';
 import {
   currentLesson,
   doneCount,
@@ -20,7 +21,7 @@ import {
   type Progress,
 } from './progress.ts';
 import { runCheck as realRunCheck } from './run-check.ts';
-import { copyStarter, readLearnerSource, resetLesson, serviceFile, solutionDiff, starterState, type ResetResult } from './workspace.ts';
+import { copyStarter, isStarter, readLearnerFiles, resetLesson, serviceFile, solutionDiff, starterState, type ResetResult } from './workspace.ts';
 import { describeError } from '../errors.ts';
 
 /** What the session needs of the engine (the real Engine has all of it; tests pass a small stand-in). */
@@ -53,11 +54,11 @@ export interface LessonSnapshot {
    * live service refuses the file that was checked, a failing step says so and the check does not pass.
    */
   result: CheckResult | null;
-  /** service.js is the lesson's starter, untouched: nothing is checked until the learner saves a change. */
+  /** Every file of the lesson is its starter, untouched: nothing is checked until the learner saves a change. */
   untouched: boolean;
   /** Why the progress file was set aside, until the learner has seen it (`dismissProblem`). */
   problem: string | null;
-  /** The learner's service.js. */
+  /** The learner's entry module (`service.js`, or the lesson's entry). */
   file: string;
 }
 
@@ -72,7 +73,7 @@ export interface LessonSessionOptions {
   /** The progress file's problem message, shown once. */
   problem?: string;
   /** Replaced in UI tests, so they do not boot scratch services. @default runCheck */
-  runCheck?: (lesson: Lesson, source: string) => Promise<CheckResult>;
+  runCheck?: (lesson: Lesson, files: LessonFiles) => Promise<CheckResult>;
   /** A burst of saves (editors write twice) runs one check after the last. @default 300 */
   debounceMs?: number;
 }
@@ -99,7 +100,7 @@ export class LessonSession {
   readonly #lessons: readonly Lesson[];
   readonly #workspace: string;
   readonly #engine: LessonEngine;
-  readonly #runCheck: (lesson: Lesson, source: string) => Promise<CheckResult>;
+  readonly #runCheck: (lesson: Lesson, files: LessonFiles) => Promise<CheckResult>;
   readonly #debounceMs: number;
   readonly #listeners = new Set<Listener>();
   #snapshot: LessonSnapshot;
@@ -110,7 +111,8 @@ export class LessonSession {
   /** The next check was asked for by the learner (k): it runs even on the untouched starter. */
   #explicit = false;
   readonly #onRecord = (record: unknown) => {
-    // The check judges the file, so a save (applied or rejected) can change its result; so can the live service
+    // The check judges the files, so a save of any module of the program (applied or rejected) can change its
+    // result (a save of a file the program does not import makes no record, and changes nothing); so can the live service
     // taking the file after refusing it (a revert, a reload), since a refusal fails the check.
     const trigger = (record as Partial<UpdateRecord> | undefined)?.trigger;
     if (trigger === 'save' || trigger === undefined || this.#snapshot.result?.steps.some((step) => step.title === LIVE_STEP)) this.requestCheck();
@@ -120,7 +122,7 @@ export class LessonSession {
     this.#lessons = options.lessons;
     this.#workspace = options.workspace;
     this.#engine = options.engine;
-    this.#runCheck = options.runCheck ?? ((lesson, source) => realRunCheck(lesson, source));
+    this.#runCheck = options.runCheck ?? ((lesson, files) => realRunCheck(lesson, files));
     this.#debounceMs = options.debounceMs ?? 300;
     const lesson = currentLesson(options.progress, options.lessons);
     this.#snapshot = this.#derive({ progress: options.progress, lesson, result: null, untouched: false, checking: false, problem: options.problem ?? null });
@@ -223,7 +225,7 @@ export class LessonSession {
   async diff(): Promise<string | null> {
     const { lesson, done } = this.#snapshot;
     if (!done) return null;
-    return solutionDiff(lesson, await readLearnerSource(this.#workspace));
+    return solutionDiff(lesson, await readLearnerFiles(lesson, this.#workspace));
   }
 
   /**
@@ -263,7 +265,7 @@ export class LessonSession {
   /** The lesson's program: its strategy and traffic, started from the file as it is now. */
   async #startProgram(lesson: Lesson): Promise<void> {
     // A file that cannot run is not a failure here: the engine shows the refusal and waits for a good save.
-    await this.#engine.restartProgram({ strategy: lesson.strategy, restart: lesson.restart ?? 'graceful', requests: lesson.requests });
+    await this.#engine.restartProgram({ strategy: lesson.strategy, restart: lesson.restart ?? 'graceful', requests: lesson.requests, entry: lesson.entry });
   }
 
   #start(): Promise<CheckResult> {
@@ -273,21 +275,22 @@ export class LessonSession {
     this.#update({ checking: true });
     const run = (async (): Promise<CheckResult> => {
       let result: CheckResult;
-      let source: string | null = null;
+      let untouched = false;
       try {
-        source = await readLearnerSource(this.#workspace);
-        if (source === lesson.starter && !explicit) {
+        const files = await readLearnerFiles(lesson, this.#workspace);
+        untouched = isStarter(lesson, files);
+        if (untouched && !explicit) {
           // Nothing to judge yet: the check would only report that the starter is the starter.
           const untouched: CheckResult = { lesson: lesson.id, passed: false, steps: [] };
           if (!this.#disposed && lesson.id === this.#snapshot.lesson.id) this.#update({ result: null, untouched: true });
           return untouched;
         }
-        result = withLiveState(await this.#runCheck(lesson, source), this.#engine.getSnapshot().rejection);
+        result = withLiveState(await this.#runCheck(lesson, files), this.#engine.getSnapshot().rejection);
       } catch (error) {
         result = { lesson: lesson.id, passed: false, steps: [], error: describeError(error) };
       }
       // Stale guard: the learner moved on while this ran; its result belongs to no open lesson.
-      if (!this.#disposed && lesson.id === this.#snapshot.lesson.id) await this.#record(result, source === lesson.starter);
+      if (!this.#disposed && lesson.id === this.#snapshot.lesson.id) await this.#record(result, untouched);
       return result;
     })();
     this.#running = run;
@@ -333,7 +336,7 @@ export class LessonSession {
       done: mine.done,
       doneCount: doneCount(base.progress, this.#lessons),
       next: nextLesson(this.#lessons, base.lesson.id) ?? null,
-      file: serviceFile(this.#workspace),
+      file: serviceFile(this.#workspace, base.lesson.entry),
     };
   }
 }

@@ -2,6 +2,9 @@
 import type { Localized } from './language.ts';
 import type { LessonJson } from './lesson-json.ts';
 
+/** A lesson program's files: path relative to the workspace (`service.js`, `lib/greet.js`) → text. */
+export type LessonFiles = Readonly<Record<string, string>>;
+
 /** One lesson, as `loadLessons` returns it. Texts are read eagerly: they are small and the TUI shows them. */
 export interface Lesson extends LessonJson {
   /** 1-based position in the manifest. */
@@ -12,12 +15,16 @@ export interface Lesson extends LessonJson {
   text: Localized;
   /** The Go corner (Markdown with a fenced `go` block). */
   go: Localized;
-  /** Paths of the starter files, relative to `starter/` (always includes `service.js`). */
+  /** Paths of the program's files, relative to `starter/` (always includes `entry`); `solution/` has the same. */
   starterFiles: string[];
-  /** `starter/service.js`. */
+  /** The entry's starter: `starter/service.js` (or `starter/service.ts`). */
   starter: string;
-  /** `solution/service.js`. */
+  /** The entry's reference solution: `solution/service.js` (or `.ts`). */
   solution: string;
+  /** Every starter file: path (as in `starterFiles`) → text. */
+  starterSources: LessonFiles;
+  /** Every solution file: path → text (the same paths as `starterSources`). */
+  solutionSources: LessonFiles;
   /** Absolute path of `check.js`. */
   checkFile: string;
 }

@@ -2,11 +2,11 @@
 // A broken lesson is an error naming the lesson and the missing or invalid field: better a clear refusal at
 // start-up than a lab that fails half-way through a lesson.
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { packageRoot } from '../../package-root.ts';
 import { LessonError, UnknownLessonError } from './lesson-errors.ts';
 import { parseLessonJson } from './lesson-json.ts';
-import type { Lesson, LessonSet } from './lesson-types.ts';
+import type { Lesson, LessonFiles, LessonSet } from './lesson-types.ts';
 import type { Localized } from './language.ts';
 import { describeError } from '../errors.ts';
 
@@ -16,7 +16,7 @@ export function lessonsRoot(): string {
 }
 
 export const FORMAT_VERSION = 1;
-/** The file every starter and solution has: what the learner edits. */
+/** The entry of a lesson that names none (`lesson.json` "entry"), and of the lab's workspace by default. */
 export const SERVICE_FILE = 'service.js';
 
 const ID_PATTERN = /^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -57,22 +57,48 @@ async function loadLesson(root: string, id: string, number: number): Promise<Les
   for (const lang of ['en', 'zh'] as const) {
     if (!/^```go\s*$/m.test(go[lang])) throw new LessonError(id, `go.${lang}.md`, 'has no fenced ```go block (the Go corner shows the original technique)');
   }
-  const starterDir = join(dir, 'starter');
-  const starterFiles = await listFiles(starterDir).catch((): string[] => []);
-  if (!starterFiles.includes(SERVICE_FILE)) throw new LessonError(id, `starter/${SERVICE_FILE}`, `is missing: expected ${join(starterDir, SERVICE_FILE)}`);
   const checkFile = join(dir, 'check.js');
   await readText(checkFile, id, 'check.js');
+  const program = await loadProgramFiles(dir, id, json.entry);
   return {
     ...json,
     number,
     dir,
     text,
     go,
-    starterFiles,
-    starter: await readText(join(starterDir, SERVICE_FILE), id, `starter/${SERVICE_FILE}`),
-    solution: await readText(join(dir, 'solution', SERVICE_FILE), id, `solution/${SERVICE_FILE}`),
+    starterFiles: Object.keys(program.starter),
+    starter: program.starter[json.entry]!,
+    solution: program.solution[json.entry]!,
+    starterSources: program.starter,
+    solutionSources: program.solution,
     checkFile,
   };
+}
+
+/**
+ * `starter/` and `solution/`: the same files (a module the learner need not edit may be the same in both), the
+ * entry among them. Read whole: a lesson program is a few small modules.
+ */
+async function loadProgramFiles(dir: string, id: string, entry: string): Promise<{ starter: LessonFiles; solution: LessonFiles }> {
+  const starterDir = join(dir, 'starter');
+  const solutionDir = join(dir, 'solution');
+  const starterFiles = await listFiles(starterDir).catch((): string[] => []);
+  if (!starterFiles.includes(entry)) throw new LessonError(id, `starter/${entry}`, `is missing: expected ${join(starterDir, entry)}`);
+  const solutionFiles = await listFiles(solutionDir).catch((): string[] => []);
+  if (!solutionFiles.includes(entry)) throw new LessonError(id, `solution/${entry}`, `is missing: expected ${join(solutionDir, entry)}`);
+  const onlyStarter = starterFiles.filter((f) => !solutionFiles.includes(f));
+  const onlySolution = solutionFiles.filter((f) => !starterFiles.includes(f));
+  if (onlyStarter.length > 0 || onlySolution.length > 0) {
+    const said = [...onlyStarter.map((f) => `${f} is only in starter/`), ...onlySolution.map((f) => `${f} is only in solution/`)];
+    throw new LessonError(id, 'solution/', `must hold the same files as starter/ (${said.join('; ')})`);
+  }
+  const starter: Record<string, string> = {};
+  const solution: Record<string, string> = {};
+  for (const file of starterFiles) {
+    starter[file] = await readText(join(starterDir, file), id, `starter/${file}`);
+    solution[file] = await readText(join(solutionDir, file), id, `solution/${file}`);
+  }
+  return { starter, solution };
 }
 
 async function readPair(dir: string, id: string, stem: 'text' | 'go'): Promise<Localized> {
@@ -97,7 +123,7 @@ async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
     .sort();
 }
 

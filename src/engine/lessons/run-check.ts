@@ -1,5 +1,5 @@
-// Checks a learner's service.js against a lesson: a scratch service boots from the lesson's starter under the
-// lesson's strategy, traffic builds state, the learner's file is saved over it as an editor would, and the
+// Checks a learner's program against a lesson: a scratch service boots from the lesson's starter under the
+// lesson's strategy, traffic builds state, the learner's files are saved over it as an editor would, and the
 // lesson's check.js judges what happened. The learner's own live service is never touched.
 //
 // Booting a scratch service (two sandbox processes, the engine's warm-up) is most of a cold check's time, so a
@@ -12,8 +12,8 @@ import { pathToFileURL } from 'node:url';
 import type { UpdateRecord } from '../types.ts';
 import { checkResponse, createCheckLab, SAVE_TIMEOUT_MS } from './check-lab.ts';
 import type { CheckLab, CheckResult, CheckStep } from './check-types.ts';
-import type { Lesson } from './lesson-types.ts';
-import { saveAs } from './save-file.ts';
+import type { Lesson, LessonFiles } from './lesson-types.ts';
+import { saveAllInPlace } from './save-file.ts';
 import { ScratchService, StarterError, type ScratchOptions, type VersionAnswers } from './scratch-service.ts';
 import { waitForRecord } from '../wait-for-record.ts';
 import { describeError } from '../errors.ts';
@@ -38,6 +38,9 @@ export interface CheckRunnerOptions extends RunCheckOptions {
 }
 
 type CheckFunction = (lab: CheckLab) => unknown;
+
+/** What a check judges: every file of the learner's program (path → text), or the entry's text alone. */
+export type LearnerProgram = string | LessonFiles;
 
 const CHECK_RAN = { en: 'the check ran to the end', zh: '检查完整运行' };
 const ANSWERS = { en: 'your version answers requests', zh: '你的版本能回答请求' };
@@ -65,16 +68,19 @@ export class CheckRunner {
     this.#options = options;
   }
 
-  /** Checks `learnerSource` against `lesson` (see lessons/FORMAT.md). */
-  run(lesson: Lesson, learnerSource: string): Promise<CheckResult> {
-    const running = this.#run(lesson, learnerSource);
+  /**
+   * Checks the learner's program against `lesson` (see lessons/FORMAT.md): `learner` maps each of the lesson's
+   * files to the learner's text (a file left out is the starter's); a string is the entry's text alone.
+   */
+  run(lesson: Lesson, learner: LearnerProgram): Promise<CheckResult> {
+    const running = this.#run(lesson, learnerFiles(lesson, learner));
     const settled = running.then(() => undefined, () => undefined);
     this.#stopping.add(settled);
     void settled.finally(() => this.#stopping.delete(settled));
     return running;
   }
 
-  async #run(lesson: Lesson, learnerSource: string): Promise<CheckResult> {
+  async #run(lesson: Lesson, files: LessonFiles): Promise<CheckResult> {
     let check: CheckFunction;
     try {
       check = await loadCheck(lesson);
@@ -90,7 +96,7 @@ export class CheckRunner {
     const keepWarm = this.#options.keepWarm !== false;
     if (keepWarm && this.#options.warmWhileChecking) this.prepare(lesson);
     try {
-      return await judge(service, check, learnerSource, this.#options.timeoutMs ?? 30_000);
+      return await judge(service, check, files, this.#options.timeoutMs ?? 30_000);
     } finally {
       // The result is out; clean up and warm the next service behind it, off the learner's clock.
       this.#stopInBackground(service);
@@ -154,21 +160,38 @@ export class CheckRunner {
 }
 
 /** Checks once, on a scratch service booted for this check alone (`hotlab check`, tests). */
-export async function runCheck(lesson: Lesson, learnerSource: string, options: RunCheckOptions = {}): Promise<CheckResult> {
+export async function runCheck(lesson: Lesson, learner: LearnerProgram, options: RunCheckOptions = {}): Promise<CheckResult> {
   const runner = new CheckRunner({ ...options, keepWarm: false });
   try {
-    return await runner.run(lesson, learnerSource);
+    return await runner.run(lesson, learner);
   } finally {
     await runner.close();
   }
 }
 
-/** Saves the learner's file over the starter with traffic flowing, then hands what happened to check.js. */
-async function judge(service: ScratchService, check: CheckFunction, learnerSource: string, timeoutMs: number): Promise<CheckResult> {
+/**
+ * The learner's program: every file of the lesson, the learner's text or the starter's, and any module the
+ * learner added. A string is the entry's text (a one-file lesson's service.js).
+ */
+export function learnerFiles(lesson: Lesson, learner: LearnerProgram): LessonFiles {
+  const given = typeof learner === 'string' ? { [lesson.entry]: learner } : learner;
+  const files: Record<string, string> = {};
+  for (const file of lesson.starterFiles) files[file] = given[file] ?? lesson.starterSources[file]!;
+  // A module the learner added to the program (readLearnerFiles finds those the entry imports).
+  for (const [file, text] of Object.entries(given)) if (!(file in files)) files[file] = text;
+  return files;
+}
+
+/**
+ * Saves the learner's files that differ from the starter's over them with traffic flowing (all of them as one
+ * save, so the update judged is the learner's whole program), then hands what happened to check.js.
+ */
+async function judge(service: ScratchService, check: CheckFunction, files: LessonFiles, timeoutMs: number): Promise<CheckResult> {
   const { engine, lesson } = service;
   service.resume();
   const before = checkResponse(await engine.request(lesson.requests[0]!, 'check'));
-  const unchanged = learnerSource === lesson.starter;
+  const edited = Object.fromEntries(Object.entries(files).filter(([file, text]) => text !== lesson.starterSources[file]));
+  const unchanged = Object.keys(edited).length === 0;
   const next = (engine.version ?? 0) + 1;
   const everyAnswerFails = service.whenEveryAnswerFails(next, EVERY_ANSWER_FAILS_AFTER);
   let update: UpdateRecord | null;
@@ -177,10 +200,10 @@ async function judge(service: ScratchService, check: CheckFunction, learnerSourc
     let applying: Promise<UpdateRecord | null>;
     if (unchanged) {
       // A save that changes nothing is not a version (design §5), so a save would produce no record to judge.
-      applying = engine.applySource(learnerSource, 'reload');
+      applying = engine.applySources(files, 'reload');
     } else {
       applying = waitForRecord(engine, SAVE_TIMEOUT_MS);
-      await saveAs(service.file, learnerSource, 'in-place');
+      await saveAllInPlace(service.dir, edited);
     }
     const first = await Promise.race([applying.then((record) => ({ record })), everyAnswerFails.failing.then((answers) => ({ answers }))]);
     update = 'record' in first ? first.record : null;
@@ -201,9 +224,9 @@ async function judge(service: ScratchService, check: CheckFunction, learnerSourc
     };
     return { lesson: lesson.id, passed: false, steps: [step] };
   }
-  if (!update) return failed(lesson, `your service.js was saved over the starter, but no update came within ${SAVE_TIMEOUT_MS / 1000} s`);
+  if (!update) return failed(lesson, `your ${Object.keys(edited).join(', ')} ${Object.keys(edited).length === 1 ? 'was' : 'were'} saved over the starter, but no update came within ${SAVE_TIMEOUT_MS / 1000} s`);
 
-  const handle = createCheckLab({ service, source: learnerSource, starter: lesson.starter, unchanged, update, before });
+  const handle = createCheckLab({ service, files, unchanged, update, before });
   try {
     await withTimeout(Promise.resolve().then(() => check(handle.lab)), timeoutMs);
   } catch (error) {

@@ -1,19 +1,18 @@
 // The service a check runs against: a scratch engine booted from a lesson's starter in its own temp folder,
-// watching its file (so the learner's file arrives as a real save) and fed by traffic that the check can
+// watching its files (so the learner's file arrives as a real save) and fed by traffic that the check can
 // pause. The traffic is driven from here rather than by the engine's own driver so that a check can hold it
 // (a quiet window in which counts move only by its own requests) and can see every answer as it comes (so a
 // version whose every answer fails is judged at once instead of after the engine's first-response timeout).
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Engine } from '../engine.ts';
 import { describeError, HotlabError } from '../errors.ts';
 import type { RuntimeLimits } from '../sandbox/isolate-runtime.ts';
 import { TrafficDriver } from '../traffic/driver.ts';
 import type { ServiceRequest, ServiceResponse } from '../types.ts';
 import type { Lesson } from './lesson-types.ts';
-import { SERVICE_FILE } from './load-lessons.ts';
 
 export interface ScratchOptions {
   /** Traffic while it flows, requests per second. @default 200 */
@@ -39,9 +38,10 @@ export interface VersionAnswers {
 export class ScratchService {
   readonly lesson: Lesson;
   readonly engine: Engine;
-  /** The scratch `service.js` the engine watches. */
+  /** The scratch entry module (`service.js`) the engine watches with the rest of the program. */
   readonly file: string;
-  readonly #dir: string;
+  /** The scratch folder: the program's files, as in the learner's workspace. */
+  readonly dir: string;
   readonly #driver: TrafficDriver;
   readonly #inFlight = new Set<Promise<unknown>>();
   readonly #answers = new Map<number, VersionAnswers>();
@@ -51,8 +51,8 @@ export class ScratchService {
 
   private constructor(lesson: Lesson, dir: string, options: ScratchOptions) {
     this.lesson = lesson;
-    this.#dir = dir;
-    this.file = join(dir, SERVICE_FILE);
+    this.dir = dir;
+    this.file = join(dir, lesson.entry);
     this.engine = new Engine({
       file: this.file,
       stateDir: join(dir, '.hotlab'),
@@ -70,7 +70,10 @@ export class ScratchService {
   /** Boots the starter and lets traffic build state, then pauses the traffic until `resume()`. */
   static async boot(lesson: Lesson, options: ScratchOptions = {}): Promise<ScratchService> {
     const dir = await mkdtemp(join(options.tmpRoot ?? tmpdir(), 'hotlab-check-'));
-    await writeFile(join(dir, SERVICE_FILE), lesson.starter);
+    for (const [file, text] of Object.entries(lesson.starterSources)) {
+      await mkdir(dirname(join(dir, file)), { recursive: true });
+      await writeFile(join(dir, file), text);
+    }
     const service = new ScratchService(lesson, dir, options);
     try {
       await service.engine.start();
@@ -89,8 +92,8 @@ export class ScratchService {
 
   /** What makes two scratch services interchangeable: the same starter, strategy, traffic and limits. */
   static keyOf(lesson: Lesson, options: ScratchOptions = {}): string {
-    const { id, starter, strategy, restart, requests } = lesson;
-    return createHash('sha1').update(JSON.stringify([id, starter, strategy, restart, requests, options])).digest('hex');
+    const { id, entry, starterSources, strategy, restart, requests } = lesson;
+    return createHash('sha1').update(JSON.stringify([id, entry, starterSources, strategy, restart, requests, options])).digest('hex');
   }
 
   /** Requests the service has answered since it started (the traffic, the check's own, the engine's). */
@@ -152,7 +155,7 @@ export class ScratchService {
     this.#driver.stop();
     this.#answerListeners.clear();
     await this.engine.stop();
-    await rm(this.#dir, { recursive: true, force: true });
+    await rm(this.dir, { recursive: true, force: true });
   }
 
   #send(req: ServiceRequest): Promise<ServiceResponse> {

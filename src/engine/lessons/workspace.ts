@@ -5,9 +5,11 @@ import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { HotlabError } from '../errors.ts';
 import { readServiceFile } from '../read-service-file.ts';
-import type { Lesson } from './lesson-types.ts';
+import type { Lesson, LessonFiles } from './lesson-types.ts';
 import { SERVICE_FILE } from './load-lessons.ts';
 import { unifiedDiff } from './unified-diff.ts';
+import { CompileCache } from '../graph/load-graph.ts';
+import { readProgram } from '../graph/read-program.ts';
 
 /** Which starter files were copied, and which were left alone because the learner already has them. */
 export interface StarterCopy {
@@ -29,9 +31,9 @@ export interface ResetResult {
   written: string[];
 }
 
-/** The service file in a workspace. */
-export function serviceFile(workspace: string): string {
-  return join(workspace, SERVICE_FILE);
+/** The entry module in a workspace: `service.js`, or the lesson's entry (`service.ts`). */
+export function serviceFile(workspace: string, entry: string = SERVICE_FILE): string {
+  return join(workspace, entry);
 }
 
 /**
@@ -95,12 +97,41 @@ export async function resetLesson(lesson: Lesson, workspace: string, now: Date =
   return { backupDir: backedUp.length > 0 ? backupDir : null, backedUp, written };
 }
 
-/** The learner's service.js, or a clear error saying where it was expected. */
-export function readLearnerSource(workspace: string): Promise<string> {
-  return readServiceFile(serviceFile(workspace));
+/** The learner's entry module (service.js), or a clear error saying where it was expected. */
+export function readLearnerSource(workspace: string, entry: string = SERVICE_FILE): Promise<string> {
+  return readServiceFile(join(workspace, entry));
 }
 
-/** The learner's service.js against the reference solution, as a unified diff ('' when they are the same). */
-export function solutionDiff(lesson: Lesson, learnerSource: string): string {
-  return unifiedDiff(learnerSource, lesson.solution, { oldLabel: `your ${SERVICE_FILE}`, newLabel: `${lesson.id}/solution/${SERVICE_FILE}` });
+/**
+ * The learner's version of each of the lesson's program files. The entry must exist (a clear error says where);
+ * another file the learner has not got is the starter's, as the check would see it (lessons/FORMAT.md). A module
+ * the learner added (the program imports it, the lesson has no such file) comes too: the check runs the
+ * learner's program, not only the lesson's files. Other files of the workspace (another lesson's) do not.
+ */
+export async function readLearnerFiles(lesson: Lesson, workspace: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const file of lesson.starterFiles) {
+    files[file] = file === lesson.entry ? await readLearnerSource(workspace, file) : ((await readFile(join(workspace, file), 'utf8').catch(() => null)) ?? lesson.starterSources[file]!);
+  }
+  // What the entry reaches, as the engine reads it (a program it refuses still names the files it read).
+  const read = readProgram(workspace, lesson.entry, new CompileCache());
+  for (const [file, text] of read.sources) if (!(file in files)) files[file] = text;
+  return files;
+}
+
+/** Every file is the starter's, byte for byte. */
+export function isStarter(lesson: Lesson, files: LessonFiles): boolean {
+  return lesson.starterFiles.every((file) => files[file] === lesson.starterSources[file]);
+}
+
+/**
+ * The learner's files against the reference solution, as unified diffs one after another, one per file that
+ * differs ('' when they are all the same). A string is the entry's text (the other files: the starter's).
+ */
+export function solutionDiff(lesson: Lesson, learner: string | LessonFiles): string {
+  const files = typeof learner === 'string' ? { ...lesson.starterSources, [lesson.entry]: learner } : learner;
+  return lesson.starterFiles
+    .map((file) => unifiedDiff(files[file] ?? lesson.starterSources[file]!, lesson.solutionSources[file]!, { oldLabel: `your ${file}`, newLabel: `${lesson.id}/solution/${file}` }))
+    .filter((diff) => diff !== '')
+    .join('');
 }

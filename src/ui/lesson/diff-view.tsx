@@ -9,7 +9,7 @@ export function diffLines(text: string): string[] {
   return text.replace(/\n$/, '').split('\n');
 }
 
-export const DiffView = memo(function DiffView({ text, file, scroll, width, height }: { text: string; /** The file diffed (`service.js`). */ file: string; scroll: number; width: number; height: number }) {
+export const DiffView = memo(function DiffView({ text, file, scroll, width, height }: { text: string; /** The files diffed (`service.js`; a lesson of several modules: `reply.js, service.js, words.js`). */ file: string; scroll: number; width: number; height: number }) {
   const { theme, messages } = useSettings();
   const lines = text === '' ? [] : diffLines(text);
   const rows = Math.max(1, height - 1);

@@ -1,0 +1,3 @@
+// words.js: the leaf of the graph. Nothing imports it but reply.js.
+
+export const word = 'pong';

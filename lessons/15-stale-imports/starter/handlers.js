@@ -1,0 +1,12 @@
+// Lesson 15: the handlers, the code you patch. `hits` lives in this module and survives every reflection patch.
+
+let hits = 0;
+
+export function ping(req) {
+  hits++;
+  return `pong ${hits}`;
+}
+
+export function health(req) {
+  return 'ok';
+}

@@ -1,0 +1,7 @@
+import { word } from './words.js';
+
+hot.accept();
+
+export function reply(count) {
+  return `${word} ${count}`;
+}

@@ -1,0 +1,3 @@
+export function MyFuncV2() {
+  return 'plugin v2';
+}

@@ -1,0 +1,3 @@
+export function MyFunc() {
+  return 'plugin 2';
+}

@@ -1,0 +1,1 @@
+export const MyFunc = () => 'plugin v2';

@@ -1,0 +1,22 @@
+// Strict: a snapshot without byPath is refused. The starter's is exactly that, so the update never happens.
+import { json, type Req, type Res } from './http.ts';
+
+type State = { hits: number; byPath: Record<string, number> };
+
+let state: State = { hits: 0, byPath: {} };
+
+export function handle(req: Req): Res {
+  state.hits++;
+  state.byPath[req.path] = (state.byPath[req.path] ?? 0) + 1;
+  if (req.path === '/stats') return json(state);
+  return `pong ${state.hits}`;
+}
+
+export function snapshot(): State {
+  return state;
+}
+
+export function migrate(prev: State): void {
+  if (typeof prev.byPath !== 'object') throw new Error(`not a State: ${JSON.stringify(prev)}`);
+  state = prev;
+}
