@@ -74,6 +74,18 @@ export function handle(req) {
     expect((await lab.get()).body).toBe('pong 3');
   });
 
+  it('an empty file (an editor between its truncate and its write) is refused as empty, under every strategy', async () => {
+    for (const strategy of ['file-watch', 'reflection-patch'] as const) {
+      lab = await labAfter(2, { strategy });
+      const record = await lab.save('\n');
+      expect(record).toMatchObject({ outcome: 'rejected', version: 1, stateKept: true });
+      expect(record.reason).toContain('service.js is empty');
+      expect((await lab.get()).body).toBe('pong 3');
+      await lab.close();
+      lab = undefined;
+    }
+  });
+
   it('a version without a handle export is refused and says what to add', async () => {
     lab = await labAfter(2);
     const record = await lab.save('let hits = 0;\nexport function serve(req) {\n  return "x";\n}\n');

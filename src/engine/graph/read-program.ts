@@ -52,6 +52,11 @@ export function readProgram(workspace: string | null, entry: string, cache: Comp
       if (pass < MAX_PASSES && !steady()) continue;
       return { kind: 'refused', error, sources: present(seen), readMs };
     }
+    // An empty module is most often a save caught between an editor's truncate and its write: say that, rather
+    // than what an empty program lacks (no handle, a removed binding). The write that follows is read as usual.
+    const empty = [...seen].find(([, content]) => content !== null && content.trim() === '');
+    if (empty && pass < MAX_PASSES && !steady()) continue;
+    if (empty) return { kind: 'refused', error: new SourceError(`${empty[0]} is empty: nothing to run (if your editor is still saving, its next write is read as usual)`), sources: present(seen), readMs };
     if (pass >= MAX_PASSES || steady()) return { kind: 'read', graph, sources: present(seen), readMs };
   }
 }
