@@ -140,3 +140,17 @@ test('the feed shows the query, and x shows the response headers under each requ
   expect(frame).toMatch(/x-build: v3-2024/);
   expect(frame).toMatch(/^ {2}hello, gopher$/m);
 });
+
+test('at 80×24 the feed shows the bodies a lesson asks to watch whole, compact when they do not fit whole', async () => {
+  const engine = new FakeEngine();
+  lab = await renderLab({ engine }, { columns: 80, rows: 24 });
+  engine.pushRequests(
+    feedEntry({ body: 'pong 1074 (load 13)', version: 3 }),
+    feedEntry({ path: '/hello', query: { name: 'gopher' }, body: 'hello, gopher', version: 3 }),
+    feedEntry({ path: '/stats', body: '{"/ping":120,"/hello":14}', version: 3 }),
+  );
+  const frame = await lab.waitFor('hello, gopher');
+  expect(frame).toContain('/ping 200 v3 pong 1074 (load 13)');
+  expect(frame).toContain('/hello?name=gopher 200 v3 hello, gopher');
+  expect(frame).toContain('/stats 200 v3 {"/ping":120,"/hello":14}');
+});

@@ -3,7 +3,7 @@ import type { Key } from 'ink';
 import { describe, expect, test } from 'vitest';
 import { compareReducer, initialCompareState } from '../../src/ui/compare/compare-state.ts';
 import { cellWidth, displayPath, formatMs, padEnd, truncate } from '../../src/ui/shared/format.ts';
-import { planMessages, requestCells } from '../../src/ui/feed/feed-rows.ts';
+import { planMessages, planRequestRows } from '../../src/ui/feed/feed-rows.ts';
 import { changeRows, fullChangeRows, latestChange } from '../../src/ui/feed/change-rows.ts';
 import { fitHints } from '../../src/ui/keys/hint-line.tsx';
 import { KEY_TABLE, resolveKey } from '../../src/ui/keys/key-table.ts';
@@ -244,15 +244,36 @@ describe('numbers and geometry', () => {
     expect(all.replace(/\s+/g, ' ')).toContain('Use file-watch or plugin-swap to change state');
   });
 
-  test('a narrow feed (80 columns, split) still shows the whole query', () => {
-    const cells = requestCells(feedEntry({ path: '/hello', query: { name: 'gopher' }, body: 'hello, gopher' }), 39);
-    expect(cells.request).toBe('GET /hello?name=gopher');
+  const rowText = (c: ReturnType<typeof planRequestRows>[number]) =>
+    `${c.request}${c.arrow ? ' -> ' : ' '}${c.status} ${c.tag} ${c.body}${c.latency ? ` ${c.latency}` : ''}`;
+
+  test('a narrow feed (80 columns, split) shows the whole query and the whole body a lesson asks to watch', () => {
+    const [hello] = planRequestRows([feedEntry({ path: '/hello', query: { name: 'gopher' }, body: 'hello, gopher', version: 2 })], 39);
+    expect(rowText(hello!)).toBe('/hello?name=gopher 200 v2 hello, gopher');
+    const ping = planRequestRows([feedEntry({ body: 'pong 74 (load 3)', version: 3 })], 39);
+    expect(ping.map(rowText)).toEqual(['GET /ping -> 200 v3  pong 74 (load 3)']);
+    const later = planRequestRows([feedEntry({ body: 'pong 1074 (load 13)', version: 13 })], 39);
+    expect(later.map(rowText)).toEqual(['/ping 200 v13 pong 1074 (load 13)']);
+    const stats = planRequestRows([feedEntry({ path: '/stats', body: '{"/ping":120,"/hello":14}', version: 4 })], 39);
+    expect(stats.map(rowText)).toEqual(['/stats 200 v4 {"/ping":120,"/hello":14}']);
+  });
+
+  test('feed rows keep GET and the arrow while every row fits, and turn compact together when one does not', () => {
+    const short = feedEntry({ body: 'pong 7' });
+    expect(planRequestRows([short], 39).map(rowText)).toEqual(['GET /ping -> 200 v1  pong 7']);
+    const rows = planRequestRows([short, feedEntry({ body: 'pong 1074 (load 13)' })], 39);
+    expect(rows.map(rowText)).toEqual(['/ping 200 v1 pong 7', '/ping 200 v1 pong 1074 (load 13)']);
+    // A method other than GET stays; what does not fit is shared, each part cut with ASCII dots.
+    const [post] = planRequestRows([feedEntry({ method: 'POST', path: '/a-very-long-path/that/goes/on', body: 'x'.repeat(80) })], 39);
+    const text = rowText(post!);
+    expect(text.startsWith('POST /a-very')).toBe(true);
+    expect(text.length).toBe(39);
+    expect(text).toMatch(/\.\.\. 200 v1 x+\.\.\.$/);
   });
 
   test('feed rows stay printable ASCII, so Ink measures them on string-width fast path', () => {
     for (const entry of [feedEntry(), feedEntry({ body: 'x'.repeat(500) }), feedEntry({ failed: true, status: 503, body: 'a\nb', version: null })]) {
-      const cells = requestCells(entry, 60);
-      expect(Object.values(cells).join(' ')).toMatch(/^[\x20-\x7E]*$/);
+      for (const cells of planRequestRows([entry], 60)) expect(rowText(cells)).toMatch(/^[\x20-\x7E]*$/);
     }
   });
 
