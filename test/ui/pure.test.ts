@@ -8,6 +8,7 @@ import { changeRows, fullChangeRows, latestChange } from '../../src/ui/feed/chan
 import { fitHints } from '../../src/ui/keys/hint-line.tsx';
 import { KEY_TABLE, resolveKey } from '../../src/ui/keys/key-table.ts';
 import { computeLayout } from '../../src/ui/layout/layout.ts';
+import { fitSegments, SEPARATOR, statusSegments } from '../../src/ui/layout/status-segments.ts';
 import { MESSAGES } from '../../src/ui/shared/messages.ts';
 import { parseReplLine } from '../../src/ui/repl/repl-commands.ts';
 import { replExamples } from '../../src/ui/repl/repl-examples.ts';
@@ -19,7 +20,8 @@ import { strategyRows } from '../../src/ui/stats/stats.ts';
 import { colorFromEnv, createTheme } from '../../src/ui/shared/theme.ts';
 import { initialViewState, viewReducer } from '../../src/ui/view-state.ts';
 import { planWaterfall } from '../../src/ui/stats/waterfall.ts';
-import { compareRow, feedEntry, logEntry, updateRecord } from './fake-engine.ts';
+import type { EngineSnapshot } from '../../src/engine/types.ts';
+import { baseSnapshot, compareRow, feedEntry, logEntry, updateRecord } from './fake-engine.ts';
 
 const noKey: Key = {
   upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
@@ -350,5 +352,39 @@ describe('REPL examples', () => {
     expect(new Function(`return ${literal}`)()).toEqual({ method: 'GET', path: '/hello', query: { name: "o'hara" } });
     expect(replExamples({ variables: [], constants: [], functions: ['ping', 'handle'], exports: ['handle'] }, [])).toEqual(['ping']);
     expect(replExamples(null, [request])).toEqual([]);
+  });
+});
+
+describe('the status line', () => {
+  const line = (snapshot: EngineSnapshot, width: number, messages = MESSAGES.en) =>
+    fitSegments(statusSegments(snapshot, false, messages, '/work'), width)
+      .map((s) => s.pieces.map((p) => p.text).join(''))
+      .join(SEPARATOR);
+
+  test('at 80 columns with grown counters, retained, the heap and the pid stay; the rest is shortened first', () => {
+    const snapshot: EngineSnapshot = {
+      ...baseSnapshot(),
+      httpUrl: 'http://127.0.0.1:8787',
+      retainedVersions: 7,
+      served: 12_345,
+      failed: 12,
+      sandbox: { state: 'ready', pid: 15980, heapUsed: 12_300_000, restarts: 0 },
+    };
+    const text = line(snapshot, 80);
+    expect(cellWidth(text)).toBeLessThanOrEqual(80);
+    expect(text).toMatch(/retained 7/);
+    expect(text).toMatch(/heap \d/);
+    expect(text).toMatch(/pid 15980/);
+    expect(text).toMatch(/12,345 served 12 failed$/);
+    expect(text).toContain(':8787');
+    // Wide, every part is whole, the file included.
+    expect(line(snapshot, 160)).toMatch(/^lab\/sandbox\/service\.js · http:\/\/127\.0\.0\.1:8787 · sandbox ready pid 15980 · heap .* · retained 7 · /);
+    // zh is wider per character: retained still outlives the heap and the URL.
+    const zh = line(snapshot, 80, MESSAGES.zh);
+    expect(cellWidth(zh)).toBeLessThanOrEqual(80);
+    expect(zh).toContain(`${MESSAGES.zh.retained} 7`);
+    // Very narrow: the sandbox's state and the counters are the last things standing.
+    expect(line(snapshot, 44)).toBe('ready pid 15980 · 12,345 served 12 failed');
+    expect(line(snapshot, 30)).toBe('12,345 served 12 failed');
   });
 });
