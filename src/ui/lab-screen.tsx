@@ -24,7 +24,7 @@ import { StyledRow } from './shared/styled-row.tsx';
 import { latestChange } from './feed/change-rows.ts';
 import { planReading } from './reading/reading-plan.ts';
 import { ReadingView } from './reading/reading-view.tsx';
-import { ReplPanel } from './repl/repl-panel.tsx';
+import { ReplPanel, replOutputRows } from './repl/repl-panel.tsx';
 import { planScreen } from './layout/screen-plan.ts';
 import { ServiceMessages } from './feed/service-messages.tsx';
 import type { Printed } from './repl/repl-exec.ts';
@@ -186,7 +186,13 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
             scrollUp: () => dispatchView({ type: 'pageHelp', by: helpPage - 1 - view.helpPage }),
           }
         : { ...labHandlers, ...lessonKeys.lab };
-  const replKeys = useReplKeys({ state: replRef, dispatch: dispatchRepl, print, onLeave: () => dispatchView({ type: 'leaveRepl' }) });
+  const replKeys = useReplKeys({
+    state: replRef,
+    dispatch: dispatchRepl,
+    print,
+    onLeave: () => dispatchView({ type: 'leaveRepl' }),
+    page: replOutputRows(layout.replRows),
+  });
   const lessons = lessonSnapshot !== null;
   useKeyRouter({
     mode: () => {

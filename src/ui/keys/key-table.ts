@@ -58,7 +58,9 @@ export type KeyAction =
   | 'lineEnd'
   | 'deleteBack'
   | 'deleteForward'
-  | 'clearLine';
+  | 'clearLine'
+  | 'outputPageUp'
+  | 'outputPageDown';
 
 export interface KeyBinding {
   action: KeyAction;
@@ -123,6 +125,9 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { action: 'deleteBack', keys: ['backspace'], scope: 'repl' },
   { action: 'deleteForward', keys: ['delete'], scope: 'repl' },
   { action: 'clearLine', keys: ['ctrl+u'], scope: 'repl' },
+  // The output above the prompt (`:help` is longer than the REPL at 80×24); ↑↓ stay the history.
+  { action: 'outputPageUp', keys: ['pageup'], scope: 'repl' },
+  { action: 'outputPageDown', keys: ['pagedown'], scope: 'repl' },
 ];
 
 const NAMED: Record<string, (key: Key) => boolean> = {

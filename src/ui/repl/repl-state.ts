@@ -21,6 +21,8 @@ export interface ReplState {
   /** The fresh line, kept while browsing history so ↓ past the newest entry brings it back. */
   draft: string;
   output: ReplLine[];
+  /** How many lines of output the view is scrolled up from the newest (PgUp/PgDn); 0 follows new output. */
+  scroll: number;
   nextId: number;
 }
 
@@ -39,7 +41,9 @@ export type ReplAction =
   | { type: 'submit' }
   | { type: 'print'; kind: ReplLineKind; text: string }
   | { type: 'setModule'; module: string | null }
-  | { type: 'clearOutput' };
+  | { type: 'clearOutput' }
+  | { type: 'scrollOutput'; by: number }
+  | { type: 'followOutput' };
 
 /** Scrollback kept in memory; the panel shows only the rows that fit. */
 export const MAX_OUTPUT_LINES = 200;
@@ -53,6 +57,7 @@ export const initialReplState: ReplState = {
   historyIndex: null,
   draft: '',
   output: [],
+  scroll: 0,
   nextId: 1,
 };
 
@@ -120,11 +125,17 @@ export function replReducer(state: ReplState, action: ReplAction): ReplState {
       return {
         ...state,
         output: [...state.output, ...lines].slice(-MAX_OUTPUT_LINES),
+        // New output is what the learner just asked for: the view follows it.
+        scroll: 0,
         nextId: state.nextId + lines.length,
       };
     }
     case 'clearOutput':
-      return { ...state, output: [] };
+      return { ...state, output: [], scroll: 0 };
+    case 'scrollOutput':
+      return { ...state, scroll: Math.max(0, Math.min(state.scroll + action.by, state.output.length - 1)) };
+    case 'followOutput':
+      return state.scroll === 0 ? state : { ...state, scroll: 0 };
     case 'setModule':
       return state.module === action.module ? state : { ...state, module: action.module };
   }

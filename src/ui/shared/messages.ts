@@ -74,6 +74,8 @@ export interface Messages {
   /** Shown after the cursor on an empty focused prompt. */
   replFocused: (examples: readonly string[]) => string;
   replNothingRuns: string;
+  /** The top row of the REPL output while some of it is out of view: how much, and the keys. */
+  replMore: (above: number, below: number, keys: string) => string;
 
   replCommands: Record<'strategy' | 'reload' | 'rollback' | 'stats' | 'set' | 'module' | 'unload' | 'help' | 'clear', string>;
   /** `:module NAME`: the REPL now evaluates there. */
@@ -280,6 +282,8 @@ const en: Messages = {
     deleteBack: 'delete before cursor',
     deleteForward: 'delete under cursor',
     clearLine: 'clear the line',
+    outputPageUp: 'output: page up',
+    outputPageDown: 'output: page down',
     nextHint: 'show the next hint',
     foldHints: 'fold / unfold the hints',
     toggleGo: 'lesson text / Go corner',
@@ -323,6 +327,7 @@ const en: Messages = {
   replIdleNothing: (key, entry) => `nothing runs yet: save a ${entry} that starts · ${key} then :help for commands`,
   replFocused: (examples) => (examples.length ? ` e.g. ${examples.join(' · ')} · :help` : ' :help lists the commands'),
   replNothingRuns: ' nothing runs yet: only :commands work (:help)',
+  replMore: (above, below, keys) => [above > 0 ? `↑ ${above} more` : '', below > 0 ? `↓ ${below} newer` : '', keys].filter(Boolean).join(' · '),
 
   replCommands: {
     strategy: 'switch strategy (name or 1–4; binary-replace takes cold|graceful)',
@@ -519,6 +524,8 @@ const zh: Messages = {
     deleteBack: '删除光标前字符',
     deleteForward: '删除光标处字符',
     clearLine: '清空这一行',
+    outputPageUp: '输出：上一页',
+    outputPageDown: '输出：下一页',
     nextHint: '显示下一条提示',
     foldHints: '收起 / 展开提示',
     toggleGo: '课文 / Go 角落',
@@ -562,6 +569,7 @@ const zh: Messages = {
   replIdleNothing: (key, entry) => `还没有版本在运行：保存一个能启动的 ${entry} · 按 ${key} 后输入 :help 查看命令`,
   replFocused: (examples) => (examples.length ? ` 例如 ${examples.join(' · ')} · :help` : ' :help 列出命令'),
   replNothingRuns: ' 还没有版本在运行：只能执行 :命令（:help）',
+  replMore: (above, below, keys) => [above > 0 ? `↑ 上面还有 ${above} 行` : '', below > 0 ? `↓ 下面还有 ${below} 行` : '', keys].filter(Boolean).join(' · '),
 
   replCommands: {
     strategy: '切换策略（名称或 1–4；binary-replace 可加 cold|graceful）',
