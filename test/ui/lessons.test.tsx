@@ -29,11 +29,11 @@ afterEach(async () => {
   await rm(workspace, { recursive: true, force: true });
 });
 
-async function open({ color = true }: { color?: boolean } = {}): Promise<{ engine: LessonFakeEngine; session: LessonSession }> {
+async function open({ color = true, columns = 120, rows = 40, lang = 'en' as 'en' | 'zh' } = {}): Promise<{ engine: LessonFakeEngine; session: LessonSession }> {
   const engine = new LessonFakeEngine({ file: join(workspace, 'service.js'), workspace });
   const prepared = await prepareLessonWorkspace(lessons, workspace);
   session = new LessonSession({ lessons, workspace, engine, progress: prepared.progress, debounceMs: 10, runCheck: async (l, s) => verdict(l, s) });
-  lab = await renderLab({ engine, lessons: session, color }, { columns: 120, rows: 40 });
+  lab = await renderLab({ engine, lessons: session, color, lang }, { columns, rows });
   return { engine, session };
 }
 
@@ -156,7 +156,7 @@ test('H folds the open hints away and back; h brings folded hints back first', a
 test('the untouched starter says to change and save; the check run is labelled as its own, the live refusal as live', async () => {
   const { engine } = await open();
   session!.requestCheck();
-  await lab!.waitFor('not checked yet: service.js is the starter');
+  await lab!.waitFor('not checked yet (k: check now) · service.js is the starter: change it and save');
   await writeFile(join(workspace, 'service.js'), '// an edit\n');
   verdict = (lesson) => ({ lesson: lesson.id, passed: true, steps: [{ title: { en: 'the new version answers', zh: '新版本回答' }, ok: false, detail: 'v1 keeps serving' }] });
   engine.snapshot = { ...engine.snapshot, rejection: { reason: 'service.js:2:3: Unexpected token — v4 keeps serving' } as UpdateRecord };
@@ -214,4 +214,17 @@ test('a lesson passed before does not say "complete" while its check now fails (
   const frame = await lab!.waitFor('✗ the live service runs your file — it refused it: service.js:5:3: Unexpected token');
   expect(frame).not.toContain('Lesson complete');
   expect(frame).toContain('✓ done');
+});
+
+test('at 80 columns the way to run the check is in sight: early in the check line, and k in the footer', async () => {
+  for (const lang of ['en', 'zh'] as const) {
+    await open({ columns: 80, rows: 24, lang });
+    session!.requestCheck();
+    const frame = await lab!.waitFor(lang === 'en' ? 'not checked yet (k: check now)' : '尚未检查（k：立即检查）');
+    const rows = frame.split('\n');
+    expect(rows.find((row) => row.includes(lang === 'en' ? 'not checked yet' : '尚未检查'))).not.toContain('…');
+    expect(rows.at(-1)).toContain(lang === 'en' ? 'k check' : 'k 检查');
+    lab!.unmount();
+    session!.dispose();
+  }
 });
