@@ -388,3 +388,44 @@ describe('the status line', () => {
     expect(line(snapshot, 30)).toBe('12,345 served 12 failed');
   });
 });
+
+describe('the update line', () => {
+  const text = (rows: { text: string }[][]) => rows.map((row) => row.map((p) => p.text).join(''));
+  const context = { messages: MESSAGES.en, base: '/work/lab', width: 80, waiting: false, more: '(v: read all)' };
+
+  test('the read-all hint ends the headline, never splitting it, when the compact rows leave something out', () => {
+    const record = updateRecord({
+      version: 3,
+      previousVersion: 2,
+      strategy: 'binary-replace',
+      restart: 'cold',
+      total: 112,
+      downtimeMs: 112,
+      failedRequests: 1,
+      stateKept: false,
+      notes: ['cold restart: the old process was stopped before the new one started', 'a second note', 'a third note', 'a fourth note'],
+    });
+    const { rows, cut } = changeRows({ kind: 'record', record }, context, 3);
+    expect(cut).toBe(true);
+    const lines = text(rows);
+    const at = lines.findIndex((line) => line.includes('(v: read all)'));
+    expect(lines[at]).toMatch(/^ {2}down 112ms \(v: read all\)$/);
+    expect(lines[at - 1]).toMatch(/1 failed$/);
+    for (const line of lines.slice(0, at)) expect(line).not.toContain('(v: read all)');
+    // Nothing cut: no hint.
+    const whole = changeRows({ kind: 'record', record: { ...record, notes: [] } }, context, 3);
+    expect(text(whole.rows).join('\n')).not.toContain('read all');
+  });
+
+  test('the broken-start headline keeps its sentence whole, the hint after it', () => {
+    const record = updateRecord({ version: null, previousVersion: null, outcome: 'rejected', cause: 'Unexpected token', reason: 'x', location: { file: '/work/lab/service.js', line: 3, column: 5 }, frame: { file: '/work/lab/service.js', line: 3, column: 5, text: 'let = ;' } });
+    const lines = text(changeRows({ kind: 'record', record }, { ...context, waiting: true }, 2).rows);
+    expect(lines).toEqual(['✗ rejected · file-watch · service.js:3:5', '  nothing runs yet (503): save a fix to start v1 (v: read all)']);
+  });
+
+  test('the first version to run after a broken start says it started, not v- → v1', () => {
+    const record = updateRecord({ version: 1, previousVersion: null });
+    expect(text(changeRows({ kind: 'record', record }, context, 3).rows)[0]).toMatch(/^✓ v1 started · file-watch/);
+    expect(text(changeRows({ kind: 'record', record }, { ...context, messages: MESSAGES.zh }, 3).rows)[0]).toMatch(/^✓ v1 已启动/);
+  });
+});

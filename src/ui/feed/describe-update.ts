@@ -8,6 +8,13 @@ import type { ReplLineKind } from '../repl/repl-state.ts';
 export const versionLabel = (version: number | null | undefined) =>
   version === null || version === undefined ? 'v-' : `v${version}`;
 
+/** `v1 → v2 applied`, or `v1 started` when no version ran before it (there is no `v-` to come from). */
+export function appliedLabel(record: Pick<UpdateRecord, 'previousVersion' | 'version'>, messages: Messages): string {
+  return record.previousVersion === null
+    ? messages.started(versionLabel(record.version))
+    : `${versionLabel(record.previousVersion)} → ${versionLabel(record.version)} ${messages.applied}`;
+}
+
 export function strategyLabel(record: Pick<UpdateRecord, 'strategy' | 'restart'>): string {
   return record.strategy === 'binary-replace' && record.restart ? `${record.strategy} (${record.restart})` : record.strategy;
 }
@@ -41,7 +48,7 @@ export function describeUpdate(
     };
   }
   const parts = [
-    `${versionLabel(record.previousVersion)} → ${versionLabel(record.version)} ${messages.applied}`,
+    appliedLabel(record, messages),
     strategyLabel(record),
     formatMs(record.total),
     record.stateKept ? messages.stateKept : messages.stateLost,

@@ -3,7 +3,6 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { LogEntry } from '../../engine/types.ts';
-import { keyOf } from '../keys/key-table.ts';
 import { useSettings } from '../shared/settings-context.tsx';
 import type { Tone } from '../shared/theme.ts';
 import { StyledRow } from '../shared/styled-row.tsx';
@@ -26,14 +25,13 @@ function LogRow({ entry, width }: { entry: LogEntry; width: number }) {
 }
 
 export const ServiceMessages = memo(function ServiceMessages({ plan, width }: { plan: MessagesPlan; width: number }) {
-  const { messages } = useSettings();
   if (plan.rows === 0) return null;
-  const { rows, cut } = plan.change;
+  const { rows } = plan.change;
   return (
     <Box width={width} height={plan.rows} flexDirection="column">
       {rows.map((row, i) => (
-        // The headline carries the reading view's key when something did not fit.
-        <StyledRow key={`c${i}`} row={row} width={width} {...(i === 0 && cut ? { more: `(${messages.readAll(keyOf('readAll'))})` } : {})} />
+        // The headline ends with the reading view's key when something did not fit (change-rows.ts).
+        <StyledRow key={`c${i}`} row={row} width={width} />
       ))}
       {plan.logs.map((entry, i) => (
         <LogRow key={`l${i}`} entry={entry} width={width} />

@@ -3,6 +3,7 @@ import type { EngineSnapshot } from '../../engine/types.ts';
 import { latestChange } from '../feed/change-rows.ts';
 import { planMessages, type MessagesPlan } from '../feed/feed-rows.ts';
 import type { Messages } from '../shared/messages.ts';
+import { keyOf } from '../keys/key-table.ts';
 import { computeLayout, type LabLayout } from './layout.ts';
 
 export interface ScreenPlan {
@@ -33,7 +34,14 @@ export function planScreen({ columns, rows, replFocused, overlayOpen, lessonPane
   const notice = snapshot.problem !== null ? 'problem' : snapshot.heapWarning ? 'heap' : null;
   const layout = computeLayout({ columns, rows, replFocused, lessonPane, hasProblem: notice !== null });
   const change = latestChange(snapshot);
-  const context = { messages, base, width: layout.columns, waiting: snapshot.sandbox.state === 'waiting', programSize: snapshot.modules.length };
+  const context = {
+    messages,
+    base,
+    width: layout.columns,
+    waiting: snapshot.sandbox.state === 'waiting',
+    programSize: snapshot.modules.length,
+    more: `(${messages.readAll(keyOf('readAll'))})`,
+  };
   const plan = planMessages(snapshot.logs, change, context, layout.mainRows);
   const splitRows = layout.mainRows - plan.rows;
   const statsRows = layout.mode === 'split' ? splitRows : Math.min(10, Math.floor(splitRows / 2));

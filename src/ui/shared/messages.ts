@@ -37,6 +37,8 @@ export interface Messages {
   downtime: string;
   statsHeaders: { version: string; strategy: string; outcome: string; total: string; downtime: string; failed: string; kept: string };
   applied: string;
+  /** The headline of an applied update when nothing ran before it (a broken start fixed, a restart after a crash). */
+  started: (version: string) => string;
   rejectedShort: string;
   sandbox: string;
   /** What the sandbox is doing, in words (the engine's states are identifiers). */
@@ -220,6 +222,7 @@ const en: Messages = {
   downtime: 'down',
   statsHeaders: { version: 'v', strategy: 'strat', outcome: 'ok', total: 'total', downtime: 'down', failed: 'fail', kept: 'kept' },
   applied: 'applied',
+  started: (version) => `${version} started`,
   rejectedShort: 'rejected',
   sandbox: 'sandbox',
   sandboxStates: { starting: 'starting', waiting: 'waiting for a good save', ready: 'ready', restarting: 'restarting', down: 'down', stopped: 'stopped' },
@@ -464,6 +467,7 @@ const zh: Messages = {
   downtime: '停机',
   statsHeaders: { version: 'v', strategy: '策略', outcome: 'ok', total: '总计', downtime: '停机', failed: '失败', kept: '状态' },
   applied: '已应用',
+  started: (version) => `${version} 已启动`,
   rejectedShort: '已拒绝',
   sandbox: '沙箱',
   sandboxStates: { starting: '启动中', waiting: '等待可运行的保存', ready: '就绪', restarting: '重启中', down: '已停止', stopped: '已关闭' },
