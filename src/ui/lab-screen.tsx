@@ -25,12 +25,13 @@ import { latestChange } from './feed/change-rows.ts';
 import { planReading } from './reading/reading-plan.ts';
 import { ReadingView } from './reading/reading-view.tsx';
 import { ReplPanel, replOutputRows } from './repl/repl-panel.tsx';
+import { useEndedProblems } from './feed/ended-problems.ts';
 import { planScreen } from './layout/screen-plan.ts';
 import { ServiceMessages } from './feed/service-messages.tsx';
 import type { Printed } from './repl/repl-exec.ts';
 import { replExamples } from './repl/repl-examples.ts';
 import { promptLabel, scopeNames } from './repl/repl-scope.ts';
-import { initialReplState, replReducer } from './repl/repl-state.ts';
+import { initialReplState, replReducer, type ReplTopic } from './repl/repl-state.ts';
 import { StatsPanel } from './stats/stats-panel.tsx';
 import { StatusLine } from './layout/status-line.tsx';
 import { StrategyBar } from './layout/strategy-bar.tsx';
@@ -57,8 +58,17 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
   const [view, dispatchView, viewRef] = useSyncReducer(viewReducer, initialViewState);
   const [repl, dispatchRepl, replRef] = useSyncReducer(replReducer, initialReplState);
   const print = useCallback((lines: readonly Printed[]) => {
-    for (const line of lines) dispatchRepl({ type: 'print', kind: line.kind, text: line.text });
+    for (const line of lines) dispatchRepl({ type: 'print', kind: line.kind, text: line.text, topic: line.topic });
   }, [dispatchRepl]);
+  const retract = useCallback((topic: ReplTopic) => dispatchRepl({ type: 'retract', topic }), [dispatchRepl]);
+  // The learner saved (a new version, a refusal, or back to the running code): "your files are the starter
+  // again" no longer holds.
+  const newest = snapshot.updates[snapshot.updates.length - 1];
+  const savedAt = newest?.trigger === 'save' ? newest.id : null;
+  const revertedAt = snapshot.reverted?.at ?? null;
+  useEffect(() => {
+    if (savedAt !== null || revertedAt !== null) retract('starter');
+  }, [savedAt, revertedAt, retract]);
   const compare = useCompare();
   const replModule = repl.module;
   const examples = useMemo(() => replExamples(scopeNames(snapshot, replModule), snapshot.requests), [snapshot.scope, snapshot.scopes, replModule, snapshot.requests]);
@@ -70,7 +80,7 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
     dispatchRepl({ type: 'setModule', module: null });
     print([{ kind: 'info', text: messages.moduleGone(replModule, snapshot.entry) }]);
   }, [replModule, modules, snapshot.entry, dispatchRepl, print, messages]);
-  const actions = useLabActions(print);
+  const actions = useLabActions(print, retract);
   const quit = useQuit(useCallback(() => dispatchView({ type: 'quitting' }), [dispatchView]));
   const session = useLessonSession();
   const lessonSnapshot = useLessonSnapshot();
@@ -116,7 +126,8 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
   const overlayOpen = view.overlay !== 'none' || lessonUi.diff !== null || listOpen;
 
   const base = snapshot.workspace || cwd;
-  const plan = planScreen({ columns, rows, replFocused, overlayOpen, lessonPane: lessonSnapshot !== null, snapshot, messages, base });
+  const endedProblems = useEndedProblems(snapshot.problem);
+  const plan = planScreen({ columns, rows, replFocused, overlayOpen, lessonPane: lessonSnapshot !== null, snapshot, messages, base, endedProblems });
   const { layout } = plan;
   // An overlay covers the lesson pane too: help and the lesson list need the rows more than the text does.
   const overlayRows = plan.overlayRows + layout.lessonRows;
@@ -267,6 +278,7 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
             {plan.statsRows > 0 ? (
               <StatsPanel
                 updates={snapshot.updates}
+                reverted={snapshot.reverted}
                 file={snapshot.file}
                 modules={snapshot.modules}
                 version={snapshot.version}

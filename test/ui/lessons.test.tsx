@@ -9,6 +9,7 @@ import { LessonSession, prepareLessonWorkspace } from '../../src/engine/lessons/
 import type { Lesson } from '../../src/engine/lessons/lesson-types.ts';
 import { loadLessons } from '../../src/engine/lessons/load-lessons.ts';
 import type { UpdateRecord } from '../../src/engine/types.ts';
+import { updateRecord } from './fake-engine.ts';
 import { LessonFakeEngine } from './lesson-fake-engine.ts';
 import { KEYS, nextTurn, renderLab, type LabHarness } from './render-lab.tsx';
 
@@ -116,7 +117,7 @@ test('n on an edited file asks first; Esc stays, n opens the lesson and keeps th
 });
 
 test('R asks before a reset; y backs the file up and writes the starter', async () => {
-  await open();
+  const { engine } = await open();
   await writeFile(join(workspace, 'service.js'), '// broken\n');
   await lab!.press('R');
   await lab!.waitFor('Reset service.js');
@@ -124,6 +125,9 @@ test('R asks before a reset; y backs the file up and writes the starter', async 
   await lab!.press('y');
   await lab!.waitFor('your file was kept in');
   expect(await readFile(join(workspace, 'service.js'), 'utf8')).toBe(first().starter);
+  // Once the learner saves a change, the files are no longer the starter: the line goes.
+  engine.pushUpdate(updateRecord({ trigger: 'save', version: 2, previousVersion: 1 }));
+  await lab!.waitFor((f) => !f.includes('your file was kept in'));
 });
 
 test('d shows the solution diff only after a pass', async () => {

@@ -3,10 +3,18 @@
 
 export type ReplLineKind = 'input' | 'result' | 'error' | 'info';
 
+/**
+ * What a line says that stops being true later, so the line is taken back then (`retract`): `switching` (a
+ * strategy switch in progress: gone when it settles), `starter` (the files are the starter again: gone once the
+ * learner changes them).
+ */
+export type ReplTopic = 'switching' | 'starter';
+
 export interface ReplLine {
   id: number;
   kind: ReplLineKind;
   text: string;
+  topic?: ReplTopic;
 }
 
 export interface ReplState {
@@ -39,7 +47,8 @@ export type ReplAction =
   | { type: 'historyPrev' }
   | { type: 'historyNext' }
   | { type: 'submit' }
-  | { type: 'print'; kind: ReplLineKind; text: string }
+  | { type: 'print'; kind: ReplLineKind; text: string; topic?: ReplTopic }
+  | { type: 'retract'; topic: ReplTopic }
   | { type: 'setModule'; module: string | null }
   | { type: 'clearOutput' }
   | { type: 'scrollOutput'; by: number }
@@ -121,7 +130,9 @@ export function replReducer(state: ReplState, action: ReplAction): ReplState {
       return { ...state, line: '', cursor: 0, draft: '', historyIndex: null, history };
     }
     case 'print': {
-      const lines = action.text.split(/\r?\n/).map((text, i) => ({ id: state.nextId + i, kind: action.kind, text }));
+      const lines = action.text
+        .split(/\r?\n/)
+        .map((text, i): ReplLine => ({ id: state.nextId + i, kind: action.kind, text, ...(action.topic ? { topic: action.topic } : {}) }));
       return {
         ...state,
         output: [...state.output, ...lines].slice(-MAX_OUTPUT_LINES),
@@ -130,6 +141,8 @@ export function replReducer(state: ReplState, action: ReplAction): ReplState {
         nextId: state.nextId + lines.length,
       };
     }
+    case 'retract':
+      return state.output.some((line) => line.topic === action.topic) ? { ...state, output: state.output.filter((line) => line.topic !== action.topic) } : state;
     case 'clearOutput':
       return { ...state, output: [], scroll: 0 };
     case 'scrollOutput':

@@ -25,6 +25,8 @@ export interface Messages {
   readAll: (key: string) => string;
   nothingToRollBack: string;
   lastUpdate: string;
+  /** The stats header's outcome once a save went back to the running code (the refusal no longer stands). */
+  backTo: (version: string) => string;
   /** `others`: modules the entry imports (0 in a one-file program). */
   noUpdates: (file: string, others: number) => string;
   noUpdatesShort: string;
@@ -211,6 +213,7 @@ const en: Messages = {
   readAll: (key) => `${key}: read all`,
   nothingToRollBack: 'no earlier version to go back to',
   lastUpdate: 'Last update',
+  backTo: (version) => `back to ${version}`,
   noUpdates: (file, others) => (others > 0 ? `No updates yet — save ${file} or a module it imports` : `No updates yet — save ${file} to make one`),
   noUpdatesShort: 'no update yet in this program',
   readingTitle: 'Read in full',
@@ -456,6 +459,7 @@ const zh: Messages = {
   readAll: (key) => `${key}：查看全文`,
   nothingToRollBack: '没有可以回退的更早版本',
   lastUpdate: '上次更新',
+  backTo: (version) => `已回到 ${version}`,
   noUpdates: (file, others) => (others > 0 ? `还没有更新 — 保存 ${file} 或它导入的模块即可触发` : `还没有更新 — 保存 ${file} 即可触发`),
   noUpdatesShort: '这个程序还没有更新',
   readingTitle: '全文阅读',
