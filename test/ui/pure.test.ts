@@ -429,3 +429,30 @@ describe('the update line', () => {
     expect(text(changeRows({ kind: 'record', record }, { ...context, messages: MESSAGES.zh }, 3).rows)[0]).toMatch(/^✓ v1 已启动/);
   });
 });
+
+describe('zh lines stay Chinese', () => {
+  const text = (rows: { text: string }[][]) => rows.map((row) => row.map((p) => p.text).join('')).join('\n');
+
+  test('the fixed engine notes shown on the update line read Chinese; other notes stay as the engine wrote them', () => {
+    const zh = MESSAGES.zh.engineNote;
+    expect(zh('cold restart: the old process was stopped before the new one started')).toBe('冷重启：先停掉旧进程，再启动新进程');
+    expect(zh('graceful restart without snapshot()/migrate(prev): the new process starts with fresh state')).toMatch(/^平滑重启/);
+    expect(zh("rolled back to v1's code")).toBe('已回滚到 v1 的代码');
+    expect(zh('greet.js: migrate(prev) was not called: the old version exports no snapshot()')).toBe('greet.js: 没有调用 migrate(prev)：旧版本没有导出 snapshot()');
+    expect(zh('service.js was deleted: v4 keeps serving')).toBe('service.js 已被删除：v4 继续服务');
+    expect(zh('service.js was deleted; v4 keeps serving. Restore the file to continue.')).toBe('service.js 已被删除；v4 继续服务。恢复该文件即可继续。');
+    expect(zh('replaced ping()')).toBe('replaced ping()');
+    expect(MESSAGES.en.engineNote("rolled back to v1's code")).toBe("rolled back to v1's code");
+    const record = updateRecord({ version: 3, previousVersion: 2, strategy: 'binary-replace', restart: 'cold', notes: ['cold restart: the old process was stopped before the new one started', "rolled back to v1's code"] });
+    const rows = text(changeRows({ kind: 'record', record }, { messages: MESSAGES.zh, base: '/work', width: 80, waiting: false }, 5).rows);
+    expect(rows).toContain('冷重启：先停掉旧进程，再启动新进程');
+    expect(rows).toContain('已回滚到 v1 的代码');
+    expect(rows).not.toMatch(/cold restart|rolled back/);
+  });
+
+  test('the counters read 已服务 55 · 失败 0; the updates table has no English header', () => {
+    const segments = fitSegments(statusSegments({ ...baseSnapshot(), served: 55, failed: 0 }, false, MESSAGES.zh, '/work'), 120);
+    expect(segments.at(-1)!.pieces.map((p) => p.text).join('')).toBe('已服务 55 · 失败 0');
+    expect(Object.values(MESSAGES.zh.statsHeaders).filter((h) => /[a-z]{2}/.test(h))).toEqual([]);
+  });
+});

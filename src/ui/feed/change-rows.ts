@@ -87,7 +87,7 @@ function plannedRows(change: LatestChange, context: ChangeContext, maxRows: numb
     const modulesRows = modules ? wrapPieces([{ text: '↳ ', tone: 'muted' }, { text: modules }], width, '    ', '  ') : [];
     const notes: Row[][] = record.notes.map((note) => {
       const warn = WARNING_NOTE.test(note);
-      return wrapPieces([{ text: warn ? '⚠ ' : '· ', tone: warn ? 'warn' : 'muted' }, { text: note, tone: warn ? 'warn' : undefined }], width, '    ', '  ');
+      return wrapPieces([{ text: warn ? '⚠ ' : '· ', tone: warn ? 'warn' : 'muted' }, { text: m.engineNote(note), tone: warn ? 'warn' : undefined }], width, '    ', '  ');
     });
     // The headline wraps rather than losing its last facts (failed requests, downtime) on a narrow screen, a
     // fact at a time (never `downtime` / `112ms`).

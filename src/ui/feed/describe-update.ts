@@ -56,6 +56,6 @@ export function describeUpdate(
   ];
   if (record.downtimeMs > 0) parts.push(`${messages.downtime} ${formatMs(record.downtimeMs)}`);
   const modules = modulesLine(record, messages, programSize);
-  const notes = [...(modules ? [`\n  ↳ ${modules}`] : []), ...record.notes.map((note) => `\n  ⚠ ${firstLine(note)}`)].join('');
+  const notes = [...(modules ? [`\n  ↳ ${modules}`] : []), ...record.notes.map((note) => `\n  ⚠ ${firstLine(messages.engineNote(note))}`)].join('');
   return { kind: 'result', text: `✓ ${parts.join(' · ')}${notes}` };
 }

@@ -12,14 +12,14 @@ import { logText, type MessagesPlan } from './feed-rows.ts';
 const LEVEL_TONE: Record<LogEntry['level'], Tone> = { log: 'strong', info: 'accent', warn: 'warn', error: 'bad', debug: 'muted' };
 
 function LogRow({ entry, width }: { entry: LogEntry; width: number }) {
-  const { theme } = useSettings();
+  const { theme, messages } = useSettings();
   // `log` is the common case; only other levels are named.
   const level = entry.level === 'log' ? '' : `${entry.level} `;
   const prefix = entry.source === 'engine' ? `hotlab ${level}` : `${versionLabel(entry.version)} ${level}`;
   return (
     <Text wrap="truncate-end">
       <Text {...(entry.source === 'engine' ? theme.tone('muted') : theme.version(entry.version ?? null))}>{prefix}</Text>
-      <Text {...theme.tone(LEVEL_TONE[entry.level])}>{logText(entry, Math.max(1, width - prefix.length))}</Text>
+      <Text {...theme.tone(LEVEL_TONE[entry.level])}>{logText(entry.source === 'engine' ? { ...entry, message: messages.engineNote(entry.message) } : entry, Math.max(1, width - prefix.length))}</Text>
     </Text>
   );
 }

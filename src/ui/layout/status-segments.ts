@@ -64,8 +64,8 @@ export function statusSegments(snapshot: EngineSnapshot, quitting: boolean, mess
   segments.push({
     priority: 0,
     pieces: [
-      { text: `${formatCount(snapshot.served)} ${messages.served} ` },
-      { text: `${formatCount(snapshot.failed)} ${messages.failed}`, tone: snapshot.failed > 0 ? 'bad' : 'muted' },
+      { text: `${messages.servedCount(formatCount(snapshot.served))}${messages.countsGap}` },
+      { text: messages.failedCount(formatCount(snapshot.failed)), tone: snapshot.failed > 0 ? 'bad' : 'muted' },
     ],
   });
   return segments;

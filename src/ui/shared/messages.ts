@@ -3,6 +3,7 @@
 import { MODULE_WORDS_EN, type ModuleWords } from '../../engine/describe-modules.ts';
 import type { ModuleChange, SandboxState } from '../../engine/types.ts';
 import type { KeyAction } from '../keys/key-table.ts';
+import { engineNoteZh } from './engine-notes-zh.ts';
 
 export type Lang = 'en' | 'zh';
 
@@ -16,6 +17,8 @@ export interface Messages {
   waitingForTraffic: string;
   rejected: string;
   keepsServing: (version: string) => string;
+  /** An engine note or problem (English by design) in the learner's language when it is a known one (engine-notes-zh.ts). */
+  engineNote: (text: string) => string;
   nothingServing: string;
   /** No version has run yet in this program: the file cannot start. */
   nothingYet: string;
@@ -49,6 +52,10 @@ export interface Messages {
   retained: string;
   served: string;
   failed: string;
+  /** The status line's counters: `55 served` `0 failed` (en), `已服务 55` · `失败 0` (zh), and what joins them. */
+  servedCount: (count: string) => string;
+  failedCount: (count: string) => string;
+  countsGap: string;
   stopping: string;
   problem: string;
   /** Short label for the hint line. */
@@ -207,6 +214,7 @@ const en: Messages = {
   waitingForTraffic: 'waiting for the first request…',
   rejected: 'rejected',
   keepsServing: (version) => `${version} keeps serving`,
+  engineNote: (text) => text,
   nothingServing: 'down (503) until a good build',
   nothingYet: 'nothing runs yet (503): save a fix to start v1',
   revertedTo: (version) => `back to ${version}'s code: the rejection no longer stands (not a new version)`,
@@ -233,6 +241,9 @@ const en: Messages = {
   retained: 'retained',
   served: 'served',
   failed: 'failed',
+  servedCount: (count) => `${count} served`,
+  failedCount: (count) => `${count} failed`,
+  countsGap: ' ',
   stopping: 'stopping…',
   problem: 'problem',
   hint: {
@@ -453,6 +464,7 @@ const zh: Messages = {
   waitingForTraffic: '等待第一个请求…',
   rejected: '已拒绝',
   keepsServing: (version) => `${version} 继续服务`,
+  engineNote: engineNoteZh,
   nothingServing: '服务已停止（503），直到构建成功',
   nothingYet: '还没有版本在运行（503）：保存修复后启动 v1',
   revertedTo: (version) => `回到 ${version} 的代码：拒绝已解除（不是新版本）`,
@@ -469,7 +481,7 @@ const zh: Messages = {
   stateLost: '状态丢失',
   failedRequests: '失败',
   downtime: '停机',
-  statsHeaders: { version: 'v', strategy: '策略', outcome: 'ok', total: '总计', downtime: '停机', failed: '失败', kept: '状态' },
+  statsHeaders: { version: 'v', strategy: '策略', outcome: '成', total: '总计', downtime: '停机', failed: '失败', kept: '状态' },
   applied: '已应用',
   started: (version) => `${version} 已启动`,
   rejectedShort: '已拒绝',
@@ -479,6 +491,9 @@ const zh: Messages = {
   retained: '保留',
   served: '已服务',
   failed: '失败',
+  servedCount: (count) => `已服务 ${count}`,
+  failedCount: (count) => `失败 ${count}`,
+  countsGap: ' · ',
   stopping: '正在停止…',
   problem: '问题',
   hint: {
