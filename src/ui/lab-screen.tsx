@@ -180,7 +180,8 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
   );
   const readMax = Math.max(0, readingRows.length - (overlayRows - 1));
   const lessonKeys = useLessonActions({ session, ui: lessonUiRef, dispatch: dispatchLessonUi, plan: lessonPlan, diffRows: overlayRows - 1, print });
-  const scrollRead = (sign: number) => dispatchView({ type: 'scrollRead', by: sign * Math.max(1, overlayRows - 2), max: readMax });
+  const scrollRead = (lines: number) => dispatchView({ type: 'scrollRead', by: lines, max: readMax });
+  const readPage = Math.max(1, overlayRows - 2);
 
   // While the engine stops, only quit still acts: pressed again, it exits without waiting.
   const helpOpen = view.overlay === 'help';
@@ -188,13 +189,22 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
   const handlers: KeyHandlers = view.quitting
     ? { quit }
     : reading || modulesOpen
-      ? { ...labHandlers, ...lessonKeys.lab, scrollDown: () => scrollRead(1), scrollUp: () => scrollRead(-1) }
+      ? {
+          ...labHandlers,
+          ...lessonKeys.lab,
+          scrollDown: () => scrollRead(readPage),
+          scrollUp: () => scrollRead(-readPage),
+          lineDown: () => scrollRead(1),
+          lineUp: () => scrollRead(-1),
+        }
       : helpOpen
         ? {
             ...labHandlers,
             ...lessonKeys.lab,
             scrollDown: () => dispatchView({ type: 'pageHelp', by: helpPage + 1 - view.helpPage }),
             scrollUp: () => dispatchView({ type: 'pageHelp', by: helpPage - 1 - view.helpPage }),
+            lineDown: () => dispatchView({ type: 'pageHelp', by: helpPage + 1 - view.helpPage }),
+            lineUp: () => dispatchView({ type: 'pageHelp', by: helpPage - 1 - view.helpPage }),
           }
         : { ...labHandlers, ...lessonKeys.lab };
   const replKeys = useReplKeys({

@@ -191,6 +191,15 @@ test('v opens the reading view with everything the panes cut: whole check detail
   expect(text).toContain('use file-watch or plugin-swap to change state');
   expect(frame).toMatch(/4 │ let hits = 10;/);
   expect(text).toContain(`Hint 1/${first().hints.length}`);
+  // ↓ moves one line, ↑ back; PgDn a page.
+  const position = (f: string) => Number(/(\d+)-\d+\/\d+ ↑↓ PgUp PgDn/.exec(f)?.[1]);
+  expect(position(frame)).toBe(1);
+  await lab!.press(KEYS.down);
+  frame = await lab!.waitFor((f) => position(f) === 2);
+  await lab!.press(KEYS.up);
+  frame = await lab!.waitFor((f) => position(f) === 1);
+  await lab!.press(KEYS.pageDown);
+  frame = await lab!.waitFor((f) => position(f) > 10);
   // Scrolls down to the lesson text, o switches to the Go corner, Esc closes.
   await lab!.press(KEYS.pageDown, KEYS.pageDown, KEYS.pageDown);
   await lab!.press('o');

@@ -64,10 +64,10 @@ export function useLessonActions({
       }, fail);
     const page = plan ? Math.max(1, plan.bodyRows - 1) : 1;
     const textMax = plan ? Math.max(0, plan.bodyTotal - plan.bodyRows) : 0;
-    const scroll = (sign: number) => {
+    const scroll = (sign: number, byLine = false) => {
       const { diff } = ui.current;
-      if (diff) dispatch({ type: 'scrollDiff', by: sign * Math.max(1, diffRows - 1), max: Math.max(0, diffLines(diff.text).length - diffRows) });
-      else dispatch({ type: 'scroll', by: sign * page, max: textMax });
+      if (diff) dispatch({ type: 'scrollDiff', by: sign * (byLine ? 1 : Math.max(1, diffRows - 1)), max: Math.max(0, diffLines(diff.text).length - diffRows) });
+      else if (!byLine) dispatch({ type: 'scroll', by: sign * page, max: textMax });
     };
     const lab: KeyHandlers = {
       nextHint: () => {
@@ -96,6 +96,9 @@ export function useLessonActions({
       },
       scrollDown: () => scroll(1),
       scrollUp: () => scroll(-1),
+      // ↑↓ in the diff overlay.
+      lineDown: () => scroll(1, true),
+      lineUp: () => scroll(-1, true),
     };
     const shown = () => filterLessons(session.getSnapshot().lessons, ui.current.list?.filter ?? '');
     const list: KeyHandlers = {
