@@ -30,6 +30,18 @@ describe('markdown lines', () => {
     expect(text(markdownLines('a ` b', 20)[0]!)).toBe('a ` b');
   });
 
+  test('*emphasis* is bold without its asterisks, and not taken from a*b*c or 2 * 3 * 4', () => {
+    const [line] = markdownLines('a watch placed on the *file* goes silent, a*b*c stays, 2 * 3 * 4 too', 120);
+    expect(text(line!)).toBe('a watch placed on the file goes silent, a*b*c stays, 2 * 3 * 4 too');
+    expect(line!.find((s) => s.tone === 'strong')?.text).toBe('file');
+    expect(line!.filter((s) => s.tone === 'strong')).toHaveLength(1);
+  });
+
+  test('no space after full-width punctuation when the source has one (after a **strong** span)', () => {
+    const [line] = markdownLines('- **没有空档。** 重启会断掉正在处理的连接。 English after, then: a space', 120);
+    expect(text(line!)).toBe('• 没有空档。重启会断掉正在处理的连接。English after, then: a space');
+  });
+
   test('Chinese wraps between characters and no row is wider than asked', () => {
     const lines = markdownLines('热更新在不停止程序的情况下替换正在运行的代码。', 10);
     expect(lines.length).toBeGreaterThan(1);
