@@ -60,6 +60,18 @@ describe('lesson ui state', () => {
     expect(state.list).toEqual({ filter: 'w', selected: 0 });
   });
 
+  test('the filter prefers lessons where it starts a word: gra finds Graceful hand-over before Migrating state', () => {
+    const lessons = [
+      { id: '06-migrating-state', number: 6, title: { en: 'Migrating state', zh: '迁移状态' } },
+      { id: '10-graceful-handover', number: 10, title: { en: 'Graceful hand-over', zh: '平滑交接' } },
+      { id: '11-compatibility-and-risk', number: 11, title: { en: 'Compatibility and risk', zh: '兼容性与风险' } },
+    ];
+    expect(filterLessons(lessons, 'gra').map((l) => l.number)).toEqual([10, 6]);
+    expect(filterLessons(lessons, 'at').map((l) => l.number)).toEqual([6, 11]);
+    expect(filterLessons(lessons, '交接').map((l) => l.number)).toEqual([10]);
+    expect(filterLessons(lessons, '1').map((l) => l.number)).toEqual([10, 11]);
+  });
+
   test('scrolling stays within the text', () => {
     let state = lessonUiReducer(initialLessonUiState, { type: 'scroll', by: 50, max: 12 });
     expect(state.scroll).toBe(12);
