@@ -448,6 +448,8 @@ describe('zh lines stay Chinese', () => {
     expect(rows).toContain('冷重启：先停掉旧进程，再启动新进程');
     expect(rows).toContain('已回滚到 v1 的代码');
     expect(rows).not.toMatch(/cold restart|rolled back/);
+    // Counts read as the status line's do: 失败 0, not 0 失败.
+    expect(rows).toContain('失败 0');
   });
 
   test('the counters read 已服务 55 · 失败 0; the updates table has no English header', () => {

@@ -79,7 +79,7 @@ function plannedRows(change: LatestChange, context: ChangeContext, maxRows: numb
       { text: ` · ${formatMs(record.total)}` },
       { text: ' · ' },
       record.stateKept ? { text: m.stateKept, tone: 'good' } : { text: m.stateLost, tone: 'warn' },
-      { text: ` · ${record.failedRequests} ${m.failedRequests}`, tone: record.failedRequests > 0 ? 'bad' : undefined },
+      { text: ` · ${m.failedCount(String(record.failedRequests))}`, tone: record.failedRequests > 0 ? 'bad' : undefined },
       ...(record.downtimeMs > 0 ? [{ text: ` · ${m.downtime} ${formatMs(record.downtimeMs)}`, tone: 'bad' as const }] : []),
       ...tail,
     ];

@@ -52,7 +52,7 @@ export function describeUpdate(
     strategyLabel(record),
     formatMs(record.total),
     record.stateKept ? messages.stateKept : messages.stateLost,
-    `${record.failedRequests} ${messages.failedRequests}`,
+    messages.failedCount(String(record.failedRequests)),
   ];
   if (record.downtimeMs > 0) parts.push(`${messages.downtime} ${formatMs(record.downtimeMs)}`);
   const modules = modulesLine(record, messages, programSize);

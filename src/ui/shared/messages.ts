@@ -38,7 +38,6 @@ export interface Messages {
   readingKeys: (goKey: string, closeKeys: string) => string;
   stateKept: string;
   stateLost: string;
-  failedRequests: string;
   downtime: string;
   statsHeaders: { version: string; strategy: string; outcome: string; total: string; downtime: string; failed: string; kept: string };
   applied: string;
@@ -229,7 +228,6 @@ const en: Messages = {
   readingKeys: (goKey, closeKeys) => `${goKey} text / Go corner · ${closeKeys} close`,
   stateKept: 'state kept',
   stateLost: 'state lost',
-  failedRequests: 'failed',
   downtime: 'down',
   statsHeaders: { version: 'v', strategy: 'strat', outcome: 'ok', total: 'total', downtime: 'down', failed: 'fail', kept: 'kept' },
   applied: 'applied',
@@ -481,7 +479,6 @@ const zh: Messages = {
   readingKeys: (goKey, closeKeys) => `${goKey} 课文 / Go 角落 · ${closeKeys} 关闭`,
   stateKept: '状态保留',
   stateLost: '状态丢失',
-  failedRequests: '失败',
   downtime: '停机',
   statsHeaders: { version: 'v', strategy: '策略', outcome: '成', total: '总计', downtime: '停机', failed: '失败', kept: '状态' },
   applied: '已应用',
