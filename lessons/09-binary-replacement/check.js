@@ -9,7 +9,7 @@ export async function check(lab) {
   const { update } = lab;
   const applied = lab.expect(
     update.outcome === 'applied' && update.restart === 'cold',
-    { en: 'your build was built, renamed into place and started (cold restart)', zh: '你的构建已完成构建、改名就位并启动（冷重启）' },
+    { en: 'your build was built, renamed into place and started (cold restart)', zh: '你的代码已构建、改名就位并启动（冷重启）' },
     update.reason,
   );
   if (!applied) return;

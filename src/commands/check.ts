@@ -9,6 +9,7 @@ import { findLesson, loadLessons } from '../engine/lessons/load-lessons.ts';
 import { currentLesson, doneCount, loadProgress, markDone, nextLesson, setCurrent, updateProgress } from '../engine/lessons/progress.ts';
 import { runCheck } from '../engine/lessons/run-check.ts';
 import { copyStarter, readLearnerFiles, serviceFile } from '../engine/lessons/workspace.ts';
+import { CHECK_WORDS } from './check-words.ts';
 
 export interface CheckOptions {
   /** A lesson id, number or id prefix; the current lesson when absent. */
@@ -35,14 +36,14 @@ export async function checkLesson(options: CheckOptions, out: NodeJS.WritableStr
   if (!exists) {
     // Nothing to check yet: give the learner the lesson's starter to begin from (copyStarter never overwrites).
     await copyStarter(lesson, workspace);
-    const error = `${file} did not exist: the starter of lesson ${lesson.id} was copied there. Edit it, save, and run npx hotlab check again.`;
+    const error = CHECK_WORDS[lang].copied(file, lesson.id);
     if (options.json) out.write(`${JSON.stringify({ lesson: lesson.id, passed: false, steps: [], error } satisfies CheckResult)}\n`);
     else err.write(`hotlab: ${error}\n`);
     return 1;
   }
   const files = await readLearnerFiles(lesson, workspace);
   const checked = lesson.starterFiles.length === 1 ? file : `${lesson.starterFiles.join(', ')} in ${workspace}`;
-  if (!options.json) out.write(`Checking ${checked} against lesson ${lesson.id} — ${pick(lesson.title, lang)} (${lesson.strategy})\n`);
+  if (!options.json) out.write(`${CHECK_WORDS[lang].checking(checked, lesson.id, pick(lesson.title, lang), lesson.strategy)}\n`);
   const result = await runCheck(lesson, files);
 
   let summary = '';
@@ -69,16 +70,18 @@ export function formatResult(result: CheckResult, lesson: Lesson, lang: Language
   if (result.error) lines.push(`  ✗ ${result.error}`);
   if (!result.passed) {
     const passing = result.steps.filter((s) => s.ok).length;
-    lines.push('', `Not yet: ${passing} of ${result.steps.length} steps pass.`, `Goal: ${pick(lesson.goal, lang)}`);
+    const words = CHECK_WORDS[lang];
+    lines.push('', words.notYet(passing, result.steps.length), `${words.goal}${pick(lesson.goal, lang)}`);
   }
   return `${lines.join('\n')}\n`;
 }
 
 function passedSummary(lesson: Lesson, next: Lesson | undefined, workspace: string, done: number, total: number, lang: Language): string {
+  const words = CHECK_WORDS[lang];
   const then = next
-    ? `Next: ${next.id} — ${pick(next.title, lang)}. Your files are left as they are; to start from the next starter:\n  ${copyCommand(next, workspace)}`
-    : 'That was the last lesson.';
-  return `\n✓ Lesson ${lesson.id} passed (${done} of ${total} done). ${then}\n`;
+    ? `${words.next(next.id, pick(next.title, lang))} ${words.keptAsIs}\n  ${copyCommand(next, workspace)}`
+    : words.last;
+  return `\n${words.passed(lesson.id, done, total)} ${then}\n`;
 }
 
 /** The shell command that copies a lesson's starter over the workspace: `cp …/starter/service.js sandbox/service.js`. */

@@ -24,13 +24,14 @@ import { StyledRow } from './shared/styled-row.tsx';
 import { latestChange } from './feed/change-rows.ts';
 import { planReading } from './reading/reading-plan.ts';
 import { ReadingView } from './reading/reading-view.tsx';
-import { ReplPanel } from './repl/repl-panel.tsx';
+import { ReplPanel, replOutputRows } from './repl/repl-panel.tsx';
+import { useEndedProblems } from './feed/ended-problems.ts';
 import { planScreen } from './layout/screen-plan.ts';
 import { ServiceMessages } from './feed/service-messages.tsx';
 import type { Printed } from './repl/repl-exec.ts';
 import { replExamples } from './repl/repl-examples.ts';
 import { promptLabel, scopeNames } from './repl/repl-scope.ts';
-import { initialReplState, replReducer } from './repl/repl-state.ts';
+import { initialReplState, replReducer, type ReplTopic } from './repl/repl-state.ts';
 import { StatsPanel } from './stats/stats-panel.tsx';
 import { StatusLine } from './layout/status-line.tsx';
 import { StrategyBar } from './layout/strategy-bar.tsx';
@@ -57,8 +58,17 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
   const [view, dispatchView, viewRef] = useSyncReducer(viewReducer, initialViewState);
   const [repl, dispatchRepl, replRef] = useSyncReducer(replReducer, initialReplState);
   const print = useCallback((lines: readonly Printed[]) => {
-    for (const line of lines) dispatchRepl({ type: 'print', kind: line.kind, text: line.text });
+    for (const line of lines) dispatchRepl({ type: 'print', kind: line.kind, text: line.text, topic: line.topic });
   }, [dispatchRepl]);
+  const retract = useCallback((topic: ReplTopic) => dispatchRepl({ type: 'retract', topic }), [dispatchRepl]);
+  // The learner saved (a new version, a refusal, or back to the running code): "your files are the starter
+  // again" no longer holds.
+  const newest = snapshot.updates[snapshot.updates.length - 1];
+  const savedAt = newest?.trigger === 'save' ? newest.id : null;
+  const revertedAt = snapshot.reverted?.at ?? null;
+  useEffect(() => {
+    if (savedAt !== null || revertedAt !== null) retract('starter');
+  }, [savedAt, revertedAt, retract]);
   const compare = useCompare();
   const replModule = repl.module;
   const examples = useMemo(() => replExamples(scopeNames(snapshot, replModule), snapshot.requests), [snapshot.scope, snapshot.scopes, replModule, snapshot.requests]);
@@ -70,7 +80,7 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
     dispatchRepl({ type: 'setModule', module: null });
     print([{ kind: 'info', text: messages.moduleGone(replModule, snapshot.entry) }]);
   }, [replModule, modules, snapshot.entry, dispatchRepl, print, messages]);
-  const actions = useLabActions(print);
+  const actions = useLabActions(print, retract);
   const quit = useQuit(useCallback(() => dispatchView({ type: 'quitting' }), [dispatchView]));
   const session = useLessonSession();
   const lessonSnapshot = useLessonSnapshot();
@@ -116,7 +126,8 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
   const overlayOpen = view.overlay !== 'none' || lessonUi.diff !== null || listOpen;
 
   const base = snapshot.workspace || cwd;
-  const plan = planScreen({ columns, rows, replFocused, overlayOpen, lessonPane: lessonSnapshot !== null, snapshot, messages, base });
+  const endedProblems = useEndedProblems(snapshot.problem);
+  const plan = planScreen({ columns, rows, replFocused, overlayOpen, lessonPane: lessonSnapshot !== null, snapshot, messages, base, endedProblems });
   const { layout } = plan;
   // An overlay covers the lesson pane too: help and the lesson list need the rows more than the text does.
   const overlayRows = plan.overlayRows + layout.lessonRows;
@@ -169,7 +180,8 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
   );
   const readMax = Math.max(0, readingRows.length - (overlayRows - 1));
   const lessonKeys = useLessonActions({ session, ui: lessonUiRef, dispatch: dispatchLessonUi, plan: lessonPlan, diffRows: overlayRows - 1, print });
-  const scrollRead = (sign: number) => dispatchView({ type: 'scrollRead', by: sign * Math.max(1, overlayRows - 2), max: readMax });
+  const scrollRead = (lines: number) => dispatchView({ type: 'scrollRead', by: lines, max: readMax });
+  const readPage = Math.max(1, overlayRows - 2);
 
   // While the engine stops, only quit still acts: pressed again, it exits without waiting.
   const helpOpen = view.overlay === 'help';
@@ -177,16 +189,31 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
   const handlers: KeyHandlers = view.quitting
     ? { quit }
     : reading || modulesOpen
-      ? { ...labHandlers, ...lessonKeys.lab, scrollDown: () => scrollRead(1), scrollUp: () => scrollRead(-1) }
+      ? {
+          ...labHandlers,
+          ...lessonKeys.lab,
+          scrollDown: () => scrollRead(readPage),
+          scrollUp: () => scrollRead(-readPage),
+          lineDown: () => scrollRead(1),
+          lineUp: () => scrollRead(-1),
+        }
       : helpOpen
         ? {
             ...labHandlers,
             ...lessonKeys.lab,
             scrollDown: () => dispatchView({ type: 'pageHelp', by: helpPage + 1 - view.helpPage }),
             scrollUp: () => dispatchView({ type: 'pageHelp', by: helpPage - 1 - view.helpPage }),
+            lineDown: () => dispatchView({ type: 'pageHelp', by: helpPage + 1 - view.helpPage }),
+            lineUp: () => dispatchView({ type: 'pageHelp', by: helpPage - 1 - view.helpPage }),
           }
         : { ...labHandlers, ...lessonKeys.lab };
-  const replKeys = useReplKeys({ state: replRef, dispatch: dispatchRepl, print, onLeave: () => dispatchView({ type: 'leaveRepl' }) });
+  const replKeys = useReplKeys({
+    state: replRef,
+    dispatch: dispatchRepl,
+    print,
+    onLeave: () => dispatchView({ type: 'leaveRepl' }),
+    page: replOutputRows(layout.replRows),
+  });
   const lessons = lessonSnapshot !== null;
   useKeyRouter({
     mode: () => {
@@ -261,6 +288,7 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
             {plan.statsRows > 0 ? (
               <StatsPanel
                 updates={snapshot.updates}
+                reverted={snapshot.reverted}
                 file={snapshot.file}
                 modules={snapshot.modules}
                 version={snapshot.version}

@@ -4,6 +4,7 @@ import { useCallback, useMemo } from 'react';
 import { STRATEGY_NAMES, type RestartMode, type StrategyName, type UpdateRecord } from '../engine/types.ts';
 import { useEngine } from './shared/engine-context.tsx';
 import { errorText, type Printed } from './repl/repl-exec.ts';
+import type { ReplTopic } from './repl/repl-state.ts';
 import { useSettings } from './shared/settings-context.tsx';
 
 export interface LabActions {
@@ -13,19 +14,23 @@ export interface LabActions {
   rollback: () => void;
 }
 
-export function useLabActions(print: (lines: readonly Printed[]) => void): LabActions {
+export function useLabActions(print: (lines: readonly Printed[]) => void, retract: (topic: ReplTopic) => void = () => {}): LabActions {
   const engine = useEngine();
   const { messages } = useSettings();
 
   // The update line under the feed describes whatever the command changed; the console only says when it
   // changed nothing (no new version) or could not run.
   const report = useCallback(
-    (pending: Promise<UpdateRecord | null>, nothing: string) => {
+    (pending: Promise<UpdateRecord | null>, nothing: string, settled = () => {}) => {
       pending.then(
         (record) => {
+          settled();
           if (!record) print([{ kind: 'info', text: nothing }]);
         },
-        (error: unknown) => print([{ kind: 'error', text: messages.commandFailed(errorText(error)) }]),
+        (error: unknown) => {
+          settled();
+          print([{ kind: 'error', text: messages.commandFailed(errorText(error)) }]);
+        },
       );
     },
     [messages, print],
@@ -34,8 +39,9 @@ export function useLabActions(print: (lines: readonly Printed[]) => void): LabAc
   return useMemo(() => {
     const setStrategy = (strategy: StrategyName, restart?: RestartMode) => {
       const label = restart ? `${strategy} (${restart})` : strategy;
-      print([{ kind: 'info', text: messages.switching(label) }]);
-      report(restart ? engine.setStrategy(strategy, restart) : engine.setStrategy(strategy), messages.noChange);
+      // Said while the switch runs; the strategy bar and the update line say where it ended.
+      print([{ kind: 'info', text: messages.switching(label), topic: 'switching' }]);
+      report(restart ? engine.setStrategy(strategy, restart) : engine.setStrategy(strategy), messages.noChange, () => retract('switching'));
     };
     return {
       switchStrategy: (index) => {
@@ -51,5 +57,5 @@ export function useLabActions(print: (lines: readonly Printed[]) => void): LabAc
       reload: () => report(engine.reload(), messages.noChange),
       rollback: () => report(engine.rollback(), messages.nothingToRollBack),
     };
-  }, [engine, messages, print, report]);
+  }, [engine, messages, print, report, retract]);
 }

@@ -52,6 +52,11 @@ describe.sequential('hotlab check (built CLI)', () => {
     const run = await runCli(['check', '1', '--workspace', workspace, '--lang', 'zh'], 60_000);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('✗ /ping 返回了新的文字');
+    // Around the checklist too: no English line in a zh run.
+    expect(run.stdout).toContain('正在按第 01-what-is-a-hot-update 课检查');
+    expect(run.stdout).toMatch(/还没通过：\d+ 步中有 \d+ 步通过。/);
+    expect(run.stdout).toContain('目标：');
+    expect(run.stdout).not.toMatch(/Checking|Not yet|Goal:/);
   }, 60_000);
 
   it('copies the starter into a workspace without service.js, and exits 1', async () => {

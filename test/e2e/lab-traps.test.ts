@@ -61,7 +61,7 @@ describe('a broken file at start', () => {
     expect(screen).not.toContain('no change');
 
     await writeFile(file, lesson(1).starter.replace('`pong ${hits}`', '`fixed ${hits}`'));
-    screen = await tmux.waitFor(/✓ v- → v1 applied · file-watch/);
+    screen = await tmux.waitFor(/✓ v1 started · file-watch/);
     await tmux.waitFor(/GET \/ping -> 200 v1 +fixed \d+/);
     expect(tmux.screen()).not.toMatch(/✗ rejected/);
   }, 60_000);
@@ -160,7 +160,7 @@ describe('rollback after a failed cold build', () => {
     await writeFile(file, `${good}\nnull.boom;\n`);
     await tmux.waitFor(/✗ rejected · binary-replace \(cold\) · service\.js:\d+:\d+ · down \(503\)/, 30_000);
     tmux.keys('u');
-    const screen = await tmux.waitFor(/✓ v- → v3 applied · binary-replace \(cold\)/, 30_000);
+    const screen = await tmux.waitFor(/✓ v3 started · binary-replace \(cold\)/, 30_000);
     expect(screen).toContain("rolled back to v2's code");
     await tmux.waitFor(/GET \/ping -> 200 v3 +good \d+/);
   }, 90_000);

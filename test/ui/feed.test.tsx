@@ -84,9 +84,13 @@ test('every update gets the update line, saves included, until the next one; a r
   engine.pushUpdate(refused);
   engine.publish({ rejection: refused, version: 2 });
   await lab.waitFor('✗ rejected · reflection-patch');
+  expect(lab.lastFrame()).toMatch(/v2 · reflection-patch · ✗ rejected/);
   engine.publish({ rejection: null, reverted: { version: 2, at: Date.now() + 1 } });
   frame = await lab.waitFor("back to v2's code");
   expect(frame).not.toContain('✗ rejected · reflection-patch');
+  // The stats header says the same: the refusal no longer stands.
+  expect(frame).toMatch(/v2 · reflection-patch · ✓ back to v2/);
+  expect(frame).not.toMatch(/✗ rejected/);
 });
 
 test('service logs appear with the version that printed them', async () => {
@@ -139,4 +143,33 @@ test('the feed shows the query, and x shows the response headers under each requ
   expect(frame).toContain('GET /hello?name=gopher -> 200 v1');
   expect(frame).toMatch(/x-build: v3-2024/);
   expect(frame).toMatch(/^ {2}hello, gopher$/m);
+});
+
+test('at 80×24 the feed shows the bodies a lesson asks to watch whole, compact when they do not fit whole', async () => {
+  const engine = new FakeEngine();
+  lab = await renderLab({ engine }, { columns: 80, rows: 24 });
+  engine.pushRequests(
+    feedEntry({ body: 'pong 1074 (load 13)', version: 3 }),
+    feedEntry({ path: '/hello', query: { name: 'gopher' }, body: 'hello, gopher', version: 3 }),
+    feedEntry({ path: '/stats', body: '{"/ping":120,"/hello":14}', version: 3 }),
+  );
+  const frame = await lab.waitFor('hello, gopher');
+  expect(frame).toContain('/ping 200 v3 pong 1074 (load 13)');
+  expect(frame).toContain('/hello?name=gopher 200 v3 hello, gopher');
+  expect(frame).toContain('/stats 200 v3 {"/ping":120,"/hello":14}');
+});
+
+test('the warning that the file was deleted leaves the log strip when the file is back, and returns if it goes again', async () => {
+  const engine = new FakeEngine();
+  lab = await renderLab({ engine }, { columns: 80, rows: 24 });
+  const deleted = logEntry({ source: 'engine', level: 'warn', message: 'service.js was deleted: v4 keeps serving', version: null });
+  engine.publish({ problem: 'service.js was deleted; v4 keeps serving. Restore the file to continue.', logs: [logEntry({ message: 'counter reset', version: 4 }), deleted] });
+  await lab.waitFor('hotlab warn service.js was deleted');
+  engine.publish({ problem: null });
+  let frame = await lab.waitFor((f) => !f.includes('was deleted'));
+  expect(frame).toContain('v4 counter reset');
+  // Deleted again: the new warning shows (the problem stands again).
+  const again = logEntry({ source: 'engine', level: 'warn', message: 'service.js was deleted: v5 keeps serving', version: null });
+  engine.publish({ problem: 'service.js was deleted; v5 keeps serving. Restore the file to continue.', logs: [...engine.snapshot.logs, again] });
+  frame = await lab.waitFor('hotlab warn service.js was deleted: v5 keeps serving');
 });

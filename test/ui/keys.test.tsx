@@ -103,3 +103,16 @@ test('keys typed faster than the screen renders go where the earlier keys sent t
   await lab.press('r');
   await lab.waitFor(() => engine.callsTo('reload').length === 1);
 });
+
+test('"switching to …" shows while the switch runs and goes when it is done', async () => {
+  const engine = new FakeEngine();
+  let finish: (record: null) => void = () => {};
+  const original = engine.setStrategy.bind(engine);
+  engine.setStrategy = (strategy, restart) => original(strategy, restart).then(() => new Promise((resolve) => (finish = resolve)));
+  lab = await renderLab({ engine });
+  await lab.press('2');
+  await lab.waitFor('switching to plugin-swap…');
+  finish(null);
+  const frame = await lab.waitFor((f) => !f.includes('switching to'));
+  expect(frame).toContain('[2 plugin-swap]');
+});

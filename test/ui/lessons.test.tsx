@@ -9,6 +9,7 @@ import { LessonSession, prepareLessonWorkspace } from '../../src/engine/lessons/
 import type { Lesson } from '../../src/engine/lessons/lesson-types.ts';
 import { loadLessons } from '../../src/engine/lessons/load-lessons.ts';
 import type { UpdateRecord } from '../../src/engine/types.ts';
+import { updateRecord } from './fake-engine.ts';
 import { LessonFakeEngine } from './lesson-fake-engine.ts';
 import { KEYS, nextTurn, renderLab, type LabHarness } from './render-lab.tsx';
 
@@ -29,11 +30,11 @@ afterEach(async () => {
   await rm(workspace, { recursive: true, force: true });
 });
 
-async function open({ color = true }: { color?: boolean } = {}): Promise<{ engine: LessonFakeEngine; session: LessonSession }> {
+async function open({ color = true, columns = 120, rows = 40, lang = 'en' as 'en' | 'zh' } = {}): Promise<{ engine: LessonFakeEngine; session: LessonSession }> {
   const engine = new LessonFakeEngine({ file: join(workspace, 'service.js'), workspace });
   const prepared = await prepareLessonWorkspace(lessons, workspace);
   session = new LessonSession({ lessons, workspace, engine, progress: prepared.progress, debounceMs: 10, runCheck: async (l, s) => verdict(l, s) });
-  lab = await renderLab({ engine, lessons: session, color }, { columns: 120, rows: 40 });
+  lab = await renderLab({ engine, lessons: session, color, lang }, { columns, rows });
   return { engine, session };
 }
 
@@ -116,7 +117,7 @@ test('n on an edited file asks first; Esc stays, n opens the lesson and keeps th
 });
 
 test('R asks before a reset; y backs the file up and writes the starter', async () => {
-  await open();
+  const { engine } = await open();
   await writeFile(join(workspace, 'service.js'), '// broken\n');
   await lab!.press('R');
   await lab!.waitFor('Reset service.js');
@@ -124,6 +125,9 @@ test('R asks before a reset; y backs the file up and writes the starter', async 
   await lab!.press('y');
   await lab!.waitFor('your file was kept in');
   expect(await readFile(join(workspace, 'service.js'), 'utf8')).toBe(first().starter);
+  // Once the learner saves a change, the files are no longer the starter: the line goes.
+  engine.pushUpdate(updateRecord({ trigger: 'save', version: 2, previousVersion: 1 }));
+  await lab!.waitFor((f) => !f.includes('your file was kept in'));
 });
 
 test('d shows the solution diff only after a pass', async () => {
@@ -156,7 +160,7 @@ test('H folds the open hints away and back; h brings folded hints back first', a
 test('the untouched starter says to change and save; the check run is labelled as its own, the live refusal as live', async () => {
   const { engine } = await open();
   session!.requestCheck();
-  await lab!.waitFor('not checked yet: service.js is the starter');
+  await lab!.waitFor('not checked yet (k: check now) · service.js is the starter: change it and save');
   await writeFile(join(workspace, 'service.js'), '// an edit\n');
   verdict = (lesson) => ({ lesson: lesson.id, passed: true, steps: [{ title: { en: 'the new version answers', zh: '新版本回答' }, ok: false, detail: 'v1 keeps serving' }] });
   engine.snapshot = { ...engine.snapshot, rejection: { reason: 'service.js:2:3: Unexpected token — v4 keeps serving' } as UpdateRecord };
@@ -187,6 +191,15 @@ test('v opens the reading view with everything the panes cut: whole check detail
   expect(text).toContain('use file-watch or plugin-swap to change state');
   expect(frame).toMatch(/4 │ let hits = 10;/);
   expect(text).toContain(`Hint 1/${first().hints.length}`);
+  // ↓ moves one line, ↑ back; PgDn a page.
+  const position = (f: string) => Number(/(\d+)-\d+\/\d+ ↑↓ PgUp PgDn/.exec(f)?.[1]);
+  expect(position(frame)).toBe(1);
+  await lab!.press(KEYS.down);
+  frame = await lab!.waitFor((f) => position(f) === 2);
+  await lab!.press(KEYS.up);
+  frame = await lab!.waitFor((f) => position(f) === 1);
+  await lab!.press(KEYS.pageDown);
+  frame = await lab!.waitFor((f) => position(f) > 10);
   // Scrolls down to the lesson text, o switches to the Go corner, Esc closes.
   await lab!.press(KEYS.pageDown, KEYS.pageDown, KEYS.pageDown);
   await lab!.press('o');
@@ -214,4 +227,17 @@ test('a lesson passed before does not say "complete" while its check now fails (
   const frame = await lab!.waitFor('✗ the live service runs your file — it refused it: service.js:5:3: Unexpected token');
   expect(frame).not.toContain('Lesson complete');
   expect(frame).toContain('✓ done');
+});
+
+test('at 80 columns the way to run the check is in sight: early in the check line, and k in the footer', async () => {
+  for (const lang of ['en', 'zh'] as const) {
+    await open({ columns: 80, rows: 24, lang });
+    session!.requestCheck();
+    const frame = await lab!.waitFor(lang === 'en' ? 'not checked yet (k: check now)' : '尚未检查（k：立即检查）');
+    const rows = frame.split('\n');
+    expect(rows.find((row) => row.includes(lang === 'en' ? 'not checked yet' : '尚未检查'))).not.toContain('…');
+    expect(rows.at(-1)).toContain(lang === 'en' ? 'k check' : 'k 检查');
+    lab!.unmount();
+    session!.dispose();
+  }
 });

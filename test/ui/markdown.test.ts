@@ -30,6 +30,18 @@ describe('markdown lines', () => {
     expect(text(markdownLines('a ` b', 20)[0]!)).toBe('a ` b');
   });
 
+  test('*emphasis* is bold without its asterisks, and not taken from a*b*c or 2 * 3 * 4', () => {
+    const [line] = markdownLines('a watch placed on the *file* goes silent, a*b*c stays, 2 * 3 * 4 too', 120);
+    expect(text(line!)).toBe('a watch placed on the file goes silent, a*b*c stays, 2 * 3 * 4 too');
+    expect(line!.find((s) => s.tone === 'strong')?.text).toBe('file');
+    expect(line!.filter((s) => s.tone === 'strong')).toHaveLength(1);
+  });
+
+  test('no space after full-width punctuation when the source has one (after a **strong** span)', () => {
+    const [line] = markdownLines('- **没有空档。** 重启会断掉正在处理的连接。 English after, then: a space', 120);
+    expect(text(line!)).toBe('• 没有空档。重启会断掉正在处理的连接。English after, then: a space');
+  });
+
   test('Chinese wraps between characters and no row is wider than asked', () => {
     const lines = markdownLines('热更新在不停止程序的情况下替换正在运行的代码。', 10);
     expect(lines.length).toBeGreaterThan(1);
@@ -46,6 +58,18 @@ describe('lesson ui state', () => {
     expect(state.list?.selected).toBe(2);
     state = lessonUiReducer(state, { type: 'listType', text: 'w' });
     expect(state.list).toEqual({ filter: 'w', selected: 0 });
+  });
+
+  test('the filter prefers lessons where it starts a word: gra finds Graceful hand-over before Migrating state', () => {
+    const lessons = [
+      { id: '06-migrating-state', number: 6, title: { en: 'Migrating state', zh: '迁移状态' } },
+      { id: '10-graceful-handover', number: 10, title: { en: 'Graceful hand-over', zh: '平滑交接' } },
+      { id: '11-compatibility-and-risk', number: 11, title: { en: 'Compatibility and risk', zh: '兼容性与风险' } },
+    ];
+    expect(filterLessons(lessons, 'gra').map((l) => l.number)).toEqual([10, 6]);
+    expect(filterLessons(lessons, 'at').map((l) => l.number)).toEqual([6, 11]);
+    expect(filterLessons(lessons, '交接').map((l) => l.number)).toEqual([10]);
+    expect(filterLessons(lessons, '1').map((l) => l.number)).toEqual([10, 11]);
   });
 
   test('scrolling stays within the text', () => {

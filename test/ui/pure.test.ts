@@ -3,11 +3,12 @@ import type { Key } from 'ink';
 import { describe, expect, test } from 'vitest';
 import { compareReducer, initialCompareState } from '../../src/ui/compare/compare-state.ts';
 import { cellWidth, displayPath, formatMs, padEnd, truncate } from '../../src/ui/shared/format.ts';
-import { planMessages, requestCells } from '../../src/ui/feed/feed-rows.ts';
+import { planMessages, planRequestRows } from '../../src/ui/feed/feed-rows.ts';
 import { changeRows, fullChangeRows, latestChange } from '../../src/ui/feed/change-rows.ts';
 import { fitHints } from '../../src/ui/keys/hint-line.tsx';
 import { KEY_TABLE, resolveKey } from '../../src/ui/keys/key-table.ts';
 import { computeLayout } from '../../src/ui/layout/layout.ts';
+import { fitSegments, SEPARATOR, statusSegments } from '../../src/ui/layout/status-segments.ts';
 import { MESSAGES } from '../../src/ui/shared/messages.ts';
 import { parseReplLine } from '../../src/ui/repl/repl-commands.ts';
 import { replExamples } from '../../src/ui/repl/repl-examples.ts';
@@ -19,7 +20,8 @@ import { strategyRows } from '../../src/ui/stats/stats.ts';
 import { colorFromEnv, createTheme } from '../../src/ui/shared/theme.ts';
 import { initialViewState, viewReducer } from '../../src/ui/view-state.ts';
 import { planWaterfall } from '../../src/ui/stats/waterfall.ts';
-import { compareRow, feedEntry, logEntry, updateRecord } from './fake-engine.ts';
+import type { EngineSnapshot } from '../../src/engine/types.ts';
+import { baseSnapshot, compareRow, feedEntry, logEntry, updateRecord } from './fake-engine.ts';
 
 const noKey: Key = {
   upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
@@ -244,15 +246,36 @@ describe('numbers and geometry', () => {
     expect(all.replace(/\s+/g, ' ')).toContain('Use file-watch or plugin-swap to change state');
   });
 
-  test('a narrow feed (80 columns, split) still shows the whole query', () => {
-    const cells = requestCells(feedEntry({ path: '/hello', query: { name: 'gopher' }, body: 'hello, gopher' }), 39);
-    expect(cells.request).toBe('GET /hello?name=gopher');
+  const rowText = (c: ReturnType<typeof planRequestRows>[number]) =>
+    `${c.request}${c.arrow ? ' -> ' : ' '}${c.status} ${c.tag} ${c.body}${c.latency ? ` ${c.latency}` : ''}`;
+
+  test('a narrow feed (80 columns, split) shows the whole query and the whole body a lesson asks to watch', () => {
+    const [hello] = planRequestRows([feedEntry({ path: '/hello', query: { name: 'gopher' }, body: 'hello, gopher', version: 2 })], 39);
+    expect(rowText(hello!)).toBe('/hello?name=gopher 200 v2 hello, gopher');
+    const ping = planRequestRows([feedEntry({ body: 'pong 74 (load 3)', version: 3 })], 39);
+    expect(ping.map(rowText)).toEqual(['GET /ping -> 200 v3  pong 74 (load 3)']);
+    const later = planRequestRows([feedEntry({ body: 'pong 1074 (load 13)', version: 13 })], 39);
+    expect(later.map(rowText)).toEqual(['/ping 200 v13 pong 1074 (load 13)']);
+    const stats = planRequestRows([feedEntry({ path: '/stats', body: '{"/ping":120,"/hello":14}', version: 4 })], 39);
+    expect(stats.map(rowText)).toEqual(['/stats 200 v4 {"/ping":120,"/hello":14}']);
+  });
+
+  test('feed rows keep GET and the arrow while every row fits, and turn compact together when one does not', () => {
+    const short = feedEntry({ body: 'pong 7' });
+    expect(planRequestRows([short], 39).map(rowText)).toEqual(['GET /ping -> 200 v1  pong 7']);
+    const rows = planRequestRows([short, feedEntry({ body: 'pong 1074 (load 13)' })], 39);
+    expect(rows.map(rowText)).toEqual(['/ping 200 v1 pong 7', '/ping 200 v1 pong 1074 (load 13)']);
+    // A method other than GET stays; what does not fit is shared, each part cut with ASCII dots.
+    const [post] = planRequestRows([feedEntry({ method: 'POST', path: '/a-very-long-path/that/goes/on', body: 'x'.repeat(80) })], 39);
+    const text = rowText(post!);
+    expect(text.startsWith('POST /a-very')).toBe(true);
+    expect(text.length).toBe(39);
+    expect(text).toMatch(/\.\.\. 200 v1 x+\.\.\.$/);
   });
 
   test('feed rows stay printable ASCII, so Ink measures them on string-width fast path', () => {
     for (const entry of [feedEntry(), feedEntry({ body: 'x'.repeat(500) }), feedEntry({ failed: true, status: 503, body: 'a\nb', version: null })]) {
-      const cells = requestCells(entry, 60);
-      expect(Object.values(cells).join(' ')).toMatch(/^[\x20-\x7E]*$/);
+      for (const cells of planRequestRows([entry], 60)) expect(rowText(cells)).toMatch(/^[\x20-\x7E]*$/);
     }
   });
 
@@ -329,5 +352,109 @@ describe('REPL examples', () => {
     expect(new Function(`return ${literal}`)()).toEqual({ method: 'GET', path: '/hello', query: { name: "o'hara" } });
     expect(replExamples({ variables: [], constants: [], functions: ['ping', 'handle'], exports: ['handle'] }, [])).toEqual(['ping']);
     expect(replExamples(null, [request])).toEqual([]);
+  });
+});
+
+describe('the status line', () => {
+  const line = (snapshot: EngineSnapshot, width: number, messages = MESSAGES.en) =>
+    fitSegments(statusSegments(snapshot, false, messages, '/work'), width)
+      .map((s) => s.pieces.map((p) => p.text).join(''))
+      .join(SEPARATOR);
+
+  test('at 80 columns with grown counters, retained, the heap and the pid stay; the rest is shortened first', () => {
+    const snapshot: EngineSnapshot = {
+      ...baseSnapshot(),
+      httpUrl: 'http://127.0.0.1:8787',
+      retainedVersions: 7,
+      served: 12_345,
+      failed: 12,
+      sandbox: { state: 'ready', pid: 15980, heapUsed: 12_300_000, restarts: 0 },
+    };
+    const text = line(snapshot, 80);
+    expect(cellWidth(text)).toBeLessThanOrEqual(80);
+    expect(text).toMatch(/retained 7/);
+    expect(text).toMatch(/heap \d/);
+    expect(text).toMatch(/pid 15980/);
+    expect(text).toMatch(/12,345 served 12 failed$/);
+    expect(text).toContain(':8787');
+    // Wide, every part is whole, the file included.
+    expect(line(snapshot, 160)).toMatch(/^lab\/sandbox\/service\.js · http:\/\/127\.0\.0\.1:8787 · sandbox ready pid 15980 · heap .* · retained 7 · /);
+    // zh is wider per character: retained still outlives the heap and the URL.
+    const zh = line(snapshot, 80, MESSAGES.zh);
+    expect(cellWidth(zh)).toBeLessThanOrEqual(80);
+    expect(zh).toContain(`${MESSAGES.zh.retained} 7`);
+    // Very narrow: the sandbox's state and the counters are the last things standing.
+    expect(line(snapshot, 44)).toBe('ready pid 15980 · 12,345 served 12 failed');
+    expect(line(snapshot, 30)).toBe('12,345 served 12 failed');
+  });
+});
+
+describe('the update line', () => {
+  const text = (rows: { text: string }[][]) => rows.map((row) => row.map((p) => p.text).join(''));
+  const context = { messages: MESSAGES.en, base: '/work/lab', width: 80, waiting: false, more: '(v: read all)' };
+
+  test('the read-all hint ends the headline, never splitting it, when the compact rows leave something out', () => {
+    const record = updateRecord({
+      version: 3,
+      previousVersion: 2,
+      strategy: 'binary-replace',
+      restart: 'cold',
+      total: 112,
+      downtimeMs: 112,
+      failedRequests: 1,
+      stateKept: false,
+      notes: ['cold restart: the old process was stopped before the new one started', 'a second note', 'a third note', 'a fourth note'],
+    });
+    const { rows, cut } = changeRows({ kind: 'record', record }, context, 3);
+    expect(cut).toBe(true);
+    const lines = text(rows);
+    const at = lines.findIndex((line) => line.includes('(v: read all)'));
+    expect(lines[at]).toMatch(/^ {2}down 112ms \(v: read all\)$/);
+    expect(lines[at - 1]).toMatch(/1 failed$/);
+    for (const line of lines.slice(0, at)) expect(line).not.toContain('(v: read all)');
+    // Nothing cut: no hint.
+    const whole = changeRows({ kind: 'record', record: { ...record, notes: [] } }, context, 3);
+    expect(text(whole.rows).join('\n')).not.toContain('read all');
+  });
+
+  test('the broken-start headline keeps its sentence whole, the hint after it', () => {
+    const record = updateRecord({ version: null, previousVersion: null, outcome: 'rejected', cause: 'Unexpected token', reason: 'x', location: { file: '/work/lab/service.js', line: 3, column: 5 }, frame: { file: '/work/lab/service.js', line: 3, column: 5, text: 'let = ;' } });
+    const lines = text(changeRows({ kind: 'record', record }, { ...context, waiting: true }, 2).rows);
+    expect(lines).toEqual(['✗ rejected · file-watch · service.js:3:5', '  nothing runs yet (503): save a fix to start v1 (v: read all)']);
+  });
+
+  test('the first version to run after a broken start says it started, not v- → v1', () => {
+    const record = updateRecord({ version: 1, previousVersion: null });
+    expect(text(changeRows({ kind: 'record', record }, context, 3).rows)[0]).toMatch(/^✓ v1 started · file-watch/);
+    expect(text(changeRows({ kind: 'record', record }, { ...context, messages: MESSAGES.zh }, 3).rows)[0]).toMatch(/^✓ v1 已启动/);
+  });
+});
+
+describe('zh lines stay Chinese', () => {
+  const text = (rows: { text: string }[][]) => rows.map((row) => row.map((p) => p.text).join('')).join('\n');
+
+  test('the fixed engine notes shown on the update line read Chinese; other notes stay as the engine wrote them', () => {
+    const zh = MESSAGES.zh.engineNote;
+    expect(zh('cold restart: the old process was stopped before the new one started')).toBe('冷重启：先停掉旧进程，再启动新进程');
+    expect(zh('graceful restart without snapshot()/migrate(prev): the new process starts with fresh state')).toMatch(/^平滑重启/);
+    expect(zh("rolled back to v1's code")).toBe('已回滚到 v1 的代码');
+    expect(zh('greet.js: migrate(prev) was not called: the old version exports no snapshot()')).toBe('greet.js: 没有调用 migrate(prev)：旧版本没有导出 snapshot()');
+    expect(zh('service.js was deleted: v4 keeps serving')).toBe('service.js 已被删除：v4 继续服务');
+    expect(zh('service.js was deleted; v4 keeps serving. Restore the file to continue.')).toBe('service.js 已被删除；v4 继续服务。恢复该文件即可继续。');
+    expect(zh('replaced ping()')).toBe('replaced ping()');
+    expect(MESSAGES.en.engineNote("rolled back to v1's code")).toBe("rolled back to v1's code");
+    const record = updateRecord({ version: 3, previousVersion: 2, strategy: 'binary-replace', restart: 'cold', notes: ['cold restart: the old process was stopped before the new one started', "rolled back to v1's code"] });
+    const rows = text(changeRows({ kind: 'record', record }, { messages: MESSAGES.zh, base: '/work', width: 80, waiting: false }, 5).rows);
+    expect(rows).toContain('冷重启：先停掉旧进程，再启动新进程');
+    expect(rows).toContain('已回滚到 v1 的代码');
+    expect(rows).not.toMatch(/cold restart|rolled back/);
+    // Counts read as the status line's do: 失败 0, not 0 失败.
+    expect(rows).toContain('失败 0');
+  });
+
+  test('the counters read 已服务 55 · 失败 0; the updates table has no English header', () => {
+    const segments = fitSegments(statusSegments({ ...baseSnapshot(), served: 55, failed: 0 }, false, MESSAGES.zh, '/work'), 120);
+    expect(segments.at(-1)!.pieces.map((p) => p.text).join('')).toBe('已服务 55 · 失败 0');
+    expect(Object.values(MESSAGES.zh.statsHeaders).filter((h) => /[a-z]{2}/.test(h))).toEqual([]);
   });
 });

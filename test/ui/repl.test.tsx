@@ -143,3 +143,27 @@ test('what an expression prints with console.log is shown in the REPL, then its 
   const frame = await lab.waitFor('hits is 7');
   expect(frame).toMatch(/hits is 7\nundefined/);
 });
+
+test(':help at 80×24 is longer than the REPL: PgUp and PgDn page through it, every entry readable', async () => {
+  const engine = new FakeEngine();
+  lab = await renderLab({ engine }, { columns: 80, rows: 24 });
+  await focusAndType(lab, ':', 'help');
+  await lab.press(KEYS.enter);
+  let frame = await lab.waitFor(':clear');
+  expect(frame).toMatch(/↑ \d+ more · PgUp PgDn/);
+  expect(frame).not.toContain(':strategy NAME');
+  const seen = new Set<string>();
+  const collect = (f: string) => {
+    for (const command of [':strategy', ':reload', ':rollback', ':stats', ':set', ':module', ':unload', ':help', ':clear']) if (f.includes(`${command} `)) seen.add(command);
+  };
+  collect(frame);
+  await lab.press(KEYS.pageUp);
+  frame = await lab.waitFor(':strategy NAME');
+  collect(frame);
+  expect(frame).toMatch(/↓ \d+ newer/);
+  expect(seen.size).toBe(9);
+  // PgUp past the top stays at the top; PgDn comes back to the newest, and the marker goes.
+  await lab.press(KEYS.pageUp, KEYS.pageDown, KEYS.pageDown);
+  frame = await lab.waitFor((f) => !f.includes('newer') && f.includes(':clear'));
+  expect(frame).not.toContain(':strategy NAME');
+});

@@ -9,7 +9,7 @@ import type { EngineSnapshot, UpdateRecord } from '../../engine/types.ts';
 import { cellWidth, firstLine, formatLocation, formatMs, truncate } from '../shared/format.ts';
 import type { Messages } from '../shared/messages.ts';
 import { fitRows, wrapPieces, type Row } from '../shared/rows.ts';
-import { modulesLine, strategyLabel, versionLabel } from './describe-update.ts';
+import { appliedLabel, modulesLine, strategyLabel, versionLabel } from './describe-update.ts';
 
 
 /** What the strip describes: nothing yet, the newest update, or a save that went back to the running code. */
@@ -33,6 +33,11 @@ export interface ChangeContext {
   waiting: boolean;
   /** Modules in the program now (`snapshot.modules.length`); a one-module program gets no modules line. @default 1 */
   programSize?: number;
+  /**
+   * Said at the end of the headline when the compact rows leave something out (`(v: read all)`); the headline is
+   * wrapped with it, so it ends the sentence rather than splitting it.
+   */
+  more?: string;
 }
 
 export interface ChangeRows {
@@ -49,34 +54,44 @@ export function fullChangeRows(change: LatestChange, context: ChangeContext): Ro
   return changeRows(change, context, Number.POSITIVE_INFINITY).rows;
 }
 
-/** The change in at most `maxRows` rows (at least the headline when maxRows ≥ 1). */
+/** The change in at most `maxRows` rows (at least the headline when maxRows ≥ 1), with `context.more` when cut. */
 export function changeRows(change: LatestChange, context: ChangeContext, maxRows: number): ChangeRows {
+  const { more, ...plain } = context;
+  const planned = plannedRows(change, plain, maxRows, []);
+  if (!planned.cut || !more || !Number.isFinite(maxRows)) return planned;
+  return { ...plannedRows(change, plain, maxRows, [{ text: ' ' }, { text: more, tone: 'muted', whole: true }]), cut: true };
+}
+
+/** The rows, with `tail` ending the headline. */
+function plannedRows(change: LatestChange, context: ChangeContext, maxRows: number, tail: Row): ChangeRows {
   if (change.kind === 'none' || maxRows < 1) return { rows: [], cut: false };
   const { messages: m, width } = context;
   const full = !Number.isFinite(maxRows);
   if (change.kind === 'reverted') {
-    return fitRows([[{ text: '✓ ', tone: 'good' }, { text: m.revertedTo(versionLabel(change.version)) }]], width, full);
+    return fitRows([[{ text: '✓ ', tone: 'good' }, { text: m.revertedTo(versionLabel(change.version)) }, ...tail]], width, full);
   }
   const { record } = change;
   if (record.outcome === 'applied') {
     const head: Row = [
       { text: '✓ ', tone: 'good' },
-      { text: `${versionLabel(record.previousVersion)} → ${versionLabel(record.version)} ${m.applied}`, tone: 'strong' },
+      { text: appliedLabel(record, m), tone: 'strong' },
       { text: ` · ${strategyLabel(record)}`, tone: 'muted' },
       { text: ` · ${formatMs(record.total)}` },
       { text: ' · ' },
       record.stateKept ? { text: m.stateKept, tone: 'good' } : { text: m.stateLost, tone: 'warn' },
-      { text: ` · ${record.failedRequests} ${m.failedRequests}`, tone: record.failedRequests > 0 ? 'bad' : undefined },
+      { text: ` · ${m.failedCount(String(record.failedRequests))}`, tone: record.failedRequests > 0 ? 'bad' : undefined },
       ...(record.downtimeMs > 0 ? [{ text: ` · ${m.downtime} ${formatMs(record.downtimeMs)}`, tone: 'bad' as const }] : []),
+      ...tail,
     ];
     const modules = modulesLine(record, context.messages, context.programSize);
     const modulesRows = modules ? wrapPieces([{ text: '↳ ', tone: 'muted' }, { text: modules }], width, '    ', '  ') : [];
     const notes: Row[][] = record.notes.map((note) => {
       const warn = WARNING_NOTE.test(note);
-      return wrapPieces([{ text: warn ? '⚠ ' : '· ', tone: warn ? 'warn' : 'muted' }, { text: note, tone: warn ? 'warn' : undefined }], width, '    ', '  ');
+      return wrapPieces([{ text: warn ? '⚠ ' : '· ', tone: warn ? 'warn' : 'muted' }, { text: m.engineNote(note), tone: warn ? 'warn' : undefined }], width, '    ', '  ');
     });
-    // The headline wraps rather than losing its last facts (failed requests, downtime) on a narrow screen.
-    return budget([wrapPieces(head, width, '  '), modulesRows, ...notes], maxRows, width, full);
+    // The headline wraps rather than losing its last facts (failed requests, downtime) on a narrow screen, a
+    // fact at a time (never `downtime` / `112ms`).
+    return budget([wrapPieces(wholeFacts(head), width, '  '), modulesRows, ...notes], maxRows, width, full);
   }
   // Rejected: the place in the headline, then the cause, then the refused line with a caret.
   const where = record.location ? formatLocation(record.location, context.base) : '';
@@ -86,13 +101,14 @@ export function changeRows(change: LatestChange, context: ChangeContext, maxRows
     { text: ` · ${strategyLabel(record)}`, tone: 'muted' },
     ...(where ? [{ text: ' · ' }, { text: where, tone: 'strong' as const }] : []),
     { text: ` · ${kept}`, tone: record.version === null ? 'bad' : 'muted' },
+    ...tail,
   ];
   const cause = record.cause ?? firstLine(record.reason ?? '');
   const causeRows = wrapPieces([{ text: full ? cause : firstLine(cause) }], width, '  ', '  ');
   const frame: Row[] = record.frame
     ? formatCodeFrame(record.frame, { width: width - 2, cellWidth }).map((text, i) => [{ text: `  ${text}`, tone: i === 0 ? undefined : 'bad' }])
     : [];
-  const headRows = wrapPieces(head, width, '  ');
+  const headRows = wrapPieces(wholeFacts(head), width, '  ');
   if (full) return { rows: [...headRows, ...causeRows, ...frame], cut: false };
   // A short budget keeps, in turn: the headline, the cause's first row, the frame (where to look), the rest of
   // the cause; shown in reading order (cause before frame).
@@ -106,6 +122,9 @@ export function changeRows(change: LatestChange, context: ChangeContext, maxRows
   const fitted = fitRows(rows, width, false);
   return { rows: fitted.rows, cut: fitted.cut || rows.length < headRows.length + causeRows.length + frame.length || (record.cause !== undefined && cause.includes('\n')) };
 }
+
+/** A headline's pieces as facts that wrap whole. */
+const wholeFacts = (head: Row): Row => head.map((piece) => ({ ...piece, whole: true }));
 
 /** Groups in priority order, each taken whole or in part while rows remain; rows are cut to the width. */
 function budget(groups: Row[][], maxRows: number, width: number, full: boolean): ChangeRows {

@@ -8,6 +8,13 @@ import type { ReplLineKind } from '../repl/repl-state.ts';
 export const versionLabel = (version: number | null | undefined) =>
   version === null || version === undefined ? 'v-' : `v${version}`;
 
+/** `v1 → v2 applied`, or `v1 started` when no version ran before it (there is no `v-` to come from). */
+export function appliedLabel(record: Pick<UpdateRecord, 'previousVersion' | 'version'>, messages: Messages): string {
+  return record.previousVersion === null
+    ? messages.started(versionLabel(record.version))
+    : `${versionLabel(record.previousVersion)} → ${versionLabel(record.version)} ${messages.applied}`;
+}
+
 export function strategyLabel(record: Pick<UpdateRecord, 'strategy' | 'restart'>): string {
   return record.strategy === 'binary-replace' && record.restart ? `${record.strategy} (${record.restart})` : record.strategy;
 }
@@ -41,14 +48,14 @@ export function describeUpdate(
     };
   }
   const parts = [
-    `${versionLabel(record.previousVersion)} → ${versionLabel(record.version)} ${messages.applied}`,
+    appliedLabel(record, messages),
     strategyLabel(record),
     formatMs(record.total),
     record.stateKept ? messages.stateKept : messages.stateLost,
-    `${record.failedRequests} ${messages.failedRequests}`,
+    messages.failedCount(String(record.failedRequests)),
   ];
   if (record.downtimeMs > 0) parts.push(`${messages.downtime} ${formatMs(record.downtimeMs)}`);
   const modules = modulesLine(record, messages, programSize);
-  const notes = [...(modules ? [`\n  ↳ ${modules}`] : []), ...record.notes.map((note) => `\n  ⚠ ${firstLine(note)}`)].join('');
+  const notes = [...(modules ? [`\n  ↳ ${modules}`] : []), ...record.notes.map((note) => `\n  ⚠ ${firstLine(messages.engineNote(note))}`)].join('');
   return { kind: 'result', text: `✓ ${parts.join(' · ')}${notes}` };
 }

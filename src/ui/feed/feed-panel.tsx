@@ -5,7 +5,7 @@ import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { FeedEntry } from '../../engine/types.ts';
 import { versionLabel } from './describe-update.ts';
-import { headersLine, requestCells, visibleRequests } from './feed-rows.ts';
+import { headersLine, planRequestRows, visibleRequests, type RequestCells } from './feed-rows.ts';
 import { formatCount } from '../shared/format.ts';
 import { useSettings } from '../shared/settings-context.tsx';
 
@@ -19,21 +19,24 @@ export interface FeedPanelProps {
   height: number;
 }
 
-function RequestRow({ entry, width }: { entry: FeedEntry; width: number }) {
+function RequestRow({ entry, cells }: { entry: FeedEntry; cells: RequestCells }) {
   const { theme } = useSettings();
-  const cells = requestCells(entry, width);
-  const tag = versionLabel(entry.version).padEnd(3);
+  const arrow = cells.arrow ? ' -> ' : ' ';
   if (entry.failed) {
     return (
       <Text wrap="truncate-end" {...theme.tone('bad')}>
-        {cells.request} {'->'} {cells.status} FAIL {tag} {cells.body}
+        {cells.request}
+        {arrow}
+        {cells.status} FAIL {cells.tag} {cells.body}
       </Text>
     );
   }
   return (
     <Text wrap="truncate-end">
-      {cells.request} <Text {...theme.tone('muted')}>{'->'}</Text> <Text {...theme.tone(entry.status >= 400 ? 'warn' : 'good')}>{cells.status}</Text>{' '}
-      <Text {...theme.version(entry.version)}>{tag}</Text> {cells.body}
+      {cells.request}
+      <Text {...theme.tone('muted')}>{arrow}</Text>
+      <Text {...theme.tone(entry.status >= 400 ? 'warn' : 'good')}>{cells.status}</Text>{' '}
+      <Text {...theme.version(entry.version)}>{cells.tag}</Text> {cells.body}
       {cells.latency ? <Text {...theme.tone('muted')}> {cells.latency}</Text> : null}
     </Text>
   );
@@ -42,6 +45,7 @@ function RequestRow({ entry, width }: { entry: FeedEntry; width: number }) {
 export const FeedPanel = memo(function FeedPanel({ feed, headers, version, trafficRate, width, height }: FeedPanelProps) {
   const { theme, messages } = useSettings();
   const requests = visibleRequests(feed, height, headers);
+  const rows = planRequestRows(requests, width);
   return (
     <Box width={width} height={height} flexDirection="column">
       <Text wrap="truncate-end">
@@ -66,13 +70,13 @@ export const FeedPanel = memo(function FeedPanel({ feed, headers, version, traff
         requests.map((entry, i) =>
           headers ? (
             <Box key={i} flexDirection="column">
-              <RequestRow entry={entry} width={width} />
+              <RequestRow entry={entry} cells={rows[i]!} />
               <Text wrap="truncate-end" {...theme.tone('muted')}>
                 {headersLine(entry, width)}
               </Text>
             </Box>
           ) : (
-            <RequestRow key={i} entry={entry} width={width} />
+            <RequestRow key={i} entry={entry} cells={rows[i]!} />
           ),
         )
       )}

@@ -3,6 +3,7 @@
 // of short rows per frame.
 import type { FeedEntry, LogEntry } from '../../engine/types.ts';
 import { cellWidth, formatMs, oneLine, truncate } from '../shared/format.ts';
+import { versionLabel } from './describe-update.ts';
 import { changeRows, type ChangeContext, type ChangeRows, type LatestChange } from './change-rows.ts';
 
 export interface MessagesPlan {
@@ -35,8 +36,13 @@ export function visibleRequests(feed: readonly FeedEntry[], height: number, head
 }
 
 export interface RequestCells {
+  /** `GET /ping`, or in a compact row the target alone (`/ping`; a method other than GET stays). */
   request: string;
+  /** Whether ` -> ` stands between the request and the status; a compact row drops it. */
+  arrow: boolean;
   status: string;
+  /** The version that answered, `v2`, padded to line up in a full row. */
+  tag: string;
   body: string;
   latency: string;
 }
@@ -47,18 +53,64 @@ export function requestLine(entry: Pick<FeedEntry, 'method' | 'path' | 'query'>)
   return `${entry.method} ${entry.path}${query ? `?${query}` : ''}`;
 }
 
-/** `GET /ping` · `200` · body cut to what is left of `width` · latency when there is room. */
-export function requestCells(entry: FeedEntry, width: number): RequestCells {
-  const target = requestLine(entry).slice(entry.method.length + 1);
-  // The path and its query take what they need, up to all but the room the status, version and the start of
-  // the body need (a narrow feed still shows /hello?name=gopher whole); the body has the rest.
-  const room = Math.max(8, Math.max(Math.floor(width / 2), width - 16) - entry.method.length - 1);
-  const request = `${entry.method} ${truncate(oneLine(target, 200), room, '...')}`;
-  const status = String(entry.status);
-  const latency = width >= 60 ? formatMs(entry.latencyMs) : '';
-  // request + ' -> ' + status + ' FAIL' + ' v12 ' + body [+ ' ' + latency]
-  const used = cellWidth(request) + 4 + status.length + 5 + 5 + (latency ? latency.length + 1 : 0);
-  return { request, status, body: truncate(oneLine(entry.body, width * 2), Math.max(0, width - used), '...'), latency };
+/** The cells of a row, shown whole: `GET /ping -> 200 v2  pong 74 (load 3)`, latency when there is room. */
+function fullCells(entry: FeedEntry, width: number): RequestCells {
+  return {
+    request: `${entry.method} ${oneLine(requestLine(entry).slice(entry.method.length + 1), 200)}`,
+    arrow: true,
+    status: String(entry.status),
+    tag: versionLabel(entry.version).padEnd(3),
+    body: oneLine(entry.body, width * 2),
+    latency: width >= 60 ? formatMs(entry.latencyMs) : '',
+  };
+}
+
+/** Cells of the row as `RequestRow` prints them: request[ ->] status[ FAIL] tag body[ latency]. */
+function rowWidth(cells: RequestCells, failed: boolean): number {
+  return (
+    cellWidth(cells.request) + (cells.arrow ? 4 : 1) + cells.status.length + (failed ? 5 : 0) + 1 + cells.tag.length + 1 +
+    cellWidth(cells.body) + (cells.latency ? cells.latency.length + 1 : 0)
+  );
+}
+
+/** Whether the row, whole and without its latency, fits `width`. */
+function fitsWhole(entry: FeedEntry, width: number): boolean {
+  return rowWidth({ ...fullCells(entry, width), latency: '' }, entry.failed) <= width;
+}
+
+/**
+ * The feed's rows. The body is what a lesson asks the learner to watch (`pong 74 (load 3)`, `hello, gopher`), so
+ * when a row does not fit whole, every row of the window turns compact (one shape for the whole window, so the
+ * columns do not jump from row to row): no `GET`, no arrow, no latency, `/ping 200 v3 pong 74 (load 3)`. What
+ * still does not fit is shared: the target keeps up to half the room, the body the rest.
+ */
+export function planRequestRows(entries: readonly FeedEntry[], width: number): RequestCells[] {
+  const compact = entries.some((entry) => !fitsWhole(entry, width));
+  return entries.map((entry) => (compact ? compactCells(entry, width) : fitWhole(entry, width)));
+}
+
+/** A full row that fits: its latency goes when it alone does not fit. */
+function fitWhole(entry: FeedEntry, width: number): RequestCells {
+  const cells = fullCells(entry, width);
+  return rowWidth(cells, entry.failed) <= width ? cells : { ...cells, latency: '' };
+}
+
+function compactCells(entry: FeedEntry, width: number): RequestCells {
+  const whole = fullCells(entry, width);
+  const target = whole.request.slice(entry.method.length + 1);
+  const request = entry.method === 'GET' ? target : whole.request;
+  const fixed = rowWidth({ ...whole, request: '', arrow: false, tag: versionLabel(entry.version), body: '', latency: '' }, entry.failed);
+  const room = Math.max(0, width - fixed);
+  const requestRoom = Math.min(cellWidth(request), Math.max(room - cellWidth(whole.body), Math.floor(room / 2)));
+  const shownRequest = truncate(request, Math.max(1, requestRoom), '...');
+  return {
+    request: shownRequest,
+    arrow: false,
+    status: whole.status,
+    tag: versionLabel(entry.version),
+    body: truncate(whole.body, Math.max(0, room - cellWidth(shownRequest)), '...'),
+    latency: '',
+  };
 }
 
 /** The response's headers on one row under the request, `name: value` joined by ` | `, cut to the width (v reads them whole). */

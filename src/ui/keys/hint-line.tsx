@@ -36,6 +36,8 @@ const HINT_PRIORITY: readonly KeyAction[] = [
   'nextLesson',
   'strategy1',
   'focusRepl',
+  // The check line names k too; the footer keeps it over v and o, which the lesson pane's footer names.
+  'checkLesson',
   'readAll',
   'toggleGo',
   'compare',

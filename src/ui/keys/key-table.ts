@@ -40,6 +40,8 @@ export type KeyAction =
   | 'openEditor'
   | 'scrollDown'
   | 'scrollUp'
+  | 'lineDown'
+  | 'lineUp'
   | 'listUp'
   | 'listDown'
   | 'listJump'
@@ -58,7 +60,9 @@ export type KeyAction =
   | 'lineEnd'
   | 'deleteBack'
   | 'deleteForward'
-  | 'clearLine';
+  | 'clearLine'
+  | 'outputPageUp'
+  | 'outputPageDown';
 
 export interface KeyBinding {
   action: KeyAction;
@@ -100,8 +104,11 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { action: 'closeOverlay', keys: ['escape'], scope: 'overlay' },
   // The reading view shows the lesson text or the Go corner; o switches there too.
   { action: 'toggleGo', keys: ['o'], scope: 'overlay' },
-  { action: 'scrollDown', keys: ['down', 'pagedown'], scope: 'overlay' },
-  { action: 'scrollUp', keys: ['up', 'pageup'], scope: 'overlay' },
+  // ↑↓ move a line, PgUp PgDn a page (help, which is laid out in pages, turns a page either way).
+  { action: 'lineDown', keys: ['down'], scope: 'overlay' },
+  { action: 'lineUp', keys: ['up'], scope: 'overlay' },
+  { action: 'scrollDown', keys: ['pagedown'], scope: 'overlay' },
+  { action: 'scrollUp', keys: ['pageup'], scope: 'overlay' },
   { action: 'listUp', keys: ['up'], scope: 'list' },
   { action: 'listDown', keys: ['down'], scope: 'list' },
   { action: 'listJump', keys: ['return'], scope: 'list' },
@@ -123,6 +130,9 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { action: 'deleteBack', keys: ['backspace'], scope: 'repl' },
   { action: 'deleteForward', keys: ['delete'], scope: 'repl' },
   { action: 'clearLine', keys: ['ctrl+u'], scope: 'repl' },
+  // The output above the prompt (`:help` is longer than the REPL at 80×24); ↑↓ stay the history.
+  { action: 'outputPageUp', keys: ['pageup'], scope: 'repl' },
+  { action: 'outputPageDown', keys: ['pagedown'], scope: 'repl' },
 ];
 
 const NAMED: Record<string, (key: Key) => boolean> = {

@@ -8,7 +8,7 @@ export function ProblemLine({ problem, width }: { problem: string; width: number
   return (
     <Box width={width} height={1}>
       <Text wrap="truncate-end" {...theme.tone('bad')} {...(theme.color ? { bold: true } : {})}>
-        ⚠ {messages.problem}: {firstLine(problem)}
+        ⚠ {messages.problem}: {firstLine(messages.engineNote(problem))}
       </Text>
     </Box>
   );

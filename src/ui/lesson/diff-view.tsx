@@ -1,5 +1,5 @@
 // The solution diff, shown once the lesson's check has passed: the learner's file against the reference,
-// coloured by line (+ green, - red), scrolled with ↑↓.
+// coloured by line (+ green, - red), scrolled with ↑↓ (a line) and PgUp PgDn (a page).
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { truncate } from '../shared/format.ts';
@@ -20,7 +20,7 @@ export const DiffView = memo(function DiffView({ text, file, scroll, width, heig
         <Text {...theme.tone('heading')}>{messages.lesson.diffTitle(file)}</Text>
         <Text {...theme.tone('muted')}>
           {' · '}
-          {lines.length > rows ? `${start + 1}-${Math.min(lines.length, start + rows)}/${lines.length} ↑↓ · ` : ''}
+          {lines.length > rows ? `${start + 1}-${Math.min(lines.length, start + rows)}/${lines.length} ↑↓ PgUp PgDn · ` : ''}
           Esc
         </Text>
       </Text>

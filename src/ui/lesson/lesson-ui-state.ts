@@ -78,5 +78,17 @@ export function lessonUiReducer(state: LessonUiState, action: LessonUiAction): L
 export function filterLessons<T extends { id: string; number: number; title: { en: string; zh: string } }>(lessons: readonly T[], filter: string): T[] {
   const wanted = filter.trim().toLowerCase();
   if (wanted === '') return [...lessons];
-  return lessons.filter((l) => `${l.number} ${l.id} ${l.title.en} ${l.title.zh}`.toLowerCase().includes(wanted));
+  // Lessons where the filter starts a word come first (`gra`: Graceful hand-over before Migrating state), then
+  // those where it is inside one; in lesson order within each. Chinese has no spaces: any place is a word start.
+  const rank = (l: T) => {
+    const text = `${l.number} ${l.id} ${l.title.en} ${l.title.zh}`.toLowerCase();
+    let at = text.indexOf(wanted);
+    if (at === -1) return -1;
+    for (; at !== -1; at = text.indexOf(wanted, at + 1)) {
+      if (at === 0 || !/[\p{L}\p{N}]/u.test(text[at - 1]!) || /\p{Script=Han}/u.test(wanted[0]!)) return 0;
+    }
+    return 1;
+  };
+  const ranked = lessons.map((lesson) => ({ lesson, rank: rank(lesson) })).filter((r) => r.rank >= 0);
+  return ranked.sort((a, b) => a.rank - b.rank).map((r) => r.lesson);
 }

@@ -1,5 +1,5 @@
 // Lesson Markdown to terminal lines, simply: headings bold, `code` highlighted with its backquotes kept,
-// **strong**, lists with a hanging indent, fenced code kept as it is (cut, never wrapped: wrapped code reads as
+// **strong** and *emphasis* (both bold), lists with a hanging indent, fenced code kept as it is (cut, never wrapped: wrapped code reads as
 // different code).
 // Pure, so wrapping is tested without a terminal; CJK text wraps between characters, as it has no spaces.
 import { cellWidth, truncate } from '../shared/format.ts';
@@ -105,12 +105,24 @@ export function inline(text: string): Span[] {
       at += strong[0].length;
       continue;
     }
+    // *emphasis* (lesson 2: a watch on the *file*): bold too, as terminals draw italics unevenly. Not inside a
+    // word (`a*b*c`) and not around spaces (`2 * 3 * 4`).
+    const emphasis = /^\*([^*\s](?:[^*]*[^*\s])?)\*(?![*\p{L}\p{N}])/u.exec(text.slice(at));
+    if (emphasis && !/[\p{L}\p{N}*]/u.test(text[at - 1] ?? '')) {
+      flush();
+      spans.push({ text: emphasis[1] ?? '', tone: 'strong' });
+      at += emphasis[0].length;
+      continue;
+    }
     plain += text[at];
     at++;
   }
   flush();
   return spans;
 }
+
+/** Ends with a full-width punctuation mark (。，：、！？ and the like). */
+const FULL_WIDTH_PUNCTUATION = /[\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65]$/u;
 
 interface Token {
   text: string;
@@ -150,12 +162,15 @@ export function wrap(spans: readonly Span[], width: number, indent: string): Mar
     if (indent) push(indent, 'plain');
     start = used;
   };
+  let previous = '';
   for (const token of tokens) {
     const w = cellWidth(token.text);
     if (token.space) {
-      if (used > start && used + 1 <= width) push(' ', token.tone);
+      // Full-width punctuation carries its own space (`**没有空档。** 重启` reads 没有空档。重启).
+      if (used > start && used + 1 <= width && !FULL_WIDTH_PUNCTUATION.test(previous)) push(' ', token.tone);
       continue;
     }
+    previous = token.text;
     if (used + w > width && used > start) {
       // Drop a trailing space before breaking.
       const last = row[row.length - 1];

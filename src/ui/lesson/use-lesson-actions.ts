@@ -47,7 +47,7 @@ export function useLessonActions({
   return useMemo(() => {
     if (!session) return { lab: {}, list: {}, confirm: {}, onListText: () => {} };
     const fail = (error: unknown) => print([{ kind: 'error', text: m.failed(errorText(error)) }]);
-    const info = (text: string) => print([{ kind: 'info', text }]);
+    const info = (text: string, topic?: 'starter') => print([{ kind: 'info', text, ...(topic ? { topic } : {}) }]);
     const opened = (plan: SwitchPlan) => {
       if (plan.kind === 'confirm') dispatch({ type: 'ask', dialog: { kind: 'replace', lessonId: plan.lesson.id, number: plan.lesson.number } });
       else if (plan.kind === 'switched') info(m.opened(plan.lesson.number, pick(plan.lesson.title, lang)));
@@ -58,15 +58,16 @@ export function useLessonActions({
       backupDir ? m.resetDone(backupDir, written.join(', '), written.length) : m.resetNothing(written.join(', '), written.length);
     const switchTo = (id: string, replace: boolean) =>
       session.switchTo(id, { replace }).then(({ lesson, reset }) => {
-        info(reset ? resetSaid(reset.written, reset.backupDir) : m.keptFile(lesson.starterFiles.join(', '), lesson.starterFiles.length));
+        if (reset) info(resetSaid(reset.written, reset.backupDir), 'starter');
+        else info(m.keptFile(lesson.starterFiles.join(', '), lesson.starterFiles.length));
         info(m.opened(lesson.number, pick(lesson.title, lang)));
       }, fail);
     const page = plan ? Math.max(1, plan.bodyRows - 1) : 1;
     const textMax = plan ? Math.max(0, plan.bodyTotal - plan.bodyRows) : 0;
-    const scroll = (sign: number) => {
+    const scroll = (sign: number, byLine = false) => {
       const { diff } = ui.current;
-      if (diff) dispatch({ type: 'scrollDiff', by: sign * Math.max(1, diffRows - 1), max: Math.max(0, diffLines(diff.text).length - diffRows) });
-      else dispatch({ type: 'scroll', by: sign * page, max: textMax });
+      if (diff) dispatch({ type: 'scrollDiff', by: sign * (byLine ? 1 : Math.max(1, diffRows - 1)), max: Math.max(0, diffLines(diff.text).length - diffRows) });
+      else if (!byLine) dispatch({ type: 'scroll', by: sign * page, max: textMax });
     };
     const lab: KeyHandlers = {
       nextHint: () => {
@@ -95,6 +96,9 @@ export function useLessonActions({
       },
       scrollDown: () => scroll(1),
       scrollUp: () => scroll(-1),
+      // ↑↓ in the diff overlay.
+      lineDown: () => scroll(1, true),
+      lineUp: () => scroll(-1, true),
     };
     const shown = () => filterLessons(session.getSnapshot().lessons, ui.current.list?.filter ?? '');
     const list: KeyHandlers = {
@@ -115,7 +119,7 @@ export function useLessonActions({
         dispatch({ type: 'answered' });
         if (dialog?.kind === 'replace') void switchTo(dialog.lessonId, true);
         else if (dialog?.kind === 'reset')
-          session.reset().then((r) => info(resetSaid(r.written, r.backupDir)), fail);
+          session.reset().then((r) => info(resetSaid(r.written, r.backupDir), 'starter'), fail);
       },
       confirmNo: () => {
         const dialog = ui.current.dialog;

@@ -32,7 +32,7 @@ export const ReadingView = memo(function ReadingView({
   const { theme, messages } = useSettings();
   const shown = readingRows(height);
   const start = Math.max(0, Math.min(scroll, rows.length - shown));
-  const position = rows.length > shown ? `${start + 1}-${Math.min(rows.length, start + shown)}/${rows.length} ↑↓ · ` : '';
+  const position = rows.length > shown ? `${start + 1}-${Math.min(rows.length, start + shown)}/${rows.length} ↑↓ PgUp PgDn · ` : '';
   return (
     <Box width={width} height={height} flexDirection="column" overflow="hidden">
       <Text wrap="truncate-end">

@@ -7,12 +7,14 @@ import type { Messages } from '../shared/messages.ts';
 import { COMMANDS, COMMAND_USAGE, type ReplCommand } from './repl-commands.ts';
 import { replExamples } from './repl-examples.ts';
 import { chooseScope, scopeNames } from './repl-scope.ts';
-import type { ReplLineKind } from './repl-state.ts';
+import type { ReplLineKind, ReplTopic } from './repl-state.ts';
 import { sparkline, strategyRows } from '../stats/stats.ts';
 
 export interface Printed {
   kind: ReplLineKind;
   text: string;
+  /** Taken back when what it says ends (repl-state.ts ReplTopic). */
+  topic?: ReplTopic;
 }
 
 /** Pretty results can be long; the console shows this many lines of one result. */

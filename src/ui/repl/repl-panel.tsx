@@ -69,10 +69,16 @@ export const ReplPanel = memo(function ReplPanel({
   height: number;
 }) {
   const { theme, messages } = useSettings();
-  const visible = state.output.slice(-Math.max(0, height - 1));
+  const window = outputWindow(state.output.length, state.scroll, height, focused);
+  const visible = state.output.slice(window.start, window.end);
   const room = width - cellWidth(label);
   return (
     <Box width={width} height={height} flexDirection="column" justifyContent="flex-end" overflow="hidden">
+      {window.above > 0 || window.below > 0 ? (
+        <Text wrap="truncate-end" {...theme.tone('muted')}>
+          {messages.replMore(window.above, window.below, `${keyOf('outputPageUp')} ${keyOf('outputPageDown')}`)}
+        </Text>
+      ) : null}
       {visible.map((line) => (
         <OutputLine key={line.id} line={line} />
       ))}
@@ -87,6 +93,22 @@ export const ReplPanel = memo(function ReplPanel({
     </Box>
   );
 });
+
+/** Rows of output a focused REPL of `height` rows shows under the row that says what is out of view. */
+export const replOutputRows = (height: number) => Math.max(1, height - 2);
+
+/**
+ * Which lines of the output show: the newest that fit, or, scrolled up (focused only, PgUp), older ones. When lines
+ * are out of view and the REPL is focused, a row above them says how many and which keys page.
+ */
+export function outputWindow(total: number, scroll: number, height: number, focused: boolean): { start: number; end: number; above: number; below: number } {
+  const all = Math.max(0, height - 1);
+  if (!focused || total <= all) return { start: Math.max(0, total - all), end: total, above: 0, below: 0 };
+  const rows = replOutputRows(height);
+  const end = total - Math.min(scroll, Math.max(0, total - rows));
+  const start = Math.max(0, end - rows);
+  return { start, end, above: start, below: total - end };
+}
 
 /** The prompt's invitation, with as many of the examples as fit the row (the longest goes first). */
 export function idleText(messages: Messages, examples: readonly string[], version: number | null, width: number, focused: boolean, entry = 'service.js'): string {

@@ -3,10 +3,18 @@
 
 export type ReplLineKind = 'input' | 'result' | 'error' | 'info';
 
+/**
+ * What a line says that stops being true later, so the line is taken back then (`retract`): `switching` (a
+ * strategy switch in progress: gone when it settles), `starter` (the files are the starter again: gone once the
+ * learner changes them).
+ */
+export type ReplTopic = 'switching' | 'starter';
+
 export interface ReplLine {
   id: number;
   kind: ReplLineKind;
   text: string;
+  topic?: ReplTopic;
 }
 
 export interface ReplState {
@@ -21,6 +29,8 @@ export interface ReplState {
   /** The fresh line, kept while browsing history so ↓ past the newest entry brings it back. */
   draft: string;
   output: ReplLine[];
+  /** How many lines of output the view is scrolled up from the newest (PgUp/PgDn); 0 follows new output. */
+  scroll: number;
   nextId: number;
 }
 
@@ -37,9 +47,12 @@ export type ReplAction =
   | { type: 'historyPrev' }
   | { type: 'historyNext' }
   | { type: 'submit' }
-  | { type: 'print'; kind: ReplLineKind; text: string }
+  | { type: 'print'; kind: ReplLineKind; text: string; topic?: ReplTopic }
+  | { type: 'retract'; topic: ReplTopic }
   | { type: 'setModule'; module: string | null }
-  | { type: 'clearOutput' };
+  | { type: 'clearOutput' }
+  | { type: 'scrollOutput'; by: number }
+  | { type: 'followOutput' };
 
 /** Scrollback kept in memory; the panel shows only the rows that fit. */
 export const MAX_OUTPUT_LINES = 200;
@@ -53,6 +66,7 @@ export const initialReplState: ReplState = {
   historyIndex: null,
   draft: '',
   output: [],
+  scroll: 0,
   nextId: 1,
 };
 
@@ -116,15 +130,25 @@ export function replReducer(state: ReplState, action: ReplAction): ReplState {
       return { ...state, line: '', cursor: 0, draft: '', historyIndex: null, history };
     }
     case 'print': {
-      const lines = action.text.split(/\r?\n/).map((text, i) => ({ id: state.nextId + i, kind: action.kind, text }));
+      const lines = action.text
+        .split(/\r?\n/)
+        .map((text, i): ReplLine => ({ id: state.nextId + i, kind: action.kind, text, ...(action.topic ? { topic: action.topic } : {}) }));
       return {
         ...state,
         output: [...state.output, ...lines].slice(-MAX_OUTPUT_LINES),
+        // New output is what the learner just asked for: the view follows it.
+        scroll: 0,
         nextId: state.nextId + lines.length,
       };
     }
+    case 'retract':
+      return state.output.some((line) => line.topic === action.topic) ? { ...state, output: state.output.filter((line) => line.topic !== action.topic) } : state;
     case 'clearOutput':
-      return { ...state, output: [] };
+      return { ...state, output: [], scroll: 0 };
+    case 'scrollOutput':
+      return { ...state, scroll: Math.max(0, Math.min(state.scroll + action.by, state.output.length - 1)) };
+    case 'followOutput':
+      return state.scroll === 0 ? state : { ...state, scroll: 0 };
     case 'setModule':
       return state.module === action.module ? state : { ...state, module: action.module };
   }

@@ -32,11 +32,14 @@ export function useReplKeys({
   dispatch,
   print,
   onLeave,
+  page,
 }: {
   state: { readonly current: ReplState };
   dispatch: (action: ReplAction) => void;
   print: (lines: readonly Printed[]) => void;
   onLeave: () => void;
+  /** How many output lines PgUp/PgDn move: the rows the output shows. */
+  page: number;
 }): (input: string, key: Key) => void {
   const engine = useEngine();
   const run = useRunLine(dispatch, print);
@@ -54,7 +57,12 @@ export function useReplKeys({
       run(line, state.current.module);
       return;
     }
+    if (action === 'outputPageUp' || action === 'outputPageDown') {
+      dispatch({ type: 'scrollOutput', by: (action === 'outputPageUp' ? 1 : -1) * Math.max(1, page) });
+      return;
+    }
     if (action === 'leaveRepl') {
+      dispatch({ type: 'followOutput' });
       onLeave();
       return;
     }

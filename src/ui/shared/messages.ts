@@ -3,6 +3,7 @@
 import { MODULE_WORDS_EN, type ModuleWords } from '../../engine/describe-modules.ts';
 import type { ModuleChange, SandboxState } from '../../engine/types.ts';
 import type { KeyAction } from '../keys/key-table.ts';
+import { engineNoteZh } from './engine-notes-zh.ts';
 
 export type Lang = 'en' | 'zh';
 
@@ -16,6 +17,8 @@ export interface Messages {
   waitingForTraffic: string;
   rejected: string;
   keepsServing: (version: string) => string;
+  /** An engine note or problem (English by design) in the learner's language when it is a known one (engine-notes-zh.ts). */
+  engineNote: (text: string) => string;
   nothingServing: string;
   /** No version has run yet in this program: the file cannot start. */
   nothingYet: string;
@@ -25,6 +28,8 @@ export interface Messages {
   readAll: (key: string) => string;
   nothingToRollBack: string;
   lastUpdate: string;
+  /** The stats header's outcome once a save went back to the running code (the refusal no longer stands). */
+  backTo: (version: string) => string;
   /** `others`: modules the entry imports (0 in a one-file program). */
   noUpdates: (file: string, others: number) => string;
   noUpdatesShort: string;
@@ -33,10 +38,11 @@ export interface Messages {
   readingKeys: (goKey: string, closeKeys: string) => string;
   stateKept: string;
   stateLost: string;
-  failedRequests: string;
   downtime: string;
   statsHeaders: { version: string; strategy: string; outcome: string; total: string; downtime: string; failed: string; kept: string };
   applied: string;
+  /** The headline of an applied update when nothing ran before it (a broken start fixed, a restart after a crash). */
+  started: (version: string) => string;
   rejectedShort: string;
   sandbox: string;
   /** What the sandbox is doing, in words (the engine's states are identifiers). */
@@ -45,6 +51,10 @@ export interface Messages {
   retained: string;
   served: string;
   failed: string;
+  /** The status line's counters: `55 served` `0 failed` (en), `已服务 55` · `失败 0` (zh), and what joins them. */
+  servedCount: (count: string) => string;
+  failedCount: (count: string) => string;
+  countsGap: string;
   stopping: string;
   problem: string;
   /** Short label for the hint line. */
@@ -74,6 +84,8 @@ export interface Messages {
   /** Shown after the cursor on an empty focused prompt. */
   replFocused: (examples: readonly string[]) => string;
   replNothingRuns: string;
+  /** The top row of the REPL output while some of it is out of view: how much, and the keys. */
+  replMore: (above: number, below: number, keys: string) => string;
 
   replCommands: Record<'strategy' | 'reload' | 'rollback' | 'stats' | 'set' | 'module' | 'unload' | 'help' | 'clear', string>;
   /** `:module NAME`: the REPL now evaluates there. */
@@ -201,12 +213,14 @@ const en: Messages = {
   waitingForTraffic: 'waiting for the first request…',
   rejected: 'rejected',
   keepsServing: (version) => `${version} keeps serving`,
+  engineNote: (text) => text,
   nothingServing: 'down (503) until a good build',
   nothingYet: 'nothing runs yet (503): save a fix to start v1',
   revertedTo: (version) => `back to ${version}'s code: the rejection no longer stands (not a new version)`,
   readAll: (key) => `${key}: read all`,
   nothingToRollBack: 'no earlier version to go back to',
   lastUpdate: 'Last update',
+  backTo: (version) => `back to ${version}`,
   noUpdates: (file, others) => (others > 0 ? `No updates yet — save ${file} or a module it imports` : `No updates yet — save ${file} to make one`),
   noUpdatesShort: 'no update yet in this program',
   readingTitle: 'Read in full',
@@ -214,10 +228,10 @@ const en: Messages = {
   readingKeys: (goKey, closeKeys) => `${goKey} text / Go corner · ${closeKeys} close`,
   stateKept: 'state kept',
   stateLost: 'state lost',
-  failedRequests: 'failed',
   downtime: 'down',
   statsHeaders: { version: 'v', strategy: 'strat', outcome: 'ok', total: 'total', downtime: 'down', failed: 'fail', kept: 'kept' },
   applied: 'applied',
+  started: (version) => `${version} started`,
   rejectedShort: 'rejected',
   sandbox: 'sandbox',
   sandboxStates: { starting: 'starting', waiting: 'waiting for a good save', ready: 'ready', restarting: 'restarting', down: 'down', stopped: 'stopped' },
@@ -225,6 +239,9 @@ const en: Messages = {
   retained: 'retained',
   served: 'served',
   failed: 'failed',
+  servedCount: (count) => `${count} served`,
+  failedCount: (count) => `${count} failed`,
+  countsGap: ' ',
   stopping: 'stopping…',
   problem: 'problem',
   hint: {
@@ -245,6 +262,7 @@ const en: Messages = {
     nextHint: 'hint',
     nextLesson: 'next',
     lessonList: 'lessons',
+    checkLesson: 'check',
     toggleGo: 'Go',
     listJump: 'open',
     listClose: 'close',
@@ -280,6 +298,8 @@ const en: Messages = {
     deleteBack: 'delete before cursor',
     deleteForward: 'delete under cursor',
     clearLine: 'clear the line',
+    outputPageUp: 'output: page up',
+    outputPageDown: 'output: page down',
     nextHint: 'show the next hint',
     foldHints: 'fold / unfold the hints',
     toggleGo: 'lesson text / Go corner',
@@ -292,6 +312,8 @@ const en: Messages = {
     openEditor: 'how to open your files',
     scrollDown: 'scroll down',
     scrollUp: 'scroll up',
+    lineDown: 'a line down',
+    lineUp: 'a line up',
     listUp: 'list: previous',
     listDown: 'list: next',
     listJump: 'list: open the lesson',
@@ -323,6 +345,7 @@ const en: Messages = {
   replIdleNothing: (key, entry) => `nothing runs yet: save a ${entry} that starts · ${key} then :help for commands`,
   replFocused: (examples) => (examples.length ? ` e.g. ${examples.join(' · ')} · :help` : ' :help lists the commands'),
   replNothingRuns: ' nothing runs yet: only :commands work (:help)',
+  replMore: (above, below, keys) => [above > 0 ? `↑ ${above} more` : '', below > 0 ? `↓ ${below} newer` : '', keys].filter(Boolean).join(' · '),
 
   replCommands: {
     strategy: 'switch strategy (name or 1–4; binary-replace takes cold|graceful)',
@@ -380,9 +403,10 @@ const en: Messages = {
     checking: 'checking…',
     notChecked: (key, files) => `not checked yet — save ${files}, or press ${key}`,
     checkError: 'the check could not run',
+    // The key comes first: at 80 columns the end of the row is what a cut loses.
     untouched: (key, files, count) =>
-      `not checked yet: ${files} ${count === 1 ? 'is' : 'are'} the starter — change ${count === 1 ? 'it' : 'them'} and save (or press ${key} to check ${count === 1 ? 'it' : 'them'} as ${count === 1 ? 'it is' : 'they are'})`,
-    untouchedDone: (key, files, count) => `passed before; ${files} ${count === 1 ? 'is' : 'are'} the starter again — change and save to check (or press ${key})`,
+      `not checked yet (${key}: check now) · ${files} ${count === 1 ? 'is' : 'are'} the starter: change ${count === 1 ? 'it' : 'them'} and save`,
+    untouchedDone: (key, files, count) => `passed before (${key}: check again) · ${files} ${count === 1 ? 'is' : 'are'} the starter again: change and save`,
     checkTitle: 'Check',
     checkRunNote: "The check runs on a scratch copy of the service: it starts the lesson's starter, then saves your file over it. Versions in its details are that run's, not the live feed's.",
     inCheckRun: (detail) => `in the check's run: ${detail}`,
@@ -440,12 +464,14 @@ const zh: Messages = {
   waitingForTraffic: '等待第一个请求…',
   rejected: '已拒绝',
   keepsServing: (version) => `${version} 继续服务`,
+  engineNote: engineNoteZh,
   nothingServing: '服务已停止（503），直到构建成功',
   nothingYet: '还没有版本在运行（503）：保存修复后启动 v1',
   revertedTo: (version) => `回到 ${version} 的代码：拒绝已解除（不是新版本）`,
   readAll: (key) => `${key}：查看全文`,
   nothingToRollBack: '没有可以回退的更早版本',
   lastUpdate: '上次更新',
+  backTo: (version) => `已回到 ${version}`,
   noUpdates: (file, others) => (others > 0 ? `还没有更新 — 保存 ${file} 或它导入的模块即可触发` : `还没有更新 — 保存 ${file} 即可触发`),
   noUpdatesShort: '这个程序还没有更新',
   readingTitle: '全文阅读',
@@ -453,10 +479,10 @@ const zh: Messages = {
   readingKeys: (goKey, closeKeys) => `${goKey} 课文 / Go 角落 · ${closeKeys} 关闭`,
   stateKept: '状态保留',
   stateLost: '状态丢失',
-  failedRequests: '失败',
   downtime: '停机',
-  statsHeaders: { version: 'v', strategy: '策略', outcome: 'ok', total: '总计', downtime: '停机', failed: '失败', kept: '状态' },
+  statsHeaders: { version: 'v', strategy: '策略', outcome: '成', total: '总计', downtime: '停机', failed: '失败', kept: '状态' },
   applied: '已应用',
+  started: (version) => `${version} 已启动`,
   rejectedShort: '已拒绝',
   sandbox: '沙箱',
   sandboxStates: { starting: '启动中', waiting: '等待可运行的保存', ready: '就绪', restarting: '重启中', down: '已停止', stopped: '已关闭' },
@@ -464,6 +490,9 @@ const zh: Messages = {
   retained: '保留',
   served: '已服务',
   failed: '失败',
+  servedCount: (count) => `已服务 ${count}`,
+  failedCount: (count) => `失败 ${count}`,
+  countsGap: ' · ',
   stopping: '正在停止…',
   problem: '问题',
   hint: {
@@ -484,6 +513,7 @@ const zh: Messages = {
     nextHint: '提示',
     nextLesson: '下一课',
     lessonList: '课程',
+    checkLesson: '检查',
     toggleGo: 'Go',
     listJump: '打开',
     listClose: '关闭',
@@ -519,6 +549,8 @@ const zh: Messages = {
     deleteBack: '删除光标前字符',
     deleteForward: '删除光标处字符',
     clearLine: '清空这一行',
+    outputPageUp: '输出：上一页',
+    outputPageDown: '输出：下一页',
     nextHint: '显示下一条提示',
     foldHints: '收起 / 展开提示',
     toggleGo: '课文 / Go 角落',
@@ -531,6 +563,8 @@ const zh: Messages = {
     openEditor: '如何打开你的文件',
     scrollDown: '向下滚动',
     scrollUp: '向上滚动',
+    lineDown: '向下一行',
+    lineUp: '向上一行',
     listUp: '列表：上一项',
     listDown: '列表：下一项',
     listJump: '列表：打开该课',
@@ -562,6 +596,7 @@ const zh: Messages = {
   replIdleNothing: (key, entry) => `还没有版本在运行：保存一个能启动的 ${entry} · 按 ${key} 后输入 :help 查看命令`,
   replFocused: (examples) => (examples.length ? ` 例如 ${examples.join(' · ')} · :help` : ' :help 列出命令'),
   replNothingRuns: ' 还没有版本在运行：只能执行 :命令（:help）',
+  replMore: (above, below, keys) => [above > 0 ? `↑ 上面还有 ${above} 行` : '', below > 0 ? `↓ 下面还有 ${below} 行` : '', keys].filter(Boolean).join(' · '),
 
   replCommands: {
     strategy: '切换策略（名称或 1–4；binary-replace 可加 cold|graceful）',
@@ -632,8 +667,8 @@ const zh: Messages = {
     checking: '检查中…',
     notChecked: (key, files) => `尚未检查 — 保存 ${files}，或按 ${key}`,
     checkError: '检查无法运行',
-    untouched: (key, files) => `尚未检查：${files} 还是初始代码 — 修改并保存（或按 ${key} 直接检查当前文件）`,
-    untouchedDone: (key, files) => `之前已通过；${files} 又回到了初始代码 — 修改并保存即可再次检查（或按 ${key}）`,
+    untouched: (key, files) => `尚未检查（${key}：立即检查）· ${files} 还是初始代码：修改并保存`,
+    untouchedDone: (key, files) => `之前已通过（${key}：再次检查）· ${files} 又回到了初始代码：修改并保存`,
     checkTitle: '检查',
     checkRunNote: '检查在服务的临时副本上运行：先启动本课的初始代码，再把你的文件保存上去。细节里的版本号属于那次运行，不是实时请求流里的版本。',
     inCheckRun: (detail) => `检查运行中：${detail}`,

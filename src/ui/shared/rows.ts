@@ -6,6 +6,11 @@ import type { Tone } from './theme.ts';
 export interface Piece {
   text: string;
   tone?: Tone;
+  /**
+   * Wrapping moves the piece whole to the next row rather than breaking it at its spaces: one fact of a headline
+   * (` · downtime 112ms`), `(v: read all)`. A leading ` · ` is the gap before it, dropped where the row breaks.
+   */
+  whole?: boolean;
 }
 export type Row = Piece[];
 
@@ -43,6 +48,16 @@ export function fitRows(rows: Row[], width: number, full = false): FittedRows {
   return { rows: fitted, cut };
 }
 
+/** Spaces, or a ` · ` separator: where a row may break, dropped at either end of a row. */
+const GAP = /^(\s+·\s+|\s+)$/;
+
+/** The words of a piece: split at spaces, or a whole piece as its leading gap and the rest. */
+function wordsOf(piece: Piece): string[] {
+  if (!piece.whole) return piece.text.split(/(\s+)/);
+  const [, gap = '', rest = ''] = /^(\s+·\s+|\s+)?([\s\S]*)$/.exec(piece.text) ?? [];
+  return [gap, rest];
+}
+
 /** Word-wraps styled pieces to `width`; continuation rows start with `indent`, the first with `lead`. */
 export function wrapPieces(pieces: Row, width: number, indent: string, lead = ''): Row[] {
   const rows: Row[] = [];
@@ -50,16 +65,16 @@ export function wrapPieces(pieces: Row, width: number, indent: string, lead = ''
   let used = cellWidth(lead);
   const room = Math.max(8, width);
   for (const piece of pieces) {
-    for (const word of piece.text.split(/(\s+)/)) {
+    for (const word of wordsOf(piece)) {
       if (word === '') continue;
       const w = cellWidth(word);
-      if (used + w > room && used > cellWidth(indent) && !/^\s+$/.test(word)) {
+      if (used + w > room && used > cellWidth(indent) && !GAP.test(word)) {
         trimEnd(row);
         rows.push(row);
         row = [{ text: indent }];
         used = cellWidth(indent);
       }
-      if (/^\s+$/.test(word) && used === cellWidth(indent) && rows.length > 0) continue;
+      if (GAP.test(word) && used === cellWidth(indent) && rows.length > 0) continue;
       // A word longer than a whole row is cut into row-sized pieces.
       let rest = word;
       while (used + cellWidth(rest) > room && rest.length > 0) {
@@ -86,8 +101,8 @@ export function rowWidth(row: Row): number {
   return row.reduce((sum, piece) => sum + cellWidth(piece.text), 0);
 }
 
-/** Drops the spaces a row ends with (where it was broken). */
+/** Drops the gap a row ends with (where it was broken). */
 function trimEnd(row: Row): void {
   const last = row[row.length - 1];
-  if (last) last.text = last.text.replace(/\s+$/, '');
+  if (last) last.text = last.text.replace(/(\s+·)?\s+$/, '');
 }

@@ -3,7 +3,7 @@
 // on the update history and the modules, so traffic (which changes every snapshot) does not re-render it.
 import { Box, Text } from 'ink';
 import { memo } from 'react';
-import type { ModuleStatus, UpdateRecord } from '../../engine/types.ts';
+import type { EngineSnapshot, ModuleStatus, UpdateRecord } from '../../engine/types.ts';
 import { strategyLabel, versionLabel } from '../feed/describe-update.ts';
 import { keyOf } from '../keys/key-table.ts';
 import { otherModules, programRow } from '../program/program-plan.ts';
@@ -19,6 +19,8 @@ import { WaterfallView } from './waterfall-view.tsx';
 
 interface StatsPanelProps {
   updates: readonly UpdateRecord[];
+  /** A save that went back to the running code (snapshot.reverted): a refusal before it no longer stands. */
+  reverted?: EngineSnapshot['reverted'];
   file: string;
   /** The running program's modules (snapshot.modules) and the version serving. */
   modules: readonly ModuleStatus[];
@@ -27,10 +29,12 @@ interface StatsPanelProps {
   height: number;
 }
 
-function LastUpdateHeader({ record, width }: { record: UpdateRecord; width: number }) {
+function LastUpdateHeader({ record, reverted, width }: { record: UpdateRecord; reverted: EngineSnapshot['reverted']; width: number }) {
   const { theme, messages } = useSettings();
-  const applied = record.outcome === 'applied';
-  const outcome = applied ? `✓ ${messages.applied}` : `✗ ${messages.rejectedShort}`;
+  // Refused, then the learner saved the running code back: the refusal is over, as the update line says.
+  const withdrawn = record.outcome === 'rejected' && reverted !== null && record.startedAt <= reverted.at;
+  const applied = record.outcome === 'applied' || withdrawn;
+  const outcome = withdrawn ? `✓ ${messages.backTo(versionLabel(reverted.version))}` : applied ? `✓ ${messages.applied}` : `✗ ${messages.rejectedShort}`;
   const total = formatMs(record.total);
   const rest = `${versionLabel(record.version)} · ${strategyLabel(record)} · ${outcome} · ${total}`;
   return (
@@ -48,7 +52,7 @@ function LastUpdateHeader({ record, width }: { record: UpdateRecord; width: numb
   );
 }
 
-function StatsPanelView({ updates, file, modules, version, width, height }: StatsPanelProps) {
+function StatsPanelView({ updates, reverted = null, file, modules, version, width, height }: StatsPanelProps) {
   const { theme, messages, cwd } = useSettings();
   const last = updates[updates.length - 1];
   const program = programRow(modules, version, messages);
@@ -68,7 +72,7 @@ function StatsPanelView({ updates, file, modules, version, width, height }: Stat
   const plan = planStats(height - (programLine ? 1 : 0), stageCount, updates.length, summaries.length);
   return (
     <Box width={width} height={height} flexDirection="column">
-      <LastUpdateHeader record={last} width={width} />
+      <LastUpdateHeader record={last} reverted={reverted} width={width} />
       {programLine}
       <WaterfallView timings={last.timings} width={width} rows={plan.waterfallRows} />
       <UpdatesTable updates={updates} width={width} rows={plan.tableRows} />
@@ -94,5 +98,6 @@ export const StatsPanel = memo(
     prev.file === next.file &&
     prev.modules === next.modules &&
     prev.version === next.version &&
+    prev.reverted === next.reverted &&
     sameHistory(prev.updates, next.updates),
 );
