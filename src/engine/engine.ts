@@ -258,19 +258,33 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   async start(): Promise<this> {
     if (!this.#files.inMemory) await this.#requireEntry();
     const first = await this.#bootProgram();
+    // Stopped while v1 booted (the learner quit at once): stop() has run, nothing more may start.
+    if (this.#stopped) return this;
     if (!first && this.#files.inMemory) {
       const refused = this.#store.base.rejection;
       await this.stop();
       throw new HotlabError(`the first version cannot run: ${refused?.reason ?? 'it was refused'}`);
     }
     try {
+      // stop() may run while either of these starts, and closes only what it sees: one that comes up after it is
+      // closed here, or it would keep the process alive after the lab has quit.
       if (this.#options.http) {
-        this.#http = await startHttpServer((req) => this.request(req, 'http'), this.#options.http);
+        const http = await startHttpServer((req) => this.request(req, 'http'), this.#options.http);
+        if (this.#stopped) {
+          await http.close();
+          return this;
+        }
+        this.#http = http;
         this.#store.set({ httpUrl: this.#http.url });
       }
       const watch = this.#options.watch ?? true;
       if (watch && !this.#files.inMemory) {
-        this.#watcher = await watchWorkspace(this.workspace, { polling: typeof watch === 'object' && watch.polling }, (event) => this.#onSave(event));
+        const watcher = await watchWorkspace(this.workspace, { polling: typeof watch === 'object' && watch.polling }, (event) => this.#onSave(event));
+        if (this.#stopped) {
+          await watcher.close();
+          return this;
+        }
+        this.#watcher = watcher;
         // A save between our first read and the watcher being ready raised no event: look once more.
         this.#catchUpWithFiles();
       }
