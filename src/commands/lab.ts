@@ -59,6 +59,9 @@ export async function openLab(options: LabOptions): Promise<number> {
     runCheck: (checked, source) => checks.run(checked, source),
     ...(prepared.problem ? { problem: prepared.problem } : {}),
   });
+  // v1's sandbox process boots on the other core while this one loads the screen and draws the first frame;
+  // start() below boots v1 in it. Spawned now, it costs a few ms here; the rest of start() waits for the frame.
+  engine.prepareFirstSandbox();
   // React's development build renders about twice as slowly; it must be chosen before React is first loaded.
   process.env.NODE_ENV ??= 'production';
   const { runLab } = await import('../ui/run-lab.tsx');

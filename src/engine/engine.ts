@@ -311,6 +311,15 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     return this;
   }
 
+  /**
+   * Start the sandbox process that start() will boot v1 in, ahead of start(): it boots (Node, isolated-vm) while
+   * the caller finishes its own start-up. Nothing is loaded in it until start().
+   */
+  prepareFirstSandbox(): void {
+    if (this.#stopped || this.#host.active) return;
+    this.#host.prepareStandby();
+  }
+
   /** A mistyped path is the caller's mistake, said before anything starts. */
   async #requireEntry(): Promise<void> {
     const { stat } = await import('node:fs/promises');
@@ -332,8 +341,13 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       return null;
     }
     const first = this.#prepare(read);
-    if (!this.#verifier?.alive) this.#verifier = this.#host.spawn();
+    // The verifier (the test-run process of every later update) boots beside v1's process for a check's scratch
+    // engine, whose first update follows at once; in the lab it boots once v1 serves, leaving the cores to v1
+    // and the screen at start-up (the learner's first save comes seconds later).
+    const background = this.#options.background ?? false;
+    if (background && !this.#verifier?.alive) this.#verifier = this.#host.spawn();
     const outcome = await this.#boot(first);
+    if (!background && !this.#stopped && !this.#verifier?.alive) this.#verifier = this.#host.spawn();
     if (outcome.kind !== 'applied') {
       if (outcome.kind === 'rejected') this.#reject(job, { ...outcome, serviceDown: false }, outcome.timings, null, startedAt, read.sources);
       return null;
@@ -765,7 +779,8 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     if (this.strategy === 'binary-replace') {
       return strategyNamed('binary-replace').apply(this.#context(version, changed, () => false));
     }
-    const child = this.#host.spawn();
+    // A process started ahead of need (prepareFirstSandbox, or binary-replace's standby) if one is up.
+    const child = this.#host.takeStandby();
     try {
       await child.ready;
       const result = await child.send<LoadResult>({ op: 'load', version: version.version, program: version.program, plan: { kind: 'fresh' } });
