@@ -192,6 +192,8 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   /** Write → watcher event on this machine, measured at start (watch/detect-latency.ts): every save's `detect`. */
   #detectEstimate = DEFAULT_DETECT_MS;
   #requests: ServiceRequest[];
+  /** The caller started v1's process ahead (the lab, racing its screen for the cores): the verifier boots after v1. */
+  #firstSandboxAhead = false;
   /** Updates stopped by a newer save since the last applied one. */
   #supersededUpdates = 0;
 
@@ -317,6 +319,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
    */
   prepareFirstSandbox(): void {
     if (this.#stopped || this.#host.active) return;
+    this.#firstSandboxAhead = true;
     this.#host.prepareStandby();
   }
 
@@ -341,13 +344,13 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       return null;
     }
     const first = this.#prepare(read);
-    // The verifier (the test-run process of every later update) boots beside v1's process for a check's scratch
-    // engine, whose first update follows at once; in the lab it boots once v1 serves, leaving the cores to v1
-    // and the screen at start-up (the learner's first save comes seconds later).
-    const background = this.#options.background ?? false;
-    if (background && !this.#verifier?.alive) this.#verifier = this.#host.spawn();
+    // The verifier (the test-run process of every later update) boots beside v1's process, so the first save finds
+    // it ready; except in the lab (prepareFirstSandbox), where it boots once v1 serves, leaving the cores to v1
+    // and the screen at start-up (a learner's first save comes seconds later).
+    const verifierLater = this.#firstSandboxAhead;
+    if (!verifierLater && !this.#verifier?.alive) this.#verifier = this.#host.spawn();
     const outcome = await this.#boot(first);
-    if (!background && !this.#stopped && !this.#verifier?.alive) this.#verifier = this.#host.spawn();
+    if (verifierLater && !this.#stopped && !this.#verifier?.alive) this.#verifier = this.#host.spawn();
     if (outcome.kind !== 'applied') {
       if (outcome.kind === 'rejected') this.#reject(job, { ...outcome, serviceDown: false }, outcome.timings, null, startedAt, read.sources);
       return null;
