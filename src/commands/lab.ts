@@ -59,14 +59,15 @@ export async function openLab(options: LabOptions): Promise<number> {
     runCheck: (checked, source) => checks.run(checked, source),
     ...(prepared.problem ? { problem: prepared.problem } : {}),
   });
-  // v1's sandbox process boots on the other core while this one loads the screen and draws the first frame;
-  // start() below boots v1 in it. Spawned now, it costs a few ms here; the rest of start() waits for the frame.
-  engine.prepareFirstSandbox();
   // React's development build renders about twice as slowly; it must be chosen before React is first loaded.
   process.env.NODE_ENV ??= 'production';
   const { runLab } = await import('../ui/run-lab.tsx');
   // The first frame comes up at once and shows the sandbox starting; the engine boots behind it.
   const lab = runLab(engine, { lang: options.lang ?? localeLanguage(), lessons: session });
+  // v1's process is spawned first thing after the frame, before start() reads and compiles the program, and boots
+  // alone (the verifier follows once v1 serves). Not before the frame: spawning blocks this process until the
+  // child has exec'd, which on a busy machine took hundreds of ms away from the first frame.
+  engine.prepareFirstSandbox();
   // The checklist is live from the first frame: check the file as it is now.
   session.requestCheck();
   const started = engine.start().then(
