@@ -1,5 +1,4 @@
 // `hotlab`: the lab in the terminal. Prepares the workspace, starts the engine, hands it to the screen.
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Engine } from '../engine/engine.ts';
 import { LessonSession, prepareLessonWorkspace } from '../engine/lessons/lesson-session.ts';
@@ -39,11 +38,12 @@ export async function openLab(options: LabOptions): Promise<number> {
   const prepared = await prepareLessonWorkspace(lessons, workspace);
   const created = prepared.copied.includes(SERVICE_FILE);
   process.stdout.write(`hotlab: workspace ${workspace}${created ? ' (new: starter service copied)' : ''} — edit ${file} in your editor.\n`);
-  const port = (await portIsFree(PREFERRED_PORT)) ? PREFERRED_PORT : 0;
   const { lesson } = prepared;
   const engine = new Engine({
     file,
-    http: { port, host: '127.0.0.1' },
+    // 8787 when it is free, else any free port: found when HTTP starts, after the first frame (a probe here cost
+    // ~12 ms before it).
+    http: { port: PREFERRED_PORT, host: '127.0.0.1', orAnyPort: true },
     strategy: lesson.strategy,
     ...(lesson.restart ? { restart: lesson.restart } : {}),
     traffic: { rate: options.rate ?? 20, requests: lesson.requests },
@@ -87,14 +87,6 @@ export async function openLab(options: LabOptions): Promise<number> {
   await checks.close();
   await engine.stop();
   return 0;
-}
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolvePromise) => {
-    const probe = createServer();
-    probe.once('error', () => resolvePromise(false));
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolvePromise(true)));
-  });
 }
 
 function localeLanguage(): 'en' | 'zh' {

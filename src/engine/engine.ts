@@ -61,7 +61,8 @@ export interface EngineOptions {
   limits?: Partial<RuntimeLimits>;
   traffic?: { rate?: number; requests?: ServiceRequest[] };
   /** Serve HTTP too. @default false */
-  http?: { port: number; host: string } | false;
+  /** `orAnyPort`: when `port` is taken, listen on a free one instead of failing (the lab's 8787). */
+  http?: { port: number; host: string; orAnyPort?: boolean } | false;
   /** Watch the workspace for saves. @default true */
   watch?: boolean | { polling: boolean };
   /** Start from this source of the entry instead of reading the workspace (a scratch engine). */

@@ -14,7 +14,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 export async function startHttpServer(
   handle: (req: ServiceRequest) => Promise<ServiceResponse>,
-  options: { port: number; host: string },
+  options: { port: number; host: string; orAnyPort?: boolean },
 ): Promise<HttpFront> {
   // node:http (and the modules it pulls in, ~15 ms of CPU) loads here, when the server starts, not when this module
   // is imported: the lab imports the engine before its first frame and starts HTTP after it.
@@ -23,13 +23,21 @@ export async function startHttpServer(
     void serve(handle, req, res);
   });
   server.keepAliveTimeout = 5000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
+  const listen = (port: number): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, options.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  try {
+    await listen(options.port);
+  } catch (error) {
+    if (!options.orAnyPort || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    server.close(); // as Node's documentation retries a listen that found the port taken
+    await listen(0);
+  }
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
