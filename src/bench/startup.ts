@@ -20,10 +20,11 @@ const FIRST_FRAME = /plugin-swap/;
 /** The live feed's title once the engine serves the first version. */
 const SERVING_V1 = /serving v1\b/;
 /**
- * The lesson's checklist has run on the starter. Quitting before that leaves the process running (the check's own
- * sandbox outlives the lab: seen on main too, reported), so each run waits for it before pressing q.
+ * The lesson's check has settled: a checklist (✓/✗), or the word that the file is still the starter (an untouched
+ * starter is not checked, so no check sandbox runs). Quitting while a check runs used to leave its sandbox behind, so
+ * each run waits for this before pressing q.
  */
-const CHECKED = /[✓✗] /;
+const CHECKED = /[✓✗] | the starter — /;
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>]/g;
 
 interface StartupRun {

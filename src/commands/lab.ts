@@ -63,6 +63,10 @@ export async function openLab(options: LabOptions): Promise<number> {
   const { runLab } = await import('../ui/run-lab.tsx');
   // The first frame comes up at once and shows the sandbox starting; the engine boots behind it.
   const lab = runLab(engine, { lang: options.lang ?? localeLanguage(), lessons: session });
+  // v1's process is spawned first thing after the frame, before start() reads and compiles the program, and boots
+  // alone (the verifier follows once v1 serves). Not before the frame: spawning blocks this process until the
+  // child has exec'd, which on a busy machine took hundreds of ms away from the first frame.
+  engine.prepareFirstSandbox();
   // The checklist is live from the first frame: check the file as it is now.
   session.requestCheck();
   const started = engine.start().then(

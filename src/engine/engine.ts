@@ -196,6 +196,8 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   /** Aborted by stop(): work started in the background (the detect measurement) ends early. */
   readonly #stopping = new AbortController();
   #requests: ServiceRequest[];
+  /** The caller started v1's process ahead (the lab, racing its screen for the cores): the verifier boots after v1. */
+  #firstSandboxAhead = false;
   /** Updates stopped by a newer save since the last applied one. */
   #supersededUpdates = 0;
 
@@ -262,19 +264,33 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   async start(): Promise<this> {
     if (!this.#files.inMemory) await this.#requireEntry();
     const first = await this.#bootProgram();
+    // Stopped while v1 booted (the learner quit at once): stop() has run, nothing more may start.
+    if (this.#stopped) return this;
     if (!first && this.#files.inMemory) {
       const refused = this.#store.base.rejection;
       await this.stop();
       throw new HotlabError(`the first version cannot run: ${refused?.reason ?? 'it was refused'}`);
     }
     try {
+      // stop() may run while either of these starts, and closes only what it sees: one that comes up after it is
+      // closed here, or it would keep the process alive after the lab has quit.
       if (this.#options.http) {
-        this.#http = await startHttpServer((req) => this.request(req, 'http'), this.#options.http);
+        const http = await startHttpServer((req) => this.request(req, 'http'), this.#options.http);
+        if (this.#stopped) {
+          await http.close();
+          return this;
+        }
+        this.#http = http;
         this.#store.set({ httpUrl: this.#http.url });
       }
       const watch = this.#options.watch ?? true;
       if (watch && !this.#files.inMemory) {
-        this.#watcher = await watchWorkspace(this.workspace, { polling: typeof watch === 'object' && watch.polling }, (event) => this.#onSave(event));
+        const watcher = await watchWorkspace(this.workspace, { polling: typeof watch === 'object' && watch.polling }, (event) => this.#onSave(event));
+        if (this.#stopped) {
+          await watcher.close();
+          return this;
+        }
+        this.#watcher = watcher;
         // A save between our first read and the watcher being ready raised no event: look once more.
         this.#catchUpWithFiles();
       }
@@ -301,6 +317,16 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     return this;
   }
 
+  /**
+   * Start the sandbox process that start() will boot v1 in, ahead of start(): it boots (Node, isolated-vm) while
+   * the caller finishes its own start-up. Nothing is loaded in it until start().
+   */
+  prepareFirstSandbox(): void {
+    if (this.#stopped || this.#host.active) return;
+    this.#firstSandboxAhead = true;
+    this.#host.prepareStandby();
+  }
+
   /** A mistyped path is the caller's mistake, said before anything starts. */
   async #requireEntry(): Promise<void> {
     const { stat } = await import('node:fs/promises');
@@ -322,8 +348,13 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       return null;
     }
     const first = this.#prepare(read);
-    if (!this.#verifier?.alive) this.#verifier = this.#host.spawn();
+    // The verifier (the test-run process of every later update) boots beside v1's process, so the first save finds
+    // it ready; except in the lab (prepareFirstSandbox), where it boots once v1 serves, leaving the cores to v1
+    // and the screen at start-up (a learner's first save comes seconds later).
+    const verifierLater = this.#firstSandboxAhead;
+    if (!verifierLater && !this.#verifier?.alive) this.#verifier = this.#host.spawn();
     const outcome = await this.#boot(first);
+    if (verifierLater && !this.#stopped && !this.#verifier?.alive) this.#verifier = this.#host.spawn();
     if (outcome.kind !== 'applied') {
       if (outcome.kind === 'rejected') this.#reject(job, { ...outcome, serviceDown: false }, outcome.timings, null, startedAt, read.sources);
       return null;
@@ -758,7 +789,8 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     if (this.strategy === 'binary-replace') {
       return strategyNamed('binary-replace').apply(this.#context(version, changed, () => false));
     }
-    const child = this.#host.spawn();
+    // A process started ahead of need (prepareFirstSandbox, or binary-replace's standby) if one is up.
+    const child = this.#host.takeStandby();
     try {
       await child.ready;
       const result = await child.send<LoadResult>({ op: 'load', version: version.version, program: version.program, plan: { kind: 'fresh' } });

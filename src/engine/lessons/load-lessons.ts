@@ -42,9 +42,12 @@ export async function loadLessons(root: string = lessonsRoot()): Promise<LessonS
     if (seen.has(id)) throw new LessonError(null, '"lessons"', `lists ${id} twice`);
     seen.add(id);
   }
-  const loaded: Lesson[] = [];
-  for (const [index, id] of (lessons as string[]).entries()) loaded.push(await loadLesson(dir, id, index + 1));
-  return { formatVersion: FORMAT_VERSION, root: dir, lessons: loaded };
+  // All lessons are read at once: one after another, their ~120 small reads were a thread-pool round trip each on
+  // the way to the lab's first frame. A broken one is still reported in manifest order, the first of them.
+  const settled = await Promise.allSettled((lessons as string[]).map((id, index) => loadLesson(dir, id, index + 1)));
+  const broken = settled.find((result) => result.status === 'rejected');
+  if (broken) throw broken.reason;
+  return { formatVersion: FORMAT_VERSION, root: dir, lessons: settled.map((result) => (result as PromiseFulfilledResult<Lesson>).value) };
 }
 
 async function loadLesson(root: string, id: string, number: number): Promise<Lesson> {

@@ -6,7 +6,6 @@
 // `CheckRunner` that is kept open (the lab's) boots the next one while the learner edits: after a check, a
 // fresh scratch service for the same lesson waits, booted and paused, for the next save. Each check still gets
 // its own service, started from the starter and never used before.
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import type { UpdateRecord } from '../types.ts';
@@ -247,6 +246,8 @@ function failed(lesson: Lesson, error: string): CheckResult {
  * long-running lab (Node caches ES modules by URL for the life of the process).
  */
 async function loadCheck(lesson: Lesson): Promise<CheckFunction> {
+  // node:crypto loads on the first check, not with the lab's first frame.
+  const { createHash } = process.getBuiltinModule('node:crypto');
   const hash = createHash('sha1').update(await readFile(lesson.checkFile)).digest('hex').slice(0, 12);
   const url = `${pathToFileURL(lesson.checkFile).href}?v=${hash}`;
   const module = (await import(url)) as { check?: unknown };

@@ -3,7 +3,6 @@
 // pause. The traffic is driven from here rather than by the engine's own driver so that a check can hold it
 // (a quiet window in which counts move only by its own requests) and can see every answer as it comes (so a
 // version whose every answer fails is judged at once instead of after the engine's first-response timeout).
-import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -93,6 +92,8 @@ export class ScratchService {
   /** What makes two scratch services interchangeable: the same starter, strategy, traffic and limits. */
   static keyOf(lesson: Lesson, options: ScratchOptions = {}): string {
     const { id, entry, starterSources, strategy, restart, requests } = lesson;
+    // node:crypto loads on the first check, not with the lab's first frame.
+    const { createHash } = process.getBuiltinModule('node:crypto');
     return createHash('sha1').update(JSON.stringify([id, entry, starterSources, strategy, restart, requests, options])).digest('hex');
   }
 
