@@ -59,11 +59,19 @@ describe('state kept', () => {
     expect((await lab.get()).body).toBe('PONG 5'); // 3, hotlab's first request after the switch, this one
   });
 
+  it('file-watch: the first version that keeps its count in hot.data finds nothing there: state lost', async () => {
+    lab = await startLab(`let hits = 0;\nexport function handle() { hits++; return 'pong ' + hits; }\n`, { traffic: { rate: 0 } });
+    await served(3);
+    const record = await lab.save(`hot.data.hits ??= 0;\nexport function handle() { hot.data.hits++; return 'pong ' + hot.data.hits; }\n`);
+    expect(record, record.reason).toMatchObject({ outcome: 'applied', stateKept: false });
+    expect((await lab.get()).body).toBe('pong 2');
+  });
+
   it('file-watch: a state object that gains a field keeps what it held: state kept', async () => {
     lab = await startLab(STATE_OBJECT('pong'), { traffic: { rate: 0 } });
     await served(3);
     const record = await lab.save(STATE_OBJECT('PONG', 'state.byPath ??= {};'));
-    expect(record).toMatchObject({ outcome: 'applied', stateKept: true });
+    expect(record, record.reason).toMatchObject({ outcome: 'applied', stateKept: true });
   });
 
   it('plugin-swap: a migrate that ignores what it is given: state lost', async () => {

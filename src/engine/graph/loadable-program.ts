@@ -15,7 +15,8 @@ function loadableModule(module: GraphModule): LoadableModule {
     exports: shape.exports,
     imports: module.imports,
     forwards: module.forwards,
-    stateful: stateNames(shape).length > 0,
+    // State kept in hot.data is state too: a module that reads it back loses its count when nothing was handed.
+    stateful: stateNames(shape).length > 0 || shape.readsHotData,
     stateNames: stateNames(shape),
     readsHotData: shape.readsHotData,
   };

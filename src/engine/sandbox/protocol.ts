@@ -14,7 +14,7 @@ export interface LoadableModule {
   imports: LinkedImport[];
   /** Names it exports on behalf of other modules (`export … from`). */
   forwards: LinkedForward[];
-  /** It has top-level state a new instance would lose (see stateNames in graph/loadable-program.ts). */
+  /** It has state a new instance would lose: top-level bindings (stateNames) or what it reads back from hot.data. */
   stateful: boolean;
   /** Those bindings: compared between the old and the new instance to say whether the state was kept. */
   stateNames: string[];
