@@ -305,6 +305,7 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
             version={snapshot.version}
             label={promptLabel(snapshot, repl.module)}
             entry={snapshot.entry}
+            starting={snapshot.sandbox.state === 'starting' || snapshot.sandbox.state === 'restarting'}
             width={layout.columns}
             height={layout.replRows}
           />

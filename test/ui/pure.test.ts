@@ -458,3 +458,12 @@ describe('zh lines stay Chinese', () => {
     expect(Object.values(MESSAGES.zh.statsHeaders).filter((h) => /[a-z]{2}/.test(h))).toEqual([]);
   });
 });
+
+describe('the REPL prompt while nothing runs', () => {
+  test('says the sandbox is starting while v1 boots, and asks for a save only when nothing can start', async () => {
+    const { idleText } = await import('../../src/ui/repl/repl-panel.tsx');
+    expect(idleText(MESSAGES.en, [], null, 80, false, 'service.js', true)).toBe('the sandbox is starting v1 …');
+    expect(idleText(MESSAGES.en, [], null, 80, false, 'service.js', false)).toContain('save a service.js that starts');
+    expect(idleText(MESSAGES.zh, [], null, 80, true, 'service.js', true)).toBe('沙箱正在启动 v1 …');
+  });
+});

@@ -53,6 +53,7 @@ export const ReplPanel = memo(function ReplPanel({
   version,
   label = '› ',
   entry = 'service.js',
+  starting = false,
   width,
   height,
 }: {
@@ -65,6 +66,8 @@ export const ReplPanel = memo(function ReplPanel({
   label?: string;
   /** The program's entry, named while nothing runs. */
   entry?: string;
+  /** The sandbox is still booting the first version: nothing runs yet, but no save is needed either. */
+  starting?: boolean;
   width: number;
   height: number;
 }) {
@@ -83,11 +86,11 @@ export const ReplPanel = memo(function ReplPanel({
         <OutputLine key={line.id} line={line} />
       ))}
       {focused ? (
-        <Prompt state={state} label={label} width={width} placeholder={state.line === '' ? idleText(messages, examples, version, room - 1, true, entry) : ''} />
+        <Prompt state={state} label={label} width={width} placeholder={state.line === '' ? idleText(messages, examples, version, room - 1, true, entry, starting) : ''} />
       ) : (
         <Text wrap="truncate-end" {...theme.tone('muted')}>
           {label}
-          {idleText(messages, examples, version, room, false, entry)}
+          {idleText(messages, examples, version, room, false, entry, starting)}
         </Text>
       )}
     </Box>
@@ -111,7 +114,8 @@ export function outputWindow(total: number, scroll: number, height: number, focu
 }
 
 /** The prompt's invitation, with as many of the examples as fit the row (the longest goes first). */
-export function idleText(messages: Messages, examples: readonly string[], version: number | null, width: number, focused: boolean, entry = 'service.js'): string {
+export function idleText(messages: Messages, examples: readonly string[], version: number | null, width: number, focused: boolean, entry = 'service.js', starting = false): string {
+  if (version === null && starting) return messages.replStarting;
   if (version === null) return focused ? messages.replNothingRuns : messages.replIdleNothing(keyOf('focusRepl'), entry);
   // Every example first, then without the word on commands, then fewer examples.
   for (let count = examples.length; count >= 0; count--) {

@@ -81,6 +81,7 @@ export interface Messages {
   /** The unfocused prompt: how to get in, what runs, examples that work there. */
   replIdle: (key: string, version: string, examples: readonly string[], commands: boolean) => string;
   replIdleNothing: (key: string, entry: string) => string;
+  replStarting: string;
   /** Shown after the cursor on an empty focused prompt. */
   replFocused: (examples: readonly string[]) => string;
   replNothingRuns: string;
@@ -343,6 +344,7 @@ const en: Messages = {
   comparePending: 'waiting…',
   replIdle: (key, version, examples, commands) => `${key} or Tab: JavaScript in ${version}${examples.length ? `, e.g. ${examples.join(' · ')}` : ''}${commands ? ' · : commands' : ''}`,
   replIdleNothing: (key, entry) => `nothing runs yet: save a ${entry} that starts · ${key} then :help for commands`,
+  replStarting: 'the sandbox is starting v1 …',
   replFocused: (examples) => (examples.length ? ` e.g. ${examples.join(' · ')} · :help` : ' :help lists the commands'),
   replNothingRuns: ' nothing runs yet: only :commands work (:help)',
   replMore: (above, below, keys) => [above > 0 ? `↑ ${above} more` : '', below > 0 ? `↓ ${below} newer` : '', keys].filter(Boolean).join(' · '),
@@ -594,6 +596,7 @@ const zh: Messages = {
   comparePending: '等待…',
   replIdle: (key, version, examples, commands) => `${key} 或 Tab：在 ${version} 里运行 JavaScript${examples.length ? `，例如 ${examples.join(' · ')}` : ''}${commands ? ' · : 命令' : ''}`,
   replIdleNothing: (key, entry) => `还没有版本在运行：保存一个能启动的 ${entry} · 按 ${key} 后输入 :help 查看命令`,
+  replStarting: '沙箱正在启动 v1 …',
   replFocused: (examples) => (examples.length ? ` 例如 ${examples.join(' · ')} · :help` : ' :help 列出命令'),
   replNothingRuns: ' 还没有版本在运行：只能执行 :命令（:help）',
   replMore: (above, below, keys) => [above > 0 ? `↑ 上面还有 ${above} 行` : '', below > 0 ? `↓ 下面还有 ${below} 行` : '', keys].filter(Boolean).join(' · '),
