@@ -80,7 +80,10 @@ describe('moving to the next lesson', () => {
       // The file is lesson 6's (or 11's) solution: replacing it is asked first.
       await tmux.waitFor(new RegExp(`Replace service.js with lesson ${to}'s starter`));
       tmux.keys('y');
+      // The header moves at once; the starter is written just after (the backup first).
       await tmux.waitFor(new RegExp(`Lesson ${to}/${lessons.length}`));
+      const deadline = Date.now() + 10_000;
+      while ((await readFile(file, 'utf8')) !== lesson(to).starter && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
       expect(await readFile(file, 'utf8')).toBe(lesson(to).starter);
       const strategy = lesson(to).strategy;
       // The new lesson's starter runs as v1 of a new program, under the new lesson's strategy; nothing refused.
