@@ -88,8 +88,10 @@ describe('moving to the next lesson', () => {
       const strategy = lesson(to).strategy;
       // The new lesson's starter runs as v1 of a new program, under the new lesson's strategy; nothing refused.
       const routes = lesson(to).requests.map((r) => r.path.split('?')[0]!);
+      // The header moves first; the program follows: its strategy on the bar, then its v1 answering every route.
+      const bar = `[${[1, 2, 3, 4][['file-watch', 'plugin-swap', 'reflection-patch', 'binary-replace'].indexOf(strategy)]} ${strategy}]`;
+      await tmux.waitFor((s) => s.includes(bar));
       let screen = await tmux.waitFor((s) => routes.every((path) => new RegExp(`GET ${path.replace('/', '\\/')}\\S* -> \\d+ v1 `).test(s)));
-      expect(screen).toContain(`[${[1, 2, 3, 4][['file-watch', 'plugin-swap', 'reflection-patch', 'binary-replace'].indexOf(strategy)]} ${strategy}]`);
       expect(screen).not.toMatch(/✗ rejected/);
       expect(screen).not.toContain('Lesson complete');
 
