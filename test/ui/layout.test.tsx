@@ -81,3 +81,12 @@ test('Chinese text (two cells per character) still fits 80×24', async () => {
   expectFits(frame, 80, 24);
   expect(frame).toContain('课程即将推出');
 });
+
+test('detect is shown as the estimate it is (measured once at start), the other stages as timed', async () => {
+  const engine = new FakeEngine({});
+  engine.pushUpdate(updateRecord({ strategy: 'file-watch', timings: { detect: 0.6, read: 0.2, compile: 1.5, link: 0.3, swap: 0.02, firstResponse: 3 } }));
+  lab = await renderLab({ engine }, { columns: 120, rows: 40 });
+  const frame = await lab.waitFor('1st resp');
+  expect(frame).toMatch(/detect\s+█+\s+~0\.60ms/);
+  expect(frame).toMatch(/compile\s+█+\s+1\.5ms/);
+});

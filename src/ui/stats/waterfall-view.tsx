@@ -22,7 +22,9 @@ export function WaterfallView({ timings, width, rows }: { timings: StageTimings;
           {' '.repeat(row.offset)}
           <Text {...theme.tone('accent')}>{row.length === 0 ? '▏' : '█'.repeat(row.length)}</Text>
           {' '.repeat(Math.max(0, barWidth - row.offset - Math.max(1, row.length)))}
-          {padStart(formatMs(row.ms), NUMBER + 1)}
+          {/* detect cannot be timed (the moment of the save is not known): it is the machine's write → event
+              latency measured at start, shown as the estimate it is. */}
+          {padStart(`${row.stage === 'detect' ? '~' : ''}${formatMs(row.ms)}`, NUMBER + 1)}
         </Text>
       ))}
     </>
