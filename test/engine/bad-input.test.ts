@@ -166,7 +166,9 @@ export function handle(req) {
     // One fill of 1.2 GB cannot be interrupted by the initialisation limit: the watchdog kills the test-run.
     lab = await labAfter(1);
     const source = counter('PONG', 'const ready = true;\nconst table = new Array(1.5e8).fill(0);\n');
-    const record = await lab.save(source);
+    // The record waits for the watchdog to kill the test-run and for the statement to be located (more test-runs):
+    // seconds on a machine running the whole suite, so this wait is the test's own limit, not the usual 10 s.
+    const record = await lab.save(source, 25_000);
     expect(record.outcome).toBe('rejected');
     expect(record.reason).toMatch(/crashed its test run/);
     const line = source.split('\n').findIndex((l) => l.startsWith('const table')) + 1;
@@ -177,7 +179,7 @@ export function handle(req) {
 
   it('a memory bomb that fills the isolate heap during initialisation is refused', async () => {
     lab = await labAfter(1, { limits: { initTimeoutMs: 10_000 } }); // out of memory before out of time
-    const record = await lab.save(counter('PONG', 'const hog = [];\nwhile (true) hog.push(new Array(1e6).fill(1));\n'));
+    const record = await lab.save(counter('PONG', 'const hog = [];\nwhile (true) hog.push(new Array(1e6).fill(1));\n'), 25_000);
     expect(record.outcome).toBe('rejected');
     expect(record.reason).toMatch(/out of memory|heap limit/);
     expect(record.reason).toContain('v1 keeps serving');

@@ -11,8 +11,8 @@ export interface Lab {
   engine: Engine;
   dir: string;
   file: string;
-  /** Write the service file and resolve with the update record it caused. */
-  save(source: string): Promise<UpdateRecord>;
+  /** Write the service file and resolve with the update record it caused (waiting up to `timeoutMs`, 10 s). */
+  save(source: string, timeoutMs?: number): Promise<UpdateRecord>;
   /** GET a path through the engine (as the traffic does). */
   get(path?: string): Promise<ServiceResponse>;
   close(): Promise<void>;
@@ -33,8 +33,8 @@ export async function startLab(source: string, options: Partial<EngineOptions> =
     engine,
     dir,
     file,
-    async save(next) {
-      const record = nextRecord(engine);
+    async save(next, timeoutMs) {
+      const record = nextRecord(engine, timeoutMs);
       await writeFile(file, next);
       return record;
     },
