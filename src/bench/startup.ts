@@ -24,7 +24,7 @@ const SERVING_V1 = /serving v1\b/;
  * starter is not checked, so no check sandbox runs). Quitting while a check runs used to leave its sandbox behind, so
  * each run waits for this before pressing q.
  */
-const CHECKED = /[✓✗] | the starter — /;
+const CHECKED = /[✓✗] | is the starter\b/;
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>]/g;
 
 interface StartupRun {
