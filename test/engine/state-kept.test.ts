@@ -74,6 +74,41 @@ describe('state kept', () => {
     expect(record, record.reason).toMatchObject({ outcome: 'applied', stateKept: true });
   });
 
+  it('file-watch: a starting value the learner edits is theirs, not state lost', async () => {
+    const service = (greeting: string) => `let hits = hot.data.hits ?? 0;
+let greeting = '${greeting}';
+export function handle() { hits++; hot.data.hits = hits; return greeting + ' ' + hits; }
+`;
+    lab = await startLab(service('pong'), { traffic: { rate: 0 } });
+    await served(3);
+    const record = await lab.save(service('hello'));
+    expect(record, record.reason).toMatchObject({ outcome: 'applied', stateKept: true });
+    expect((await lab.get()).body).toBe('hello 5');
+  });
+
+  it('plugin-swap: a migrate that reshapes the state keeps it', async () => {
+    lab = await startLab(`let hits = 0;
+export function handle() { hits++; return 'p ' + hits; }
+export function snapshot() { return { hits }; }
+`, { strategy: 'plugin-swap', traffic: { rate: 0 } });
+    await served(3);
+    const record = await lab.save(`let hits = { total: 0 };
+export function handle() { hits.total++; return 'p ' + hits.total; }
+export function snapshot() { return { hits: hits.total }; }
+export function migrate(prev) { hits = { total: prev.hits }; }
+`);
+    expect(record, record.reason).toMatchObject({ outcome: 'applied', stateKept: true });
+  });
+
+  it('file-watch: a table of functions is code, not state', async () => {
+    const table = (text: string) => `const routes = { '/ping': () => '${text}', '/health': () => ({ ok: true }) };
+export function handle(req) { return routes[req.path](); }
+`;
+    lab = await startLab(table('pong'), { traffic: { rate: 0 } });
+    const record = await lab.save(table('PONG'));
+    expect(record.modules?.[0]).toMatchObject({ stateful: false });
+  });
+
   it('plugin-swap: a migrate that ignores what it is given: state lost', async () => {
     const plugin = (text: string, migrate: string) => `let hits = 0;
 export function handle() { hits++; return '${text} ' + hits; }

@@ -18,6 +18,7 @@ function loadableModule(module: GraphModule): LoadableModule {
     // State kept in hot.data is state too: a module that reads it back loses its count when nothing was handed.
     stateful: stateNames(shape).length > 0 || shape.readsHotData,
     stateNames: stateNames(shape),
+    stateDeclarations: stateDeclarations(shape),
     readsHotData: shape.readsHotData,
   };
 }
@@ -37,10 +38,24 @@ export function stateNames(shape: ModuleShape): string[] {
   return names;
 }
 
+/** Each state binding's declaration text, by name: a declaration the learner edited starts from its new value. */
+export function stateDeclarations(shape: ModuleShape): Record<string, string> {
+  const names = new Set(stateNames(shape));
+  const declarations: Record<string, string> = {};
+  for (const item of shape.topLevel) {
+    if (item.kind !== 'binding') continue;
+    for (const name of item.names) if (names.has(name)) declarations[name] = item.text;
+  }
+  return declarations;
+}
+
 function holdsData(declaration: string): boolean {
   const init = declaration.slice(declaration.indexOf('=') + 1).trim();
   // Built with `new`, or a literal kept across reloads: `hot.data.state ?? { hits: 0 }`, `hot.data.seen || []`.
   if (/^new\s/.test(init) || /(\?\?|\|\|)\s*[[{]/.test(init)) return true;
+  // A literal with functions in it (`{ '/ok': () => ({ ok: true }) }`) is a table of code: what is written inside
+  // the functions is not the table's data.
+  if (/=>|\bfunction\b/.test(init)) return false;
   // A literal with data in it: a property value (after `:`) or an array element that is a number, a string, a
   // literal or a nested literal. Keys are not values: `{ '/ping': ping }` is a table of functions, and
   // `const load = hot.data.loads` a copy of a number taken at load, which a new version is meant to take anew.

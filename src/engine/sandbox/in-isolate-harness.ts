@@ -120,10 +120,19 @@ function makeHarness(table, forwards) {
           if (out.length >= 200 || typeof value === 'function') return;
           const plain = value !== null && typeof value === 'object' && depth < 3 && !hasBrand(mapSize, value) && !hasBrand(setSize, value) && !hasBrand(dateText, value);
           if (!plain) return void append(out, path + '=' + show(value));
+          if (isArray(value)) {
+            // By index: Object.keys of a million-element array would build a million strings in this heap.
+            append(out, path + '.length=' + value.length);
+            for (let i = 0; i < value.length && i < 50; i++) {
+              const d = describeOwn(value, i);
+              if (d && apply(hasOwn, d, ['value'])) walk(d.value, path + '.' + i, depth + 1);
+            }
+            return;
+          }
           const keys = ownKeys(value);
           for (let i = 0; i < keys.length && i < 50; i++) {
             const d = describeOwn(value, keys[i]);
-            if (d && 'value' in d) walk(d.value, path + '.' + keys[i], depth + 1);
+            if (d && apply(hasOwn, d, ['value'])) walk(d.value, path + '.' + keys[i], depth + 1);
           }
         };
         for (let i = 0; i < payload.length; i++) {

@@ -220,7 +220,7 @@ export class IsolateRuntime {
           stateKept = this.#migrate(old, instance, program, notes);
           migrateMs = (migrateMs ?? 0) + performance.now() - t;
         }
-        if (old && stateKept) stateKept = sameObservedState(old, instance);
+        if (old && stateKept) stateKept = sameObservedState(old, instance, plan.kind === 'swap');
         switched.set(module.file, old);
         if (imported.has(module.file)) this.#register(this.#registry, instance);
         instances.set(module.file, instance);
@@ -881,12 +881,17 @@ function handleDeclaration(module: LoadableModule): SourceLocation | undefined {
  * migrate called, is not enough: lesson 2's `hits` restarts while hot.data carries its load count on, and a
  * migrate may ignore what it is given. When the values cannot be read, the hand-over is taken as the answer.
  */
-function sameObservedState(old: ModuleInstance, next: ModuleInstance): boolean {
-  const shared = next.module.stateNames.filter((name) => old.module.stateNames.includes(name));
+function sameObservedState(old: ModuleInstance, next: ModuleInstance, migrated: boolean): boolean {
+  // A binding whose declaration the learner edited (`let greeting = 'hello'`) starts from its new value by intent.
+  const shared = next.module.stateNames.filter(
+    (name) => old.module.stateNames.includes(name) && old.module.stateDeclarations?.[name] === next.module.stateDeclarations?.[name],
+  );
   if (shared.length === 0) return true;
   const before = old.observedState(shared);
   const after = next.observedState(shared);
   if (before === null || after === null) return true;
-  const now = new Set(after);
-  return before.every((leaf) => now.has(leaf));
+  // After a migrate the values may have moved (`hits` → `hits.total`): every old value must still be somewhere.
+  const valueOf = (leaf: string): string => leaf.slice(leaf.indexOf('=') + 1);
+  const now = new Set(migrated ? after.map(valueOf) : after);
+  return before.every((leaf) => now.has(migrated ? valueOf(leaf) : leaf));
 }

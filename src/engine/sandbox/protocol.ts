@@ -18,6 +18,8 @@ export interface LoadableModule {
   stateful: boolean;
   /** Those bindings: compared between the old and the new instance to say whether the state was kept. */
   stateNames: string[];
+  /** Their declarations' text, by name: one the learner edited is a new starting value, not state lost. */
+  stateDeclarations: Record<string, string>;
   /** It reads `hot.data` back: a file-watch re-run that hands it a non-empty hot.data keeps its state. */
   readsHotData: boolean;
 }
