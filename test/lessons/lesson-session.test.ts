@@ -15,10 +15,13 @@ import type { UpdateRecord } from '../../src/engine/types.ts';
 class StubEngine extends EventEmitter<{ update: [UpdateRecord]; rejected: [UpdateRecord]; reverted: [{ version: number }] }> implements LessonEngine {
   readonly programs: ProgramOptions[] = [];
   rejection: UpdateRecord | null = null;
+  /** Resolves a program start; a test may hold it to look at the session mid-switch. */
+  startGate: Promise<void> = Promise.resolve();
   getSnapshot() {
     return { rejection: this.rejection };
   }
   async restartProgram(options: ProgramOptions): Promise<unknown> {
+    await this.startGate;
     this.programs.push(options);
     return { version: 1, rejection: null };
   }
@@ -140,6 +143,22 @@ describe('lesson session', () => {
     unsubscribe();
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.every((id) => id === lessons[1]!.id)).toBe(true);
+  });
+
+  it('while a switch is in flight no check runs or records: the old file is never judged as the new lesson', async () => {
+    const engine = new StubEngine();
+    const session = await open(engine);
+    // Lesson 1's solution, which a check of lesson 2 must not see while the switch writes lesson 2's starter.
+    await writeFile(file(), lessons[0]!.solution);
+    let open2!: () => void;
+    engine.startGate = new Promise((resolve) => (open2 = resolve));
+    const switching = session.switchTo(lessons[1]!.id, { replace: false });
+    const during = await session.check();
+    expect(during.steps).toEqual([]);
+    expect(session.getSnapshot()).toMatchObject({ result: null });
+    expect(session.getSnapshot().progress.lessons[lessons[1]!.id]?.done ?? false).toBe(false);
+    open2();
+    await switching;
   });
 
   it('moving on from the untouched starter of the next lesson switches without asking', async () => {

@@ -107,6 +107,10 @@ export class LessonSession {
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<CheckResult> | null = null;
   #queued: Promise<CheckResult> | null = null;
+  /** A lesson switch is writing files and starting the program: checks wait for it. */
+  #switching = false;
+  /** Counts switches: a check started before one records nothing after it. */
+  #switches = 0;
   #disposed = false;
   /** The next check was asked for by the learner (k): it runs even on the untouched starter. */
   #explicit = false;
@@ -171,14 +175,27 @@ export class LessonSession {
   async switchTo(id: string, { replace }: { replace: boolean }): Promise<{ lesson: Lesson; reset: ResetResult | null }> {
     const lesson = this.#lessons.find((l) => l.id === id);
     if (!lesson) throw new RangeError(`no lesson ${id}`);
+    const previous = { lesson: this.#snapshot.lesson, result: this.#snapshot.result };
     // The screen moves to the lesson at once, before its files are written and its program boots (seconds on a
-    // busy machine): a check the file writes set off then judges the new lesson, never the old one.
+    // busy machine). No check runs or records meanwhile: the files are half the old lesson's, the program still
+    // the old one. #open asks for the new lesson's first check once both are in place.
+    clearTimeout(this.#timer);
+    this.#switches++;
+    this.#switching = true;
     this.#update({ lesson, result: null });
-    const reset = replace ? await resetLesson(lesson, this.#workspace) : null;
-    if (!replace) await copyStarter(lesson, this.#workspace);
-    await this.#startProgram(lesson);
-    await this.#open(lesson);
-    return { lesson, reset };
+    try {
+      const reset = replace ? await resetLesson(lesson, this.#workspace) : null;
+      if (!replace) await copyStarter(lesson, this.#workspace);
+      await this.#startProgram(lesson);
+      this.#switching = false;
+      await this.#open(lesson);
+      return { lesson, reset };
+    } catch (error) {
+      // The switch failed: the screen goes back to the lesson that still runs.
+      this.#switching = false;
+      this.#update(previous);
+      throw error;
+    }
   }
 
   // ── within a lesson ────────────────────────────────────────────────────────────────────────────────────
@@ -270,6 +287,11 @@ export class LessonSession {
 
   #start(): Promise<CheckResult> {
     const lesson = this.#snapshot.lesson;
+    if (this.#switching) {
+      this.#update({ checking: this.#running !== null });
+      return Promise.resolve({ lesson: lesson.id, passed: false, steps: [] });
+    }
+    const switches = this.#switches;
     const explicit = this.#explicit;
     this.#explicit = false;
     this.#update({ checking: true });
@@ -290,7 +312,7 @@ export class LessonSession {
         result = { lesson: lesson.id, passed: false, steps: [], error: describeError(error) };
       }
       // Stale guard: the learner moved on while this ran; its result belongs to no open lesson.
-      if (!this.#disposed && lesson.id === this.#snapshot.lesson.id) await this.#record(result, untouched);
+      if (!this.#disposed && lesson.id === this.#snapshot.lesson.id && switches === this.#switches) await this.#record(result, untouched);
       return result;
     })();
     this.#running = run;
