@@ -882,9 +882,10 @@ function handleDeclaration(module: LoadableModule): SourceLocation | undefined {
  * migrate may ignore what it is given. When the values cannot be read, the hand-over is taken as the answer.
  */
 function sameObservedState(old: ModuleInstance, next: ModuleInstance, migrated: boolean): boolean {
-  // A binding whose declaration the learner edited (`let greeting = 'hello'`) starts from its new value by intent.
+  // A re-run binding whose declaration the learner edited (`let greeting = 'hello'`) starts from its new value by
+  // intent. After a migrate it is the migrate's job to carry every value, whatever the declarations say.
   const shared = next.module.stateNames.filter(
-    (name) => old.module.stateNames.includes(name) && old.module.stateDeclarations?.[name] === next.module.stateDeclarations?.[name],
+    (name) => old.module.stateNames.includes(name) && (migrated || old.module.stateDeclarations?.[name] === next.module.stateDeclarations?.[name]),
   );
   if (shared.length === 0) return true;
   const before = old.observedState(shared);
