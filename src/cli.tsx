@@ -10,13 +10,14 @@ import { STRATEGY_NAMES, type RestartMode, type StrategyName } from './engine/ty
 const HELP = `hotlab — learn how hot code updates really work
 
 Usage
-  hotlab [--workspace DIR] [--lang en|zh] [--rate N] [--polling]   open the lab (needs a terminal)
+  hotlab [--workspace DIR] [--lang en|zh] [--rate N] [--port N] [--polling]
+                                              open the lab (needs a terminal)
   hotlab serve DIR|FILE [options]             serve a workspace (DIR's service.ts or service.js, or the entry
                                               FILE) over HTTP, hot-updating it on every save of its modules
   hotlab bench [--json]                       the same edits under every strategy, one table
   hotlab lessons [--workspace DIR]            the lessons, your progress and the current one
   hotlab check [LESSON] [--workspace DIR] [--json] [--lang en|zh]
-                                              check your service.js against the current lesson (or LESSON:
+                                              check your files against the current lesson (or LESSON:
                                               an id or a number); exit 0 when it passes
   hotlab doctor [--workspace DIR]             can hotlab see your saves there? recommends --polling if not
   hotlab --help | --version
@@ -133,6 +134,8 @@ async function main(argv: string[]): Promise<number> {
         lang: values.lang === 'zh' ? 'zh' : values.lang === 'en' ? 'en' : undefined,
         rate: number(values.rate, '--rate'),
         polling: values.polling ?? false,
+        port: number(values.port, '--port'),
+        host: values.host,
       });
     }
     default:

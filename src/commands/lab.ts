@@ -12,6 +12,10 @@ export interface LabOptions {
   rate?: number;
   /** Poll the file instead of waiting for file system events (hotlab doctor says when). @default false */
   polling?: boolean;
+  /** HTTP port; taken or not, the lab starts (on any free port) and says where. @default 8787 */
+  port?: number;
+  /** Address to listen on. @default 127.0.0.1 */
+  host?: string;
 }
 
 const PREFERRED_PORT = 8787;
@@ -42,14 +46,15 @@ export async function openLab(options: LabOptions): Promise<number> {
   const { lesson } = prepared;
   const engine = new Engine({
     file,
-    http: { port: PREFERRED_PORT, host: '127.0.0.1', anyPortIfTaken: true },
+    http: { port: options.port ?? PREFERRED_PORT, host: options.host ?? '127.0.0.1', anyPortIfTaken: true },
     strategy: lesson.strategy,
     ...(lesson.restart ? { restart: lesson.restart } : {}),
     traffic: { rate: options.rate ?? 20, requests: lesson.requests },
     watch: { polling: options.polling ?? false },
   });
   // Keeps the next check's scratch service booted while the learner edits: a save's result comes without a boot.
-  const checks = new CheckRunner();
+  // Its checks hold their requests and saves while one of the learner's updates is being timed (issue 11).
+  const checks = new CheckRunner({ yieldTo: engine });
   const session = new LessonSession({
     lessons,
     workspace,

@@ -6,7 +6,7 @@ import type { EngineSnapshot, FeedEntry, LogEntry, UpdateRecord } from './types.
 const FEED_LIMIT = 200;
 const LOG_LIMIT = 200;
 const UPDATE_LIMIT = 500;
-const TRAFFIC_NOTIFY_MS = 33;
+const TRAFFIC_NOTIFY_MS = 100;
 
 type Base = Omit<EngineSnapshot, 'feed' | 'updates' | 'logs'>;
 

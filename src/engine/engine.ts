@@ -72,7 +72,7 @@ export interface EngineOptions {
   stateDir?: string;
   /**
    * An engine that serves a lesson check, not the learner: its sandbox processes run at a lower CPU priority, and
-   * it skips the update path's warm-up, so it never competes with the learner's own updates for the machine.
+   * it skips the update path's warm-up compiles, so it competes as little as it can with the learner's own updates.
    * @default false
    */
   background?: boolean;
@@ -303,7 +303,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     if (this.#running) this.#startTraffic();
     // Off the start-up path: v1 serves (and traffic flows) while the update path warms up behind it, and the
     // machine's write → event latency is measured once the start's own work is done (under it, it reads high).
-    if (first && !this.#options.background) void this.#warmUp(first);
+    if (first) void this.#warmUp(first);
     this.#prepareStandby();
     if (this.#watcher && !this.#options.background) {
       this.#detectMeasurement = measureDetectLatency(this.stateDir, this.#stopping.signal).then((ms) => {
@@ -448,6 +448,11 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   /** Resolves when no update is running or queued. */
   idle(): Promise<void> {
     return this.#scheduler.idle();
+  }
+
+  /** True from a save's event (or a command) until its update is recorded: the time a learner reads as the update's. */
+  get updating(): boolean {
+    return this.#scheduler.busy;
   }
 
   // ── traffic ────────────────────────────────────────────────────────────────────────────────────────────
@@ -611,7 +616,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       this.#resetProgram(options);
       const first = await this.#bootProgram();
       if (this.#running && this.#started) this.#startTraffic();
-      if (first && !this.#options.background) void this.#warmUp(first);
+      if (first) void this.#warmUp(first);
       this.#prepareStandby();
     } finally {
       if (this.#gate === gate) this.#gate = null;
@@ -1026,6 +1031,8 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     } catch {
       // v1 already runs in the serving process; a test-run failure here is reported when an update needs it.
     }
+    // A check's engine stops here: its verifier is up for the check's save, and its timings are nobody's figures.
+    if (this.#options.background) return;
     // A large module warms the parser up by itself; compiling it again would only take the CPU from the service.
     const modules = [...first.graph.modules.values()].filter(({ shape }) => shape.source.length <= 32 * 1024);
     let spent = 0;

@@ -1,5 +1,6 @@
 // runCheck around lessons written for the test: what a check sees, and what happens when a check or a
 // lesson is broken. (checks.test.ts runs the real lessons.)
+import { readdirSync, readFileSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +30,11 @@ async function lessonWith(check: string, starter?: string, strategy: StrategyNam
   });
   const [lesson] = (await loadLessons(root)).lessons;
   return lesson!;
+}
+
+/** This process's children (Linux): a scratch service's sandbox processes, once it boots. */
+function childProcesses(): string[] {
+  return readdirSync('/proc/self/task').flatMap((task) => readFileSync(`/proc/self/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean));
 }
 
 const ROUTES = `let hits = 0;
@@ -219,6 +225,35 @@ export function migrate(prev) {
     // Closed, it still checks (cold) and keeps nothing running.
     expect((await runner.run(lesson, ROUTES.replace('pong', 'PONG'))).passed).toBe(true);
     await runner.close();
+  });
+
+  it("holds a check's requests and saves while the learner's own update is being timed, and finishes it after", async () => {
+    const lesson = await lessonWith(
+      `export async function check(lab) {
+        const reply = await lab.request('/ping');
+        lab.expect(reply.version === 2, { en: 'the learner version answers', zh: 'x' }, reply.body);
+      }`,
+    );
+    // The learner's service, as the lab's engine looks to the runner: updating until told otherwise.
+    let finish: () => void = () => {};
+    const learner = { updating: false, idle: () => new Promise<void>((resolve) => (finish = resolve)) };
+    const runner = new CheckRunner({ yieldTo: learner, keepWarm: false });
+    try {
+      const before = childProcesses();
+      learner.updating = true;
+      let settled = false;
+      const checking = runner.run(lesson, ROUTES.replace('pong', 'PONG')).finally(() => (settled = true));
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      // Nothing was booted (no sandbox process) and nothing judged while the learner's update ran.
+      expect(childProcesses().filter((pid) => !before.includes(pid))).toEqual([]);
+      expect(settled).toBe(false);
+      learner.updating = false;
+      finish();
+      const result = await checking;
+      expect(result.passed).toBe(true);
+    } finally {
+      await runner.close();
+    }
   });
 
   it('reports a starter that does not run as a bug in the lesson', async () => {

@@ -52,8 +52,10 @@ export function createCheckLab(parts: CheckLabParts): CheckLabHandle {
   let lastRejectedSave: { file: string; source: string } | null = null;
   const firstRequest = pathOf(service.lesson.requests[0]!);
 
-  const request = async (path: string, init?: RequestInit): Promise<CheckResponse> =>
-    checkResponse(await engine.request(serviceRequest(path, init), 'check'));
+  const request = async (path: string, init?: RequestInit): Promise<CheckResponse> => {
+    await service.quiet();
+    return checkResponse(await engine.request(serviceRequest(path, init), 'check'));
+  };
 
   const quietly = async <T>(action: () => Promise<T>): Promise<T> => {
     await service.pause();
@@ -108,6 +110,7 @@ export function createCheckLab(parts: CheckLabParts): CheckLabHandle {
       const outside = running !== null && !running.has(module) && engine.getSnapshot().rejection === null;
       const sameAsRefused = lastRejectedSave?.file === module && lastRejectedSave.source === source;
       const expectNothing = outside || source === running?.get(module) || sameAsRefused;
+      await service.quiet();
       const record = expectNothing ? await saveExpectingNothing(engine, path, source, how) : await saveExpectingRecord(engine, path, source, how);
       if (record) lastRejectedSave = record.outcome === 'rejected' ? { file: module, source } : null;
       return record;

@@ -153,8 +153,8 @@ export class CheckRunner {
   }
 
   #scratchOptions(): ScratchOptions {
-    const { rate, warmUpMs, tmpRoot, limits } = this.#options;
-    return { rate, warmUpMs, tmpRoot, limits };
+    const { rate, warmUpMs, tmpRoot, limits, yieldTo } = this.#options;
+    return { rate, warmUpMs, tmpRoot, limits, yieldTo };
   }
 }
 
@@ -188,6 +188,7 @@ export function learnerFiles(lesson: Lesson, learner: LearnerProgram): LessonFil
 async function judge(service: ScratchService, check: CheckFunction, files: LessonFiles, timeoutMs: number): Promise<CheckResult> {
   const { engine, lesson } = service;
   service.resume();
+  await service.quiet();
   const before = checkResponse(await engine.request(lesson.requests[0]!, 'check'));
   const edited = Object.fromEntries(Object.entries(files).filter(([file, text]) => text !== lesson.starterSources[file]));
   const unchanged = Object.keys(edited).length === 0;
@@ -201,6 +202,7 @@ async function judge(service: ScratchService, check: CheckFunction, files: Lesso
       // A save that changes nothing is not a version (design §5), so a save would produce no record to judge.
       applying = engine.applySources(files, 'reload');
     } else {
+      await service.quiet();
       applying = waitForRecord(engine, SAVE_TIMEOUT_MS);
       await saveAllInPlace(service.dir, edited);
     }

@@ -21,6 +21,17 @@ export interface ScratchOptions {
   /** Where the temp folder is made. @default os.tmpdir() */
   tmpRoot?: string;
   limits?: Partial<RuntimeLimits>;
+  /**
+   * The learner's own service, in the lab: while one of its updates is being timed, this service sends nothing and
+   * the check saves nothing, so the figures the learner reads measure their update, not our check beside it.
+   */
+  yieldTo?: TimedService;
+}
+
+/** A service whose updates are timed (the lab's engine). */
+export interface TimedService {
+  readonly updating: boolean;
+  idle(): Promise<void>;
 }
 
 /** The starter does not run: a bug in the lesson, not in the learner's file. */
@@ -42,6 +53,7 @@ export class ScratchService {
   /** The scratch folder: the program's files, as in the learner's workspace. */
   readonly dir: string;
   readonly #driver: TrafficDriver;
+  readonly #yieldTo: TimedService | undefined;
   readonly #inFlight = new Set<Promise<unknown>>();
   readonly #answers = new Map<number, VersionAnswers>();
   readonly #answerListeners = new Set<() => void>();
@@ -61,13 +73,22 @@ export class ScratchService {
       traffic: { rate: 0, requests: lesson.requests },
       watch: true,
       http: false,
+      background: true,
       ...(options.limits ? { limits: options.limits } : {}),
     });
     this.#driver = new TrafficDriver((req) => this.#send(req), { rate: options.rate ?? 200, requests: lesson.requests });
+    this.#yieldTo = options.yieldTo;
+  }
+
+  /** Resolves at once, or once the learner's update under way is recorded (see ScratchOptions.yieldTo). */
+  quiet(): Promise<void> {
+    return untilIdle(this.#yieldTo);
   }
 
   /** Boots the starter and lets traffic build state, then pauses the traffic until `resume()`. */
   static async boot(lesson: Lesson, options: ScratchOptions = {}): Promise<ScratchService> {
+    // Booting spawns two processes: not while the learner's update is being timed.
+    await untilIdle(options.yieldTo);
     const dir = await mkdtemp(join(options.tmpRoot ?? tmpdir(), 'hotlab-check-'));
     for (const [file, text] of Object.entries(lesson.starterSources)) {
       await mkdir(dirname(join(dir, file)), { recursive: true });
@@ -92,9 +113,10 @@ export class ScratchService {
   /** What makes two scratch services interchangeable: the same starter, strategy, traffic and limits. */
   static keyOf(lesson: Lesson, options: ScratchOptions = {}): string {
     const { id, entry, starterSources, strategy, restart, requests } = lesson;
+    const { yieldTo: _, ...keyed } = options;
     // node:crypto loads on the first check, not with the lab's first frame.
     const { createHash } = process.getBuiltinModule('node:crypto');
-    return createHash('sha1').update(JSON.stringify([id, entry, starterSources, strategy, restart, requests, options])).digest('hex');
+    return createHash('sha1').update(JSON.stringify([id, entry, starterSources, strategy, restart, requests, keyed])).digest('hex');
   }
 
   /** Requests the service has answered since it started (the traffic, the check's own, the engine's). */
@@ -160,7 +182,7 @@ export class ScratchService {
   }
 
   #send(req: ServiceRequest): Promise<ServiceResponse> {
-    const sent = this.engine.request(req, 'driver').then((response) => {
+    const sent = this.quiet().then(() => this.engine.request(req, 'driver')).then((response) => {
       this.#note(req, response);
       return response;
     });
@@ -181,6 +203,10 @@ export class ScratchService {
     this.#answers.set(response.version, seen);
     for (const listener of [...this.#answerListeners]) listener();
   }
+}
+
+async function untilIdle(service: TimedService | undefined): Promise<void> {
+  while (service?.updating) await service.idle();
 }
 
 function oneLine(text: string): string {
