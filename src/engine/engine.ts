@@ -107,7 +107,7 @@ const HALF_WRITTEN_MS = 100;
 const HALF_WRITTEN_WAIT_MS = 20;
 const HALF_WRITTEN_RETRIES = 4;
 /** Longest an update holds the screen's redraws (a slow restart's downtime must still show as it happens). */
-const UPDATE_HOLD_MS = 60;
+const UPDATE_HOLD_MS = 250;
 /**
  * The feed keeps this much of a body: it shows one line of each, and 400 entries of 1 MB answers held 400 MB in
  * the host (issue 12, point 1).
