@@ -9,6 +9,7 @@ export function loadableProgram(graph: ProgramGraph): LoadableProgram {
 
 function loadableModule(module: GraphModule): LoadableModule {
   const { shape } = module;
+  const names = stateNames(shape);
   return {
     file: module.id,
     code: shape.code,
@@ -16,9 +17,9 @@ function loadableModule(module: GraphModule): LoadableModule {
     imports: module.imports,
     forwards: module.forwards,
     // State kept in hot.data is state too: a module that reads it back loses its count when nothing was handed.
-    stateful: stateNames(shape).length > 0 || shape.readsHotData,
-    stateNames: stateNames(shape),
-    stateDeclarations: stateDeclarations(shape),
+    stateful: names.length > 0 || shape.readsHotData,
+    stateNames: names,
+    stateDeclarations: stateDeclarations(shape, names),
     readsHotData: shape.readsHotData,
   };
 }
@@ -39,8 +40,8 @@ export function stateNames(shape: ModuleShape): string[] {
 }
 
 /** Each state binding's declaration text, by name: a declaration the learner edited starts from its new value. */
-export function stateDeclarations(shape: ModuleShape): Record<string, string> {
-  const names = new Set(stateNames(shape));
+export function stateDeclarations(shape: ModuleShape, state: readonly string[] = stateNames(shape)): Record<string, string> {
+  const names = new Set(state);
   const declarations: Record<string, string> = {};
   for (const item of shape.topLevel) {
     if (item.kind !== 'binding') continue;
