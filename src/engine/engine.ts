@@ -146,6 +146,11 @@ export interface ProgramOptions {
   restart?: RestartMode;
   /** The traffic (and the probe every new version is test-run with). @default the current requests */
   requests?: ServiceRequest[];
+  /**
+   * Writes the new program's files (a lesson's starter), once the old program has stopped taking saves: written
+   * before, the old program took them as a save of its own and showed the next lesson's code as its update.
+   */
+  prepareFiles?: () => Promise<void>;
 }
 
 export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
@@ -609,6 +614,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     try {
       await earlier;
       await this.#inFlight?.catch(() => undefined);
+      await options.prepareFiles?.();
       this.#driver.stop();
       this.#trafficOn = false;
       await this.#host.stopAll();

@@ -158,6 +158,24 @@ export function handle(req) {
     expect(await next).toMatchObject({ outcome: 'applied', version: 2, previousVersion: 1, strategy: 'plugin-swap' });
   }, 30_000);
 
+  it("the new program's files, written through prepareFiles, are never applied to the old program as a save", async () => {
+    const { engine, file } = await engineOn(counter('old lesson'));
+    const applied: UpdateRecord[] = [];
+    engine.on('update', (record) => applied.push(record));
+    await engine.restartProgram({
+      strategy: 'plugin-swap',
+      prepareFiles: async () => {
+        await writeFile(file, counter('next lesson'));
+        // Long enough for the watcher to report the write while the old program still runs.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(applied).toEqual([]);
+    expect(engine.getSnapshot()).toMatchObject({ version: 1, strategy: 'plugin-swap', updates: [] });
+    expect((await get(engine)).body).toMatch(/^next lesson/);
+  }, 30_000);
+
   it('a new program whose file cannot run waits for a good save, with the refusal standing', async () => {
     const { engine, file } = await engineOn(counter('pong'));
     await writeFile(file, BROKEN);

@@ -172,7 +172,10 @@ class StubEngine extends EventEmitter<{ update: [Partial<UpdateRecord>]; rejecte
     return { rejection: null };
   }
   async restartProgram(options: ProgramOptions): Promise<unknown> {
-    this.programs.push(options);
+    // The lesson's files are written as the engine does it: after the old program stops taking saves.
+    const { prepareFiles, ...program } = options;
+    await prepareFiles?.();
+    this.programs.push(program);
     return { version: 1, rejection: null };
   }
 }

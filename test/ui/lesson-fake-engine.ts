@@ -9,7 +9,10 @@ export class LessonFakeEngine extends FakeEngine implements LessonEngine {
   readonly events = new EventEmitter<{ update: [UpdateRecord]; rejected: [UpdateRecord]; reverted: [unknown] }>();
   readonly programs: ProgramOptions[] = [];
   async restartProgram(options: ProgramOptions): Promise<unknown> {
-    this.programs.push(options);
+    // The lesson's files are written as the engine does it: after the old program stops taking saves.
+    const { prepareFiles, ...program } = options;
+    await prepareFiles?.();
+    this.programs.push(program);
     this.publish({ strategy: options.strategy, restart: options.restart ?? 'graceful', version: 1, updates: [], logs: [], feed: [], rejection: null });
     return { version: 1, rejection: null };
   }

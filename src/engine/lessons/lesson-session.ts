@@ -184,9 +184,11 @@ export class LessonSession {
     this.#switching = true;
     this.#update({ lesson, result: null });
     try {
-      const reset = replace ? await resetLesson(lesson, this.#workspace) : null;
-      if (!replace) await copyStarter(lesson, this.#workspace);
-      await this.#startProgram(lesson);
+      let reset: ResetResult | null = null;
+      await this.#startProgram(lesson, async () => {
+        if (replace) reset = await resetLesson(lesson, this.#workspace);
+        else await copyStarter(lesson, this.#workspace);
+      });
       this.#switching = false;
       await this.#open(lesson);
       return { lesson, reset };
@@ -251,11 +253,13 @@ export class LessonSession {
    */
   async reset(): Promise<ResetResult> {
     const { lesson } = this.#snapshot;
-    const result = await resetLesson(lesson, this.#workspace);
-    await this.#startProgram(lesson);
+    let result: ResetResult | undefined;
+    await this.#startProgram(lesson, async () => {
+      result = await resetLesson(lesson, this.#workspace);
+    });
     this.#update({ result: null });
     this.requestCheck();
-    return result;
+    return result!;
   }
 
   dismissProblem(): void {
@@ -280,9 +284,15 @@ export class LessonSession {
   }
 
   /** The lesson's program: its strategy and traffic, started from the file as it is now. */
-  async #startProgram(lesson: Lesson): Promise<void> {
+  async #startProgram(lesson: Lesson, prepareFiles?: () => Promise<void>): Promise<void> {
     // A file that cannot run is not a failure here: the engine shows the refusal and waits for a good save.
-    await this.#engine.restartProgram({ strategy: lesson.strategy, restart: lesson.restart ?? 'graceful', requests: lesson.requests, entry: lesson.entry });
+    await this.#engine.restartProgram({
+      strategy: lesson.strategy,
+      restart: lesson.restart ?? 'graceful',
+      requests: lesson.requests,
+      entry: lesson.entry,
+      ...(prepareFiles ? { prepareFiles } : {}),
+    });
   }
 
   #start(): Promise<CheckResult> {
