@@ -53,6 +53,10 @@ export async function measureDetectLatency(dir: string, stop: AbortSignal): Prom
   } catch {
     return DEFAULT_DETECT_MS;
   } finally {
-    rmSync(folder, { recursive: true, force: true });
+    try {
+      rmSync(folder, { recursive: true, force: true });
+    } catch {
+      // A scratch folder left in the state folder is harmless; an engine that cannot stop is not.
+    }
   }
 }
