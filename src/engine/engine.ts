@@ -254,6 +254,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       this.#addLog({ at: wallNow(), level: 'error', source: 'engine', message: `a driver request failed inside hotlab: ${describeError(error)}` });
     this.#scheduler = new UpdateScheduler<ProgramJob>((job, token) => this.#runForProgram(job, token.isStale), {
       onError: (error) => this.#addLog({ at: wallNow(), level: 'error', source: 'engine', message: `update failed inside hotlab: ${describeError(error)}` }),
+      counts: (job) => job.trigger === 'save',
     });
   }
 
@@ -868,8 +869,9 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       outcome = await strategyNamed(strategyName).apply(this.#context(next, changed, isStale));
     }
     if (outcome.kind === 'superseded') {
-      // Said, not silent (issue 12, point 10): work was thrown away because the learner saved again.
-      this.#supersededUpdates++;
+      // Said, not silent (issue 12, point 10): work was thrown away because the learner saved again. A command
+      // (a strategy switch, a reload) overtaken by another is not a save, and the note counts saves.
+      if (job.trigger === 'save') this.#supersededUpdates++;
       this.#addLog({
         at: wallNow(),
         level: 'info',

@@ -18,13 +18,15 @@ export interface UpdateToken<Job> {
 /** Runs one job. It may throw: the error goes to `onError` and the scheduler carries on. */
 export type UpdateRun<Job> = (job: Job, token: UpdateToken<Job>) => Promise<void>;
 
-export interface UpdateSchedulerOptions {
+export interface UpdateSchedulerOptions<Job = unknown> {
   /** Hears a run that threw or rejected. Without it such errors are dropped and the next job still runs. */
   onError?(error: unknown): void;
   /** How long updates may keep being overtaken before the running one applies anyway. @default 2000 */
   maxStalenessMs?: number;
   /** The clock, in ms. @default performance.now */
   now?(): number;
+  /** Which replaced jobs `takeSkipped()` counts (the engine says "saves superseded", so saves only). @default every job */
+  counts?(job: Job): boolean;
 }
 
 interface Running<Job> {
@@ -40,6 +42,7 @@ export class UpdateScheduler<Job> {
   readonly #onError: ((error: unknown) => void) | undefined;
   readonly #maxStalenessMs: number;
   readonly #now: () => number;
+  readonly #counts: (job: Job) => boolean;
   #running: Running<Job> | null = null;
   #pending: { job: Job } | null = null;
   #idleWaiters: Array<() => void> = [];
@@ -47,17 +50,18 @@ export class UpdateScheduler<Job> {
   #overtakenSince: number | null = null;
   #skipped = 0;
 
-  constructor(run: UpdateRun<Job>, options: UpdateSchedulerOptions = {}) {
+  constructor(run: UpdateRun<Job>, options: UpdateSchedulerOptions<Job> = {}) {
     this.#run = run;
     this.#onError = options.onError;
     this.#maxStalenessMs = options.maxStalenessMs ?? 2000;
     this.#now = options.now ?? (() => performance.now());
+    this.#counts = options.counts ?? (() => true);
   }
 
   /** Runs `job` now if idle (synchronously up to its first await); otherwise it replaces the waiting job. */
   submit(job: Job): void {
     if (this.#running) {
-      if (this.#pending) this.#skipped++;
+      if (this.#pending && this.#counts(this.#pending.job)) this.#skipped++;
       this.#pending = { job };
       this.#running.newer = { job };
       this.#overtakenSince ??= this.#now();

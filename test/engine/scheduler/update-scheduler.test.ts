@@ -32,6 +32,23 @@ describe('UpdateScheduler', () => {
     expect(runs).toEqual([1, 20]);
   });
 
+  it('counts as skipped only the replaced jobs it was told to count (saves, not commands)', async () => {
+    const gate = deferred();
+    const scheduler = new UpdateScheduler<{ trigger: 'save' | 'strategy' }>(
+      async (job) => {
+        if (job.trigger === 'strategy') await gate.promise;
+      },
+      { counts: (job) => job.trigger === 'save' },
+    );
+    scheduler.submit({ trigger: 'strategy' });
+    scheduler.submit({ trigger: 'strategy' }); // waits…
+    scheduler.submit({ trigger: 'save' }); // …replaced: a command, not counted; this save waits…
+    scheduler.submit({ trigger: 'save' }); // …replaced: counted
+    gate.resolve();
+    await scheduler.idle();
+    expect(scheduler.takeSkipped()).toBe(1);
+  });
+
   it('marks the running job stale when a newer one is submitted, and names the newest', async () => {
     const gate = deferred();
     const tokens = new Map<string, UpdateToken<string>>();
