@@ -110,12 +110,22 @@ describe('lesson session', () => {
     expect(progress.lessons[lessons[0]!.id]?.hintsShown).toBe(2);
   });
 
+  it('asking to replace names only the files the learner edited, not the next lesson\'s files they do not have', async () => {
+    const session = await open();
+    const twelve = lessons.findIndex((l) => l.id.startsWith('12-'));
+    await session.switchTo(lessons[twelve]!.id, { replace: true });
+    await writeFile(file(), '// mine\n');
+    // Lesson 13 starts from service.js, reply.js and words.js: only service.js is here, and edited.
+    expect(lessons[twelve + 1]!.starterFiles.length).toBeGreaterThan(1);
+    expect(await session.next()).toMatchObject({ kind: 'confirm', edited: ['service.js'] });
+  });
+
   it('moving on asks first when the file is edited, and tells the engine the lesson', async () => {
     const engine = new StubEngine();
     const session = await open(engine);
     await writeFile(file(), '// mine\n');
     const plan = await session.next();
-    expect(plan).toMatchObject({ kind: 'confirm', lesson: { id: lessons[1]!.id } });
+    expect(plan).toMatchObject({ kind: 'confirm', lesson: { id: lessons[1]!.id }, edited: ['service.js'] });
     expect(session.getSnapshot().lesson.id).toBe(lessons[0]!.id);
 
     // Declined: the lesson opens, the file stays.

@@ -27,7 +27,8 @@ beforeEach(async () => {
 afterEach(async () => {
   lab?.unmount();
   session?.dispose();
-  await rm(workspace, { recursive: true, force: true });
+  // A lesson switch may still be writing its files and progress when a test ends: rm retries on ENOTEMPTY.
+  await rm(workspace, { recursive: true, force: true, maxRetries: 5 });
 });
 
 async function open({ color = true, columns = 120, rows = 40, lang = 'en' as 'en' | 'zh' } = {}): Promise<{ engine: LessonFakeEngine; session: LessonSession }> {

@@ -63,7 +63,8 @@ export interface LessonSnapshot {
 }
 
 /** What `next`/`previous`/`jump` decided. `confirm`: the file differs from that lesson's starter; ask first. */
-export type SwitchPlan = { kind: 'switched'; lesson: Lesson } | { kind: 'confirm'; lesson: Lesson } | { kind: 'none' };
+/** `confirm`: the learner's `edited` files (those that differ from the lesson's starter) would be replaced. */
+export type SwitchPlan = { kind: 'switched'; lesson: Lesson } | { kind: 'confirm'; lesson: Lesson; edited: string[] } | { kind: 'none' };
 
 export interface LessonSessionOptions {
   lessons: readonly Lesson[];
@@ -271,7 +272,8 @@ export class LessonSession {
   async #plan(lesson: Lesson | undefined): Promise<SwitchPlan> {
     if (!lesson) return { kind: 'none' };
     const states = await starterState(lesson, this.#workspace);
-    if (states.some((s) => s.state === 'edited')) return { kind: 'confirm', lesson };
+    const edited = states.filter((s) => s.state === 'edited').map((s) => s.file);
+    if (edited.length > 0) return { kind: 'confirm', lesson, edited };
     await this.switchTo(lesson.id, { replace: false });
     return { kind: 'switched', lesson };
   }

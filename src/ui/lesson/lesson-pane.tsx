@@ -74,7 +74,7 @@ export const LessonPane = memo(function LessonPane({ snapshot, program, plan, ta
         <Text wrap="truncate-end" {...theme.tone('warn')} bold>
           {dialog.kind === 'reset'
             ? m.confirmReset(lessonFiles(snapshot))
-            : m.confirmReplace(dialog.number, (snapshot.lessons.find((l) => l.id === dialog.lessonId)?.starterFiles ?? snapshot.lesson.starterFiles).join(', '))}
+            : m.confirmReplace(dialog.number, dialog.files.join(', '))}
         </Text>
       ) : (
         <Text wrap="truncate-end">

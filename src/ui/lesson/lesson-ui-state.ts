@@ -4,7 +4,7 @@
 
 /** A question the learner answers with y/n/Esc before the file is touched. */
 export type LessonDialog =
-  | { kind: 'replace'; lessonId: string; number: number }
+  | { kind: 'replace'; lessonId: string; number: number; files: string[] }
   | { kind: 'reset' };
 
 export interface LessonUiState {

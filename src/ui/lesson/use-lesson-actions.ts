@@ -49,7 +49,7 @@ export function useLessonActions({
     const fail = (error: unknown) => print([{ kind: 'error', text: m.failed(errorText(error)) }]);
     const info = (text: string, topic?: 'starter') => print([{ kind: 'info', text, ...(topic ? { topic } : {}) }]);
     const opened = (plan: SwitchPlan) => {
-      if (plan.kind === 'confirm') dispatch({ type: 'ask', dialog: { kind: 'replace', lessonId: plan.lesson.id, number: plan.lesson.number } });
+      if (plan.kind === 'confirm') dispatch({ type: 'ask', dialog: { kind: 'replace', lessonId: plan.lesson.id, number: plan.lesson.number, files: plan.edited } });
       else if (plan.kind === 'switched') info(m.opened(plan.lesson.number, pick(plan.lesson.title, lang)));
     };
     const move = (pending: Promise<SwitchPlan>, edge: string) =>
