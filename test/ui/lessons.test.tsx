@@ -98,6 +98,16 @@ test('l lists the lessons with progress; typing filters and Enter opens one', as
   await lab!.waitFor(`Lesson 2/${lessons.length}`);
 });
 
+test('the lesson list takes a filter and Enter typed faster than the terminal is read (one chunk)', async () => {
+  await open();
+  await writeFile(join(workspace, 'service.js'), lessons[1]!.starter);
+  await lab!.press('l');
+  await lab!.waitFor('Lessons');
+  await nextTurn();
+  await lab!.press('02\r');
+  await lab!.waitFor(`Lesson 2/${lessons.length}`);
+});
+
 test('n on an edited file asks first; Esc stays, n opens the lesson and keeps the file', async () => {
   const { engine } = await open();
   await writeFile(join(workspace, 'service.js'), '// my edits\n');

@@ -37,7 +37,7 @@ export interface KeyRoutes {
 export function useKeyRouter(routes: KeyRoutes): void {
   const latest = useRef(routes);
   latest.current = routes;
-  useInput((input, key) => {
+  const route = (input: string, key: Key): void => {
     const r = latest.current;
     if (resolveKey(['always'], input, key) === 'interrupt') return r.quit();
     const mode = r.mode();
@@ -60,7 +60,52 @@ export function useKeyRouter(routes: KeyRoutes): void {
         if (action) r.lab[action]?.(input);
       }
     }
+  };
+  useInput((input, key) => {
+    // Keys typed faster than the terminal is read arrive as one chunk ("12⏎" in the lesson list): Ink hands it over
+    // whole, and the filter took none of it. Outside the REPL (whose prompt takes a paste as text) each character is
+    // a key of its own, routed in order as if typed one by one.
+    if ([...input].length > 1 && !key.ctrl && !key.meta && !key.escape && latest.current.mode().kind !== 'repl') {
+      for (const character of input) route(character, keyOf(character));
+      return;
+    }
+    route(input, key);
   });
+}
+
+const NO_KEY: Key = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+};
+
+/** What Ink would have said of one character typed alone. */
+function keyOf(character: string): Key {
+  return {
+    ...NO_KEY,
+    return: character === '\r' || character === '\n',
+    tab: character === '\t',
+    backspace: character === '\b',
+    delete: character === '\u007f',
+    shift: character !== character.toLowerCase(),
+  };
 }
 
 /** Printable text, not a control or navigation key (the list's filter types it). */
