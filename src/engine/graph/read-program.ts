@@ -50,15 +50,25 @@ export function readProgram(workspace: string | null, entry: string, cache: Comp
       if (!(error instanceof SourceError)) throw error;
       // A module caught mid-save (deleted and not yet created again, half written) is no reason to refuse.
       if (pass < MAX_PASSES && !steady()) continue;
-      return { kind: 'refused', error, sources: present(seen), readMs };
+      // An emptied module fails its importers' links first ("lib.js does not export greet"): the emptiness is the news.
+      const empty = emptyModule(seen);
+      return { kind: 'refused', error: empty ? emptyError(empty) : error, sources: present(seen), readMs };
     }
     // An empty module is most often a save caught between an editor's truncate and its write: say that, rather
     // than what an empty program lacks (no handle, a removed binding). The write that follows is read as usual.
-    const empty = [...seen].find(([, content]) => content !== null && content.trim() === '');
+    const empty = emptyModule(seen);
     if (empty && pass < MAX_PASSES && !steady()) continue;
-    if (empty) return { kind: 'refused', error: new SourceError(`${empty[0]} is empty: nothing to run (if your editor is still saving, its next write is read as usual)`), sources: present(seen), readMs };
+    if (empty) return { kind: 'refused', error: emptyError(empty), sources: present(seen), readMs };
     if (pass >= MAX_PASSES || steady()) return { kind: 'read', graph, sources: present(seen), readMs };
   }
+}
+
+function emptyModule(seen: ReadonlyMap<string, string | null>): string | undefined {
+  return [...seen].find(([, content]) => content !== null && content.trim() === '')?.[0];
+}
+
+function emptyError(id: string): SourceError {
+  return new SourceError(`${id} is empty: nothing to run (if your editor is still saving, its next write is read as usual)`);
 }
 
 function present(seen: ReadonlyMap<string, string | null>): Map<string, string> {

@@ -24,6 +24,15 @@ describe('refused with file:line:column, the last good version serving', () => {
     expect((await lab.get()).body).toBe('hello /ping');
   });
 
+  it('an emptied module its importer links to is refused as empty, not as a missing export', async () => {
+    lab = await startProgram({ 'service.js': SERVICE, 'greet.js': GREET('hello') });
+    const record = await lab.save('greet.js', '\n');
+    expect(record.outcome).toBe('rejected');
+    expect(record.reason).toContain('greet.js is empty');
+    expect(record.reason).not.toContain('does not export');
+    expect((await lab.get()).body).toBe('hello /ping');
+  });
+
   it('an import cycle, named', async () => {
     lab = await startProgram({ 'service.js': SERVICE, 'greet.js': GREET('hello') });
     const record = await lab.save('greet.js', "import { handle } from './service.js';\nexport function greet(p) { return 'hi ' + p; }\n");
