@@ -124,6 +124,8 @@ export async function check(lab) {
   lab.expect(
     !(roundTrip instanceof Error) && roundTrip.before === roundTrip.after && /^\s*\{/.test(roundTrip.before),
     { en: 'plugin-swap / graceful: snapshot() → migrate(prev) carries everything /stats shows to the next version', zh: 'plugin-swap / 优雅重启：snapshot() → migrate(prev) 能把 /stats 显示的一切带给下一个版本' },
-    roundTrip instanceof Error ? roundTrip.message : `/stats before ${roundTrip.before}, after the hand-over ${roundTrip.after}`,
+    roundTrip instanceof Error
+      ? roundTrip.message
+      : `/stats before ${roundTrip.before}, after the hand-over ${roundTrip.after}${roundTrip.before === roundTrip.after ? '' : ' (the two should be the same: migrate(prev) should put back every count snapshot() took)'}`,
   );
 }
