@@ -1,8 +1,9 @@
 // `npm run bundle`: the CLI, the sandbox child and the HTTP load client as one esbuild bundle in dist/bundle/, the
-// only build the package ships. Two plugins take work off the lab's start-up (issue 11; `npm run bench:startup`).
+// only build the package ships. Three plugins take work off the lab's start-up (issue 11; `npm run bench:startup`).
 import { renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { build, type Plugin } from 'esbuild';
+import { stringWidthLazyEmoji } from './string-width-lazy-emoji.ts';
 
 const OUT_DIR = 'dist/bundle';
 
@@ -89,7 +90,7 @@ await build({
   // lab.ts also sets NODE_ENV, for runs from the sources; that assignment is expected, not a mistake.
   define: { 'process.env.NODE_ENV': '"production"' },
   logOverride: { 'assign-to-define': 'silent' },
-  plugins: [builtinsThroughRequire, yogaWithoutFetch],
+  plugins: [builtinsThroughRequire, yogaWithoutFetch, stringWidthLazyEmoji],
   logLevel: 'warning',
 });
 
