@@ -50,8 +50,7 @@ export async function loadLessons(root: string = lessonsRoot()): Promise<LessonS
 
 function loadLesson(root: string, id: string, number: number): Lesson {
   const dir = join(root, id);
-  const info = statSync(dir, { throwIfNoEntry: false });
-  if (!info?.isDirectory()) throw new LessonError(id, 'folder', `is missing: expected ${dir}`);
+  if (!isDirectory(dir)) throw new LessonError(id, 'folder', `is missing: expected ${dir}`);
   const json = parseLessonJson(id, readText(join(dir, 'lesson.json'), id, 'lesson.json'));
   const text = readPair(dir, id, 'text');
   const go = readPair(dir, id, 'go');
@@ -117,6 +116,14 @@ function readText(path: string, id: string | null, field: string): string {
   }
   if (text.trim() === '') throw new LessonError(id, field, `is empty (${path})`);
   return text;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Every file under `dir`, as paths relative to it, sorted; none when `dir` cannot be read. */
