@@ -1,8 +1,9 @@
 // `npm run bundle`: the CLI, the sandbox child and the HTTP load client as one esbuild bundle in dist/bundle/, the
-// only build the package ships. Two plugins take work off the lab's start-up (issue 11; `npm run bench:startup`).
+// only build the package ships. Three plugins take work off the lab's start-up (issue 11; `npm run bench:startup`).
 import { renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { build, type Plugin } from 'esbuild';
+import { stringWidthLazyEmoji } from './string-width-lazy-emoji.ts';
 
 const OUT_DIR = 'dist/bundle';
 
@@ -75,6 +76,11 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node24',
+  // esbuild turns regex literals with \p{…} or the v flag into `new RegExp(…)` calls for every Node target, though
+  // Node 24 has both. Inside a function that costs a RegExp construction per call where a literal is a cheap clone:
+  // Ink filters every character of every new line of output through one (~3 ms per 5,000 characters, a first
+  // frame's worth). Left as literals, they run as written.
+  supported: { 'regexp-unicode-property-escapes': true, 'regexp-set-notation': true },
   outdir: NEXT_DIR,
   chunkNames: '[name]-[hash]',
   // The native addon stays a dependency, loaded from node_modules with its prebuilt binary; so does amaro (the
@@ -89,7 +95,7 @@ await build({
   // lab.ts also sets NODE_ENV, for runs from the sources; that assignment is expected, not a mistake.
   define: { 'process.env.NODE_ENV': '"production"' },
   logOverride: { 'assign-to-define': 'silent' },
-  plugins: [builtinsThroughRequire, yogaWithoutFetch],
+  plugins: [builtinsThroughRequire, yogaWithoutFetch, stringWidthLazyEmoji],
   logLevel: 'warning',
 });
 

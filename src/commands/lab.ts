@@ -4,6 +4,7 @@ import { Engine } from '../engine/engine.ts';
 import { LessonSession, prepareLessonWorkspace } from '../engine/lessons/lesson-session.ts';
 import { loadLessons } from '../engine/lessons/load-lessons.ts';
 import { CheckRunner } from '../engine/lessons/run-check.ts';
+import { importEagerly } from './import-eagerly.ts';
 
 export interface LabOptions {
   workspace?: string;
@@ -65,7 +66,7 @@ export async function openLab(options: LabOptions): Promise<number> {
   });
   // React's development build renders about twice as slowly; it must be chosen before React is first loaded.
   process.env.NODE_ENV ??= 'production';
-  const { runLab } = await import('../ui/run-lab.tsx');
+  const { runLab } = await importEagerly(() => import('../ui/run-lab.tsx'));
   // The first frame comes up at once and shows the sandbox starting; the engine boots behind it.
   const lab = runLab(engine, { lang: options.lang ?? localeLanguage(), lessons: session });
   // v1's process is spawned first thing after the frame, before start() reads and compiles the program, and boots

@@ -2,7 +2,7 @@
 import type { Key } from 'ink';
 import { describe, expect, test } from 'vitest';
 import { compareReducer, initialCompareState } from '../../src/ui/compare/compare-state.ts';
-import { cellWidth, displayPath, formatMs, padEnd, truncate } from '../../src/ui/shared/format.ts';
+import { cellWidth, displayPath, formatCount, formatMs, padEnd, truncate } from '../../src/ui/shared/format.ts';
 import { planMessages, planRequestRows } from '../../src/ui/feed/feed-rows.ts';
 import { changeRows, fullChangeRows, latestChange } from '../../src/ui/feed/change-rows.ts';
 import { fitHints } from '../../src/ui/keys/hint-line.tsx';
@@ -161,6 +161,11 @@ describe('view and compare reducers', () => {
 });
 
 describe('numbers and geometry', () => {
+  test('counters are grouped as en-US groups them, without Intl for whole numbers', () => {
+    const values = [0, 7, 999, 1000, 12345, 999999, 1234567, -1, -1234, Number.MAX_SAFE_INTEGER, -0, 1234.5678, NaN, Infinity];
+    for (const value of values) expect(formatCount(value)).toBe(value.toLocaleString('en-US'));
+    expect(formatCount(1234567)).toBe('1,234,567');
+  });
   test('strategy rows: used strategies only, in key order, with applied totals for the sparkline', () => {
     const rows = strategyRows([
       updateRecord({ strategy: 'plugin-swap', total: 5 }),

@@ -83,7 +83,10 @@ export function formatBytes(bytes: number | undefined | null): string {
 
 /** Counters with thousands separators, fixed to one locale so tests and screenshots agree. */
 export function formatCount(value: number): string {
-  return value.toLocaleString('en-US');
+  // The counters are whole numbers, grouped here as en-US groups them: Intl's first number format loads ICU's
+  // data, ~6-10 ms of CPU in the lab's first frame (its status line and feed title show counters).
+  if (!Number.isSafeInteger(value) || Object.is(value, -0)) return value.toLocaleString('en-US');
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** A path as the learner would type it: relative to `base` when inside it, else unchanged. */
