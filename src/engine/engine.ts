@@ -438,6 +438,15 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     return this.#history.entries.map((v) => v.sources);
   }
 
+  /**
+   * The sandbox processes this engine runs now, by job (the memory soak reads each one's RSS): the one serving, the
+   * verifier that test-runs new code. Any other child of the host is a standby or a process on its way out.
+   */
+  get sandboxPids(): { serving: number | null; verifier: number | null } {
+    const serving = this.#host.active;
+    return { serving: serving?.alive ? serving.pid : null, verifier: this.#verifier?.alive ? this.#verifier.pid : null };
+  }
+
   /** The entry module's id (`service.js`). */
   get entry(): string {
     return this.#files.entry;
