@@ -34,7 +34,7 @@ export function renderMemoryRuns(runs: MemoryRun[], collected: boolean): string 
     outcomes,
     'total: the sum of the RSS of host and every sandbox process (pages they share, the node binary and its libraries, count in each). anon: their anonymous memory only (heaps, no shared code): what grows when memory piles up.',
     'KB/save: growth of total since "idle after start", per save. retained: old versions plugin-swap keeps loaded by design (Go cannot unload a plugin), and the heap they hold in the serving sandbox; :unload in the lab drops them.',
-    "its isolate heap: the learner's versions in the serving sandbox's 64 MB heap, garbage included (as the status line shows it).",
+    "its isolate heap: what the learner's versions hold in the serving sandbox's 64 MB heap once garbage is collected (the status line's figure counts garbage too).",
     'other: binary-replace\'s standby process (the next build boots in it), and an old process while it drains.',
     '',
   ].join('\n');

@@ -25,7 +25,7 @@ export interface MemoryPoint {
   /** Whether hostHeap was read after a collection. */
   collected: boolean;
   serving: number;
-  /** The serving sandbox's isolate heap in use (the learner's versions), as last read by the engine, MB. */
+  /** The serving sandbox's isolate heap held by live objects (the learner's versions), after a collection, MB. */
   servingHeap: number | null;
   verifier: number;
   /** Every other child: binary-replace's standby, an old process still draining. */
@@ -85,10 +85,9 @@ export function collectHost(): boolean {
 }
 
 /** RSS of the host and of each of its children, sorted by job. */
-export function measureLab(engine: Engine, label: string, saves: number, retained: { versions: number; heap: number }): MemoryPoint {
+export async function measureLab(engine: Engine, label: string, saves: number, retained: { versions: number; heap: number }): Promise<MemoryPoint> {
   const host = processMemory(process.pid);
   const { serving, verifier } = engine.sandboxPids;
-  const servingHeap = engine.getSnapshot().sandbox.heapUsed;
   let servingRss = 0;
   let verifierRss = 0;
   let other = 0;
@@ -107,6 +106,7 @@ export function measureLab(engine: Engine, label: string, saves: number, retaine
   }
   // RSS first: a collection changes what it reads.
   const collected = collectHost();
+  const servingHeap = await engine.liveHeap().catch(() => null);
   const hostRss = host?.rss ?? process.memoryUsage().rss / MB;
   return {
     label,
@@ -145,7 +145,7 @@ export async function memoryAcrossSaves(strategy: StrategyName, restart: Restart
     await engine.start();
     // The verifier boots beside v1 and the update path warms up behind it: idle means all that is done.
     await sleep(idleMs);
-    run.points.push(measureLab(engine, 'idle after start', 0, retained()));
+    run.points.push(await measureLab(engine, 'idle after start', 0, retained()));
     for (let edit = 1; edit <= options.saves; edit++) {
       const savedAt = performance.now();
       const next = expectRecord(engine, 30_000);
@@ -160,18 +160,18 @@ export async function memoryAcrossSaves(strategy: StrategyName, restart: Restart
       const spent = performance.now() - savedAt;
       if (spent < MIN_SAVE_GAP_MS) await sleep(MIN_SAVE_GAP_MS - spent);
       if (edit % 10 === 0) progress(`memory: ${name}, ${edit}/${options.saves} saves`);
-      if (options.every && edit % options.every === 0 && edit < options.saves) run.points.push(measureLab(engine, `after ${edit} saves`, edit, retained()));
+      if (options.every && edit % options.every === 0 && edit < options.saves) run.points.push(await measureLab(engine, `after ${edit} saves`, edit, retained()));
     }
     await engine.idle();
-    run.points.push(measureLab(engine, `after ${options.saves} saves`, options.saves, retained()));
+    run.points.push(await measureLab(engine, `after ${options.saves} saves`, options.saves, retained()));
     await sleep(idleMs);
-    run.points.push(measureLab(engine, `idle ${(idleMs / 1000).toFixed(0)} s after`, options.saves, retained()));
+    run.points.push(await measureLab(engine, `idle ${(idleMs / 1000).toFixed(0)} s after`, options.saves, retained()));
     if (strategy === 'plugin-swap') {
       // What the retained versions really held: drop them (the lab's :unload) and look again once idle.
       const dropped = await engine.unloadRetained();
       last = undefined;
       await sleep(idleMs);
-      run.points.push(measureLab(engine, `${dropped} unloaded, idle`, options.saves, retained()));
+      run.points.push(await measureLab(engine, `${dropped} unloaded, idle`, options.saves, retained()));
     }
     run.failedRequests = engine.getSnapshot().failed;
   } finally {

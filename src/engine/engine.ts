@@ -587,6 +587,16 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     return this.#ask({ op: 'set', name, valueExpression, ...(module ? { module } : {}) });
   }
 
+  /**
+   * What the learner's versions hold in the serving sandbox's heap once garbage is collected, bytes (the memory
+   * soak: the status line's figure counts garbage too). A full collection: tens of ms on a full heap.
+   */
+  async liveHeap(): Promise<number | null> {
+    const active = this.#host.active;
+    if (!active?.alive) return null;
+    return (await active.send<SandboxStats>({ op: 'stats', collect: true })).heapUsed;
+  }
+
   /** Drop every retained old version (plugin-swap): what Go's plugin package cannot do. */
   async unloadRetained(): Promise<number> {
     const active = this.#host.active;

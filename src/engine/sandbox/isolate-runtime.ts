@@ -119,7 +119,8 @@ export class IsolateRuntime {
     return h.used_heap_size + h.externally_allocated_size;
   }
 
-  stats(): SandboxStats {
+  stats(collect = false): SandboxStats {
+    if (collect && !this.#isolate.isDisposed) this.#budget.live();
     const heap = this.#isolate.isDisposed ? null : this.#isolate.getHeapStatisticsSync();
     const retained = [...this.#retained.values()].flat();
     const modules = [...(this.#program?.instances.values() ?? [])].map((instance) => {
