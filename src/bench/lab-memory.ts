@@ -6,7 +6,7 @@
 // (serving, verifier, standby) and the lesson check's scratch service (its own serving and verifier, and the
 // next one booting). From outside they cannot be told apart; their count says what was up.
 //
-//   npm run soak:lab [-- --saves 100] [-- --idle 8000] [-- --cli dist/bundle/cli.js]
+//   npm run soak:lab [-- --saves 100] [-- --idle 8000] [-- --strategies file-watch,plugin-swap] [-- --cli dist/bundle/cli.js]
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -55,7 +55,8 @@ function measure(labPid: number, strategy: string, label: string, saves: number)
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { saves: { type: 'string', default: '100' }, idle: { type: 'string', default: '8000' }, cli: { type: 'string', default: 'dist/bundle/cli.js' } } });
+  const { values } = parseArgs({ options: { saves: { type: 'string', default: '100' }, idle: { type: 'string', default: '8000' }, cli: { type: 'string', default: 'dist/bundle/cli.js' }, strategies: { type: 'string' } } });
+  const wanted = values.strategies?.split(',');
   const saves = Number(values.saves);
   const idleMs = Number(values.idle);
   const scratch = await mkdtemp(join(tmpdir(), 'hotlab-lab-memory-'));
@@ -91,9 +92,10 @@ async function main(): Promise<void> {
     let version = newestVersion();
     let edit = 0;
     for (const [key, strategy] of STRATEGY_KEYS) {
+      if (wanted && !wanted.some((w) => strategy.startsWith(w))) continue;
       process.stderr.write(`\r\x1b[Klab memory: ${strategy} …`);
       // Switching re-applies the program under the new strategy: a new version (file-watch is the lesson's own).
-      if (strategy !== 'file-watch') {
+      if (strategy !== 'file-watch' || version > 1) {
         child.stdin.write(key);
         await until(`a new version under ${strategy}`, () => newestVersion() > version);
         version = newestVersion();
