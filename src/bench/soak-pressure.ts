@@ -196,3 +196,26 @@ export async function largeSourceLifecycle(): Promise<PressureRow> {
     };
   });
 }
+
+/**
+ * What the host's RSS after the cases above is made of: V8 keeps the heap pages it freed (its page pool, a young
+ * generation grown to 128 MB under a burst) and gives them back only on a memory-reducing collection. Needs
+ * --expose-gc (npm run soak has it).
+ */
+export function hostHeapRelease(): PressureRow {
+  const gc = (globalThis as { gc?: (options?: object) => void }).gc;
+  const figures = (): string => {
+    const { rss, heapUsed, heapTotal } = process.memoryUsage();
+    return `RSS ${(rss / MB).toFixed(0)} MB, heap ${(heapUsed / MB).toFixed(0)} of ${(heapTotal / MB).toFixed(0)} MB`;
+  };
+  if (typeof gc !== 'function') return { what: 'host memory after the cases', outcome: `${figures()} (run node with --expose-gc to see what a memory-reducing collection gives back)`, memory: describeMemory(memoryFigures()) };
+  const before = figures();
+  gc();
+  const collected = figures();
+  gc({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+  return {
+    what: 'host memory after the cases: as left, after a full GC, after a memory-reducing GC',
+    outcome: `${before} → ${collected} → ${figures()}`,
+    memory: describeMemory(memoryFigures()),
+  };
+}

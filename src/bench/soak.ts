@@ -1,12 +1,16 @@
-// `npm run soak`: a long session under load, as a hostile learner and a load generator would run it (issue 12).
-// Not part of `npm test`: it takes several minutes. Options: --saves N (per strategy, default 500), --quick
-// (50 saves, smaller loads), --only saves|pressure.
+// `npm run soak`: a long session under load, as a hostile learner and a load generator would run it (issue 12),
+// and what it holds in memory (issue 11). Not part of `npm test`: it takes several minutes. Options: --saves N
+// (per strategy, default 500), --quick (50 saves, smaller loads), --only saves|pressure|memory, --strategies
+// file-watch,plugin-swap,… (memory part), --every N (memory part: a point every N saves).
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { RestartMode, StrategyName } from '../engine/types.ts';
 import { renderTable } from './render-table.ts';
 import { describeMemory } from './process-memory.ts';
-import { largeSourceLifecycle, largeStateSaves, manyVerifies, parseTimes, responseBurst, retainedVersionsFill, type PressureRow } from './soak-pressure.ts';
+import { hostHeapRelease, largeSourceLifecycle, largeStateSaves, manyVerifies, parseTimes, responseBurst, retainedVersionsFill, type PressureRow } from './soak-pressure.ts';
 import { soakSaves, type SaveSoakResult } from './soak-saves.ts';
+import { renderMemoryRuns } from './render-memory.ts';
+import { collectHost, memoryAcrossSaves, type MemoryRun } from './soak-memory.ts';
 
 const CASES: Array<[StrategyName, RestartMode]> = [
   ['file-watch', 'graceful'],
@@ -15,20 +19,39 @@ const CASES: Array<[StrategyName, RestartMode]> = [
   ['binary-replace', 'graceful'],
 ];
 
+/** The memory part measures binary-replace's cold restart too: it starts a process per save. */
+const MEMORY_CASES: Array<[StrategyName, RestartMode]> = [...CASES, ['binary-replace', 'cold']];
+
 const MB = 1024 * 1024;
 const ms = (value: number | undefined): string => (value === undefined ? '—' : value < 100 ? value.toFixed(1) : Math.round(value).toString());
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { saves: { type: 'string' }, quick: { type: 'boolean' }, only: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { saves: { type: 'string' }, quick: { type: 'boolean' }, only: { type: 'string' }, strategies: { type: 'string' }, every: { type: 'string' } },
+  });
   const quick = values.quick ?? false;
   const saves = Number(values.saves ?? (quick ? 50 : 500));
   const progress = (text: string): void => {
     process.stderr.write(`\r\x1b[K${text}`);
   };
   const started = performance.now();
-  process.stdout.write(`hotlab soak — ${new Date().toISOString()} — node ${process.version}, ${saves} saves per strategy\n\n`);
+  const load = (): string => loadavg().map((n) => n.toFixed(2)).join(' ');
+  process.stdout.write(`hotlab soak — ${new Date().toISOString()} — node ${process.version}, ${saves} saves per strategy — load average ${load()}\n\n`);
 
-  if (values.only !== 'pressure') {
+  if (values.only === 'memory' || values.only === undefined) {
+    const wanted = values.strategies?.split(',');
+    const runs: MemoryRun[] = [];
+    for (const [strategy, restart] of MEMORY_CASES) {
+      const name = strategy === 'binary-replace' ? `${strategy}-${restart}` : strategy;
+      if (wanted && !wanted.some((w) => name.startsWith(w))) continue;
+      runs.push(await memoryAcrossSaves(strategy, restart, { saves, ...(values.every ? { every: Number(values.every) } : {}) }, progress));
+    }
+    progress('');
+    process.stdout.write(renderMemoryRuns(runs, collectHost()));
+    process.stdout.write(`load average after: ${load()}\n\n`);
+  }
+
+  if (values.only === 'saves' || values.only === undefined) {
     const results: SaveSoakResult[] = [];
     for (const [strategy, restart] of CASES) results.push(await soakSaves(strategy, restart, saves, progress));
     progress('');
@@ -58,7 +81,7 @@ async function main(): Promise<void> {
     process.stdout.write('\n');
   }
 
-  if (values.only !== 'saves') {
+  if (values.only === 'pressure' || values.only === undefined) {
     const rows: PressureRow[] = [];
     const step = async (label: string, run: () => Promise<PressureRow> | PressureRow): Promise<void> => {
       progress(label);
@@ -76,6 +99,7 @@ async function main(): Promise<void> {
     await step('verifies', () => manyVerifies(quick ? 20 : 100));
     await step('parse', () => parseTimes(quick ? [256, 1024] : [256, 1024, 2048, 5120]));
     await step('large source', () => largeSourceLifecycle());
+    await step('host memory', () => hostHeapRelease());
     progress('');
     process.stdout.write('Pressure\n');
     process.stdout.write(renderTable(['what', 'outcome', 'memory'], rows.map((r) => [r.what, r.outcome, r.memory])));

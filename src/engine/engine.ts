@@ -12,6 +12,7 @@ import { ProgramFiles, programSignature } from './graph/program-files.ts';
 import type { ProgramRead } from './graph/read-program.ts';
 import { neutralise } from './plain-text.ts';
 import { UpdateScheduler } from './scheduler/update-scheduler.ts';
+import { VersionHistory, type AppliedVersion } from './version-history.ts';
 import type { RuntimeLimits } from './sandbox/isolate-runtime.ts';
 import { CommandFailed, type SandboxExit, type SandboxProcess } from './sandbox/sandbox-process.ts';
 import type { LoadableProgram, LoadResult, Lookup, SandboxStats, TestRunHandover, VerifyResult } from './sandbox/protocol.ts';
@@ -168,8 +169,8 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   #watcher: FileWatcher | null = null;
   #http: HttpFront | null = null;
   #files: ProgramFiles;
-  /** Applied versions, oldest first; the last one is running (unless a cold restart left us down). */
-  #history: PreparedVersion[] = [];
+  /** Applied versions' sources, oldest first; the last one is running (unless a cold restart left us down). */
+  readonly #history = new VersionHistory();
   #running: PreparedVersion | null = null;
   /** The program (all its sources, as a signature) that was last refused: the same again is not retried on a save. */
   #lastRejected: string | null = null;
@@ -440,7 +441,16 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
 
   /** The sources of the applied versions, by module id, oldest first (compare replays the last edit from them). */
   get appliedPrograms(): ProgramSources[] {
-    return this.#history.map((v) => sourcesOf(v.graph));
+    return this.#history.entries.map((v) => v.sources);
+  }
+
+  /**
+   * The sandbox processes this engine runs now, by job (the memory soak reads each one's RSS): the one serving, the
+   * verifier that test-runs new code. Any other child of the host is a standby or a process on its way out.
+   */
+  get sandboxPids(): { serving: number | null; verifier: number | null } {
+    const serving = this.#host.active;
+    return { serving: serving?.alive ? serving.pid : null, verifier: this.#verifier?.alive ? this.#verifier.pid : null };
   }
 
   /** The entry module's id (`service.js`). */
@@ -520,18 +530,19 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   async rollback(): Promise<UpdateRecord | null> {
     const previous = this.#rollbackTarget();
     if (!previous) return null;
-    return this.#enqueueAndWait({ trigger: 'rollback', overrides: sourcesOf(previous.graph), origin: wallNow(), queuedAt: wallNow(), label: `v${previous.version}`, target: previous.version });
+    return this.#enqueueAndWait({ trigger: 'rollback', overrides: previous.sources, origin: wallNow(), queuedAt: wallNow(), label: `v${previous.version}`, target: previous.version });
   }
 
-  #rollbackTarget(): PreparedVersion | undefined {
+  #rollbackTarget(): AppliedVersion | undefined {
     const running = this.#running;
-    if (!running) return this.#history.at(-1);
+    const history = this.#history.entries;
+    if (!running) return history.at(-1);
     // Walk back from the version the running one restored (a rollback) or from the running one itself.
-    const from = this.#history.findIndex((v) => v.version === (this.#restoredVersion ?? running.version));
+    const from = history.findIndex((v) => v.version === (this.#restoredVersion ?? running.version));
     const runningCode = programSignature(sourcesOf(running.graph));
-    for (let i = (from === -1 ? this.#history.length - 1 : from) - 1; i >= 0; i--) {
-      const candidate = this.#history[i]!;
-      if (programSignature(sourcesOf(candidate.graph)) !== runningCode) return candidate;
+    for (let i = (from === -1 ? history.length - 1 : from) - 1; i >= 0; i--) {
+      const candidate = history[i]!;
+      if (programSignature(candidate.sources) !== runningCode) return candidate;
     }
     return undefined;
   }
@@ -585,6 +596,16 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       return { ok: false, error: `${name} is a ${binding.declaration}: like an unexported Go field, it cannot be set (CanSet() == false)` };
     }
     return this.#ask({ op: 'set', name, valueExpression, ...(module ? { module } : {}) });
+  }
+
+  /**
+   * What the learner's versions hold in the serving sandbox's heap once garbage is collected, bytes (the memory
+   * soak: the status line's figure counts garbage too). A full collection: tens of ms on a full heap.
+   */
+  async liveHeap(): Promise<number | null> {
+    const active = this.#host.active;
+    if (!active?.alive) return null;
+    return (await active.send<SandboxStats>({ op: 'stats', collect: true })).heapUsed;
   }
 
   /** Drop every retained old version (plugin-swap): what Go's plugin package cannot do. */
@@ -733,7 +754,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       this.#files = new ProgramFiles(this.workspace, entry);
       this.file = join(this.workspace, entry);
     }
-    this.#history = [];
+    this.#history.clear();
     this.#running = null;
     this.#lastRejected = null;
     this.#restoredVersion = null;
@@ -934,8 +955,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   #accept(version: PreparedVersion): void {
     this.#nextVersion = version.version + 1;
     this.#running = version;
-    this.#history.push(version);
-    if (this.#history.length > 50) this.#history.shift();
+    this.#history.add(version.version, sourcesOf(version.graph));
     this.#lastRejected = null;
     const active = this.#host.active;
     this.#store.set({ version: version.version, scope: scopeOf(version), scopes: scopesOf(version), sandbox: { ...this.#store.base.sandbox, state: 'ready', pid: active?.pid ?? null } });

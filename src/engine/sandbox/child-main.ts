@@ -69,7 +69,7 @@ function run(command: ChildCommand): unknown {
     case 'unload':
       return runtime.unload();
     case 'stats':
-      return runtime.stats();
+      return runtime.stats(command.collect ?? false);
   }
 }
 

@@ -38,8 +38,10 @@ export class ModuleInstance implements HandOutSource {
   readonly receiver: HandOutReceiver;
   /** Its state was refused once: from then on it hands over what it can. */
   handOutRefused = false;
-  /** Heap growth measured when this instance was loaded: what keeping it costs. */
+  /** Heap growth measured when this instance was loaded: what keeping it costs, its context included. */
   heapCost = 0;
+  /** What its context took when it was made ahead of the load (0 when made during it). */
+  contextCost = 0;
   readonly #host: InstanceHost;
 
   constructor(init: {

@@ -103,7 +103,8 @@ export type ChildCommand =
   | { op: 'step-module'; module: LoadableModule }
   | { op: 'step-into'; module: LoadableModule }
   | { op: 'step'; code: string; file: string; line: number; column: number }
-  | { op: 'stats' };
+  /** `collect`: a full collection first, so heapUsed is what live objects hold (the memory soak; never the update path). */
+  | { op: 'stats'; collect?: boolean };
 
 /** Where a failure came from, so the engine can word what kept running. */
 export type FailureKind =
