@@ -110,6 +110,7 @@ export class SandboxProcess {
       onReadyFail = reject;
     });
     this.ready.catch(() => {}); // observed by whoever awaits it; never an unhandled rejection
+    this.ready.then(() => (this.#started = true), () => {});
     this.#child.on('message', (envelope: Envelope<ChildReply | ChildEvent>) => {
       this.#lastProgressAt = performance.now();
       for (const message of envelope.batch) {
@@ -148,6 +149,12 @@ export class SandboxProcess {
   }
 
   #doomed = false;
+  #started = false;
+
+  /** Up and answering (`ready` has resolved): a process started ahead of need that can take work at once. */
+  get started(): boolean {
+    return this.#started && this.alive;
+  }
 
   get inFlight(): number {
     return this.#pending.size;

@@ -11,6 +11,14 @@ import { rejectionFrom } from './rejection.ts';
 import type { Strategy, StrategyContext, StrategyOutcome } from './strategy.ts';
 import { timed } from './timed.ts';
 
+/**
+ * Processes kept started ahead of need. One is not enough for saves a fraction of a second apart: the next one
+ * starts once a build has answered, and on a busy machine it is often still starting when the next save wants it,
+ * which then waits for all of Node's start. With two, the one a save takes has had a whole save's time to start.
+ * Each idle one holds ~15 MB.
+ */
+export const STANDBY_PROCESSES = 2;
+
 export const binaryReplace: Strategy = {
   name: 'binary-replace',
   summary: 'build a new artifact, rename it over the old, restart (cold or graceful)',
@@ -27,10 +35,11 @@ async function applyBinary(context: StrategyContext): Promise<StrategyOutcome> {
 
   if (restart === 'cold' || !old) {
     // The process to boot in was started ahead (ServiceHost.prepareStandby); the build boots in it only now.
-    const fresh = host.takeStandby();
+    const taking = host.takeStandby();
     const swapStart = performance.now();
     host.switchTo(null); // from here until the new process is ready, requests get 503
     await old?.stop();
+    const fresh = await taking;
     try {
       await boot(fresh, artifact);
     } catch (error) {
@@ -44,7 +53,7 @@ async function applyBinary(context: StrategyContext): Promise<StrategyOutcome> {
   }
 
   // graceful: start new → ready → hold traffic → drain old → snapshot → migrate → switch → stop old.
-  const fresh = host.takeStandby();
+  const fresh = await host.takeStandby();
   try {
     [, timings.link] = await timed(() => boot(fresh, artifact));
   } catch (error) {
@@ -94,10 +103,10 @@ async function boot(fresh: SandboxProcess, artifact: string): Promise<void> {
   await fresh.send({ op: 'boot', artifact });
 }
 
-/** Once the new build has answered (off the timed path), start the process the next build will boot in. */
+/** Once the new build has answered (off the timed path), start processes for the next builds to boot in. */
 function standbyForNext(context: StrategyContext): () => Promise<string[]> {
   return async () => {
-    context.host.prepareStandby();
+    context.host.prepareStandby(STANDBY_PROCESSES);
     return [];
   };
 }
