@@ -174,9 +174,8 @@ process.on('message', (envelope: Envelope<Incoming>) => {
   for (const item of envelope.batch) queue.push(item);
   schedule();
 });
-// Asked to stop (or the engine is gone). Nothing in this process outlives it, its state included, so it skips
-// Node's teardown: disposing the isolate and the environment took 10–20 ms, up to ~100 ms on a busy machine, and
-// a cold restart's downtime waits for the old process to be gone.
+// The engine is gone (it stops a sandbox with SIGKILL). Nothing in this process outlives it, its state included,
+// so it skips Node's teardown (disposing the isolate and the environment: 10–20 ms, ~100 ms on a busy machine).
 process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));
 
 /** binary-replace boots a process from a built artifact on disk, as a new binary boots from its file. */
