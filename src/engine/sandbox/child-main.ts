@@ -185,7 +185,7 @@ function bootFrom(path: string): { version: number } {
   return { version: artifact.version };
 }
 
-// Started with an artifact: boot it now. Started without one (a standby): wait for a 'boot' command.
+// Started with an artifact: boot it now. Started without one (a standby): warm up, then wait for a 'boot' or 'load'.
 const artifactPath = process.env.HOTLAB_ARTIFACT;
 if (artifactPath) {
   try {
@@ -196,6 +196,11 @@ if (artifactPath) {
     exitIfDisposed();
   }
 } else {
+  try {
+    runtime.warmUp();
+  } catch {
+    // Only hotlab's own code ran: the process still works, its first version just loads on cold code paths.
+  }
   out.push({ event: 'ready', version: null });
 }
 prepareSpareWhenIdle();
