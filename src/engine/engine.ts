@@ -402,7 +402,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     if (this.#statsTimer) clearInterval(this.#statsTimer);
     await this.#watcher?.close();
     await this.#http?.close();
-    await this.#host.stopAll();
+    await this.#host.close();
     // Its scratch folder lives in the state folder: once stop() returns, the caller may delete that folder.
     await this.#detectMeasurement;
     this.#store.set({ sandbox: { ...this.#store.base.sandbox, state: 'stopped', pid: null } });

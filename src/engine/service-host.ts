@@ -25,6 +25,7 @@ export class ServiceHost {
   #standbys: SandboxProcess[] = [];
 
   readonly #background: boolean;
+  #closed = false;
 
   constructor(limits: RuntimeLimits, events: ServiceHostEvents, options: { background?: boolean } = {}) {
     this.limits = limits;
@@ -63,6 +64,7 @@ export class ServiceHost {
    * as a supervisor's pre-forked workers).
    */
   prepareStandby(count = 1): void {
+    if (this.#closed) return;
     this.#standbys = this.#standbys.filter((standby) => standby.alive);
     while (this.#standbys.length < count) this.#standbys.push(this.spawn());
   }
@@ -70,18 +72,15 @@ export class ServiceHost {
   /**
    * A standby that is up if there is one, else the first of the starting ones to come up (waiting for one beats
    * starting another, which would come up later still), else a new process; either way not serving until switchTo.
+   * Only a call that finds none starts one: should they all die while it waits (the engine stopping), it returns
+   * one of them, whose boot then fails as any dead process's does.
    */
   async takeStandby(): Promise<SandboxProcess> {
-    for (;;) {
-      this.#standbys = this.#standbys.filter((standby) => standby.alive);
-      if (this.#standbys.length === 0) return this.spawn();
-      const taken = this.#standbys.find((standby) => standby.started) ?? (await firstUp(this.#standbys));
-      // Another caller took it meanwhile, or the standbys were dropped: look again.
-      const index = taken ? this.#standbys.indexOf(taken) : -1;
-      if (index === -1) continue;
-      this.#standbys.splice(index, 1);
-      return taken!;
-    }
+    const standbys = this.#standbys.filter((standby) => standby.alive);
+    if (standbys.length === 0) return this.spawn();
+    const taken = standbys.find((standby) => standby.started) ?? (await firstUp(standbys)) ?? standbys[0]!;
+    this.#standbys = this.#standbys.filter((standby) => standby !== taken);
+    return taken;
   }
 
   /** Stop the standbys (the strategy is no longer binary-replace). */
@@ -154,6 +153,15 @@ export class ServiceHost {
       }
       throw error;
     }
+  }
+
+  /**
+   * Stop every process for good (the engine stops). An update still finishing may ask for standbys afterwards
+   * (once its first answer came or timed out): none is started, or it would keep this process alive after quit.
+   */
+  close(): Promise<void> {
+    this.#closed = true;
+    return this.stopAll();
   }
 
   async stopAll(): Promise<void> {
