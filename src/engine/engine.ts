@@ -23,6 +23,7 @@ import { locateCrash } from './locate-crash.ts';
 import { compileModule } from './source/compile-module.ts';
 import type { ModuleShape } from './source/module-shape.ts';
 import { strategyNamed } from './strategies/registry.ts';
+import { STANDBY_PROCESSES } from './strategies/binary-replace.ts';
 import type { PreparedVersion, StrategyContext, StrategyOutcome } from './strategies/strategy.ts';
 import { RequestLog, downtimeBetween, failuresBetween } from './traffic/request-log.ts';
 import { TrafficDriver } from './traffic/driver.ts';
@@ -380,7 +381,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   /** binary-replace boots each build in a process started ahead of need; other strategies keep none. */
   #prepareStandby(): void {
     if (this.#stopped) return;
-    if (this.strategy === 'binary-replace') this.#host.prepareStandby();
+    if (this.strategy === 'binary-replace') this.#host.prepareStandby(STANDBY_PROCESSES);
     else this.#host.dropStandby();
   }
 
@@ -408,7 +409,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     if (this.#statsTimer) clearInterval(this.#statsTimer);
     await this.#watcher?.close();
     await this.#http?.close();
-    await this.#host.stopAll();
+    await this.#host.close();
     // Its scratch folder lives in the state folder: once stop() returns, the caller may delete that folder.
     await this.#detectMeasurement;
     this.#store.set({ sandbox: { ...this.#store.base.sandbox, state: 'stopped', pid: null } });
@@ -823,7 +824,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       return strategyNamed('binary-replace').apply(this.#context(version, changed, () => false));
     }
     // A process started ahead of need (prepareFirstSandbox, or binary-replace's standby) if one is up.
-    const child = this.#host.takeStandby();
+    const child = await this.#host.takeStandby();
     try {
       await child.ready;
       const result = await child.send<LoadResult>({ op: 'load', version: version.version, program: version.program, plan: { kind: 'fresh' } });

@@ -21,10 +21,11 @@ export class ServiceHost {
   #held: Array<() => void> | null = null;
   #processes = new Set<SandboxProcess>();
   #servingWaiters: Array<(child: SandboxProcess | null) => void> = [];
-  /** A sandbox process started ahead of need, for binary-replace's next build (see takeStandby). */
-  #standby: SandboxProcess | null = null;
+  /** Sandbox processes started ahead of need, oldest first, for binary-replace's next builds (see takeStandby). */
+  #standbys: SandboxProcess[] = [];
 
   readonly #background: boolean;
+  #closed = false;
 
   constructor(limits: RuntimeLimits, events: ServiceHostEvents, options: { background?: boolean } = {}) {
     this.limits = limits;
@@ -57,26 +58,35 @@ export class ServiceHost {
   }
 
   /**
-   * Start a process now that the next binary-replace will boot its build in: starting Node and isolated-vm is
-   * most of a restart's time. It runs no learner code until it is handed the artifact, after the rename (the
-   * new binary is still what boots; only the process start moved ahead, as a supervisor's pre-forked worker).
+   * Keep `count` processes started that the next binary-replace builds will boot in: starting Node and isolated-vm
+   * is most of a restart's time (~130 ms of CPU, far more on a busy machine). They run no learner code until one is
+   * handed an artifact, after the rename (the new binary is still what boots; only the process start moved ahead,
+   * as a supervisor's pre-forked workers).
    */
-  prepareStandby(): void {
-    if (this.#standby?.alive) return;
-    this.#standby = this.spawn();
+  prepareStandby(count = 1): void {
+    if (this.#closed) return;
+    this.#standbys = this.#standbys.filter((standby) => standby.alive);
+    while (this.#standbys.length < count) this.#standbys.push(this.spawn());
   }
 
-  /** The standby process if one is up, else a new one; either way not serving until switchTo. */
-  takeStandby(): SandboxProcess {
-    const standby = this.#standby;
-    this.#standby = null;
-    return standby?.alive ? standby : this.spawn();
+  /**
+   * A standby that is up if there is one, else the first of the starting ones to come up (waiting for one beats
+   * starting another, which would come up later still), else a new process; either way not serving until switchTo.
+   * Only a call that finds none starts one: should they all die while it waits (the engine stopping), it returns
+   * one of them, whose boot then fails as any dead process's does.
+   */
+  async takeStandby(): Promise<SandboxProcess> {
+    const standbys = this.#standbys.filter((standby) => standby.alive);
+    if (standbys.length === 0) return this.spawn();
+    const taken = standbys.find((standby) => standby.started) ?? (await firstUp(standbys)) ?? standbys[0]!;
+    this.#standbys = this.#standbys.filter((standby) => standby !== taken);
+    return taken;
   }
 
-  /** Stop the standby (the strategy is no longer binary-replace). */
+  /** Stop the standbys (the strategy is no longer binary-replace). */
   dropStandby(): void {
-    void this.#standby?.stop();
-    this.#standby = null;
+    for (const standby of this.#standbys) void standby.stop();
+    this.#standbys = [];
   }
 
   /** Route all new requests to this process from now on. */
@@ -145,12 +155,27 @@ export class ServiceHost {
     }
   }
 
+  /**
+   * Stop every process for good (the engine stops). An update still finishing may ask for standbys afterwards
+   * (once its first answer came or timed out): none is started, or it would keep this process alive after quit.
+   */
+  close(): Promise<void> {
+    this.#closed = true;
+    return this.stopAll();
+  }
+
   async stopAll(): Promise<void> {
     this.#active = null;
-    this.#standby = null;
+    this.#standbys = [];
     for (const waiter of this.#servingWaiters.splice(0)) waiter(null);
     await Promise.all([...this.#processes].map((p) => p.stop()));
   }
+}
+
+/** The first of these processes to come up, or null if they all died starting. */
+function firstUp(processes: readonly SandboxProcess[]): Promise<SandboxProcess | null> {
+  const ups = processes.map((process) => process.ready.then(() => process));
+  return Promise.any(ups).catch(() => null);
 }
 
 /** The driver sends the same few request objects over and over: serialise each once. */

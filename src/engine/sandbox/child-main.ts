@@ -174,7 +174,9 @@ process.on('message', (envelope: Envelope<Incoming>) => {
   for (const item of envelope.batch) queue.push(item);
   schedule();
 });
-process.on('disconnect', () => process.exit(0));
+// The engine is gone (it stops a sandbox with SIGKILL). Nothing in this process outlives it, its state included,
+// so it skips Node's teardown (disposing the isolate and the environment: 10–20 ms, ~100 ms on a busy machine).
+process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));
 
 /** binary-replace boots a process from a built artifact on disk, as a new binary boots from its file. */
 function bootFrom(path: string): { version: number } {
@@ -183,7 +185,7 @@ function bootFrom(path: string): { version: number } {
   return { version: artifact.version };
 }
 
-// Started with an artifact: boot it now. Started without one (a standby): wait for a 'boot' command.
+// Started with an artifact: boot it now. Started without one (a standby): warm up, then wait for a 'boot' or 'load'.
 const artifactPath = process.env.HOTLAB_ARTIFACT;
 if (artifactPath) {
   try {
@@ -194,6 +196,11 @@ if (artifactPath) {
     exitIfDisposed();
   }
 } else {
+  try {
+    runtime.warmUp();
+  } catch {
+    // Only hotlab's own code ran: the process still works, its first version just loads on cold code paths.
+  }
   out.push({ event: 'ready', version: null });
 }
 prepareSpareWhenIdle();

@@ -14,6 +14,7 @@ import { ModuleInstance, RuntimeFailure, type InstanceHost } from './module-inst
 import { loadTargets } from './load-targets.ts';
 import { staleReferenceProbe } from '../source/stale-references.ts';
 import { releaseQuietly } from './release-slot.ts';
+import { WARM_UP_PROGRAM, WARM_UP_REQUEST } from './warm-up.ts';
 import type {
   ChildFailure,
   LoadableModule,
@@ -574,6 +575,28 @@ export class IsolateRuntime {
     this.#retained.clear();
     this.#updateHeapWarning();
     return retained.length;
+  }
+
+  /**
+   * Run hotlab's own small program through what a version does here (load, requests, snapshot, migrate), then
+   * forget it: for a process started ahead of need, before it says it is ready, so the learner's first version in
+   * it runs on compiled code paths (see warm-up.ts). Nothing of it stays but compiled code and garbage.
+   */
+  warmUp(): void {
+    try {
+      this.load(0, WARM_UP_PROGRAM, { kind: 'fresh' });
+      this.handleSlice([WARM_UP_REQUEST, WARM_UP_REQUEST]);
+      this.adopt(this.snapshot().states);
+      this.stats();
+    } finally {
+      const program = this.#program;
+      this.#program = null;
+      for (const [id, instance] of program?.instances ?? []) {
+        if (this.#registered.has(instance)) this.#registry.deleteSync(id);
+        instance.release();
+      }
+      this.#updateHeapWarning();
+    }
   }
 
   /**

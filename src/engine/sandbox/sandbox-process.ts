@@ -110,6 +110,7 @@ export class SandboxProcess {
       onReadyFail = reject;
     });
     this.ready.catch(() => {}); // observed by whoever awaits it; never an unhandled rejection
+    this.ready.then(() => (this.#started = true), () => {});
     this.#child.on('message', (envelope: Envelope<ChildReply | ChildEvent>) => {
       this.#lastProgressAt = performance.now();
       for (const message of envelope.batch) {
@@ -148,6 +149,12 @@ export class SandboxProcess {
   }
 
   #doomed = false;
+  #started = false;
+
+  /** Up and answering (`ready` has resolved): a process started ahead of need that can take work at once. */
+  get started(): boolean {
+    return this.#started && this.alive;
+  }
 
   get inFlight(): number {
     return this.#pending.size;
@@ -167,28 +174,17 @@ export class SandboxProcess {
     });
   }
 
-  /** Resolves once every command sent so far has been answered (graceful drain). */
-  async drain(): Promise<void> {
-    const waiting = [...this.#pending.values()].map(
-      (p) => new Promise<void>((resolve) => {
-        const { resolve: res, reject: rej } = p;
-        p.resolve = (v) => { res(v); resolve(); };
-        p.reject = (e) => { rej(e); resolve(); };
-      }),
-    );
-    await Promise.all(waiting);
-  }
-
-  /** Ask the child to exit; kill it if it does not within a second. */
+  /**
+   * Stop the child; resolves once it is gone. Nothing in it outlives it (its state included), so it is killed
+   * rather than asked: asking waited for a busy machine to schedule the child to hear it (and Node's teardown
+   * after), and a cold restart's downtime waits for the old process to be gone.
+   */
   async stop(): Promise<void> {
     if (this.#exited) return;
     this.#stopping = true;
     const exited = new Promise<void>((resolve) => this.#exitWaiters.push(resolve));
-    if (this.#child.connected) this.#child.disconnect();
-    else this.#child.kill('SIGKILL');
-    const timer = setTimeout(() => this.#child.kill('SIGKILL'), 1000);
+    this.#child.kill('SIGKILL');
     await exited;
-    clearTimeout(timer);
   }
 
   kill(): void {
