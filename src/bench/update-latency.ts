@@ -19,7 +19,8 @@ export interface LatencyRun {
   records: UpdateRecord[];
   /**
    * Measured by the benchmark itself: just before the write → first response from the new version. The
-   * records' `total` starts at the file's mtime, which Linux stamps from a coarse clock (a few ms behind).
+   * records' `total` starts at the watcher's event less an estimate of the write → event latency (the moment of
+   * a save is not known to the engine).
    */
   saveToFirstResponse: number[];
   retainedHeap: number;

@@ -101,7 +101,7 @@ export async function bench(options: BenchOptions, out: NodeJS.WritableStream = 
   out.write(`start-up (engine.start() → v1 answers): 1 module p50 ${ms(startup.oneModule.p50)} ms · 20 modules p50 ${ms(startup.twentyModules.p50)} ms\n`);
   out.write('edit: the one-file service, or the leaf module of service.js → routes.js → lib/greet.js (two imports below the entry).\n');
   out.write('floor: the same saves to an in-process reloader with nothing in between (fs.watch, import(), one call): the physical limit of this machine now. × floor: save→1st p50 over the floor\'s, same save style.\n');
-  out.write('save→1st: from just before the write to the first response served by the new code. total: the record\'s own figure, from the file\'s mtime.\n');
+  out.write('save→1st: from just before the write to the first response served by the new code. total: what the lab and serve show (~): from the watcher\'s event, plus this machine\'s write → event latency measured once at start (an estimate; under load the real one is longer).\n');
   return 0;
 }
 
