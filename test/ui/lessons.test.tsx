@@ -108,6 +108,16 @@ test('the lesson list takes a filter and Enter typed faster than the terminal is
   await lab!.waitFor(`Lesson 2/${lessons.length}`);
 });
 
+test('a paste outside the list is not taken as keys: "Ry" neither asks to reset nor resets', async () => {
+  await open();
+  await writeFile(join(workspace, 'service.js'), '// my edits\n');
+  await lab!.press('Ry');
+  await nextTurn();
+  await nextTurn();
+  expect(lab!.lastFrame()).not.toContain('Reset service.js');
+  expect(await readFile(join(workspace, 'service.js'), 'utf8')).toBe('// my edits\n');
+});
+
 test('n on an edited file asks first; Esc stays, n opens the lesson and keeps the file', async () => {
   const { engine } = await open();
   await writeFile(join(workspace, 'service.js'), '// my edits\n');

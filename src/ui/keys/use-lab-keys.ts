@@ -63,9 +63,10 @@ export function useKeyRouter(routes: KeyRoutes): void {
   };
   useInput((input, key) => {
     // Keys typed faster than the terminal is read arrive as one chunk ("12⏎" in the lesson list): Ink hands it over
-    // whole, and the filter took none of it. Outside the REPL (whose prompt takes a paste as text) each character is
-    // a key of its own, routed in order as if typed one by one.
-    if ([...input].length > 1 && !key.ctrl && !key.meta && !key.escape && latest.current.mode().kind !== 'repl') {
+    // whole, and the filter took none of it. In the list each character is routed in order as if typed one by one.
+    // Nowhere else: a chunk there is most often a paste, and split into keys, "Ready" would reset the lesson (R, y).
+    const mode = latest.current.mode();
+    if ([...input].length > 1 && !key.ctrl && !key.meta && !key.escape && mode.kind === 'modal' && mode.scope === 'list') {
       for (const character of input) route(character, keyOf(character));
       return;
     }
