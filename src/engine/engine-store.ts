@@ -22,6 +22,8 @@ export class EngineStore {
   #pending: NodeJS.Timeout | null = null;
   /** Set while an update is being timed: listeners hear nothing until it is over (see hold). */
   #held: NodeJS.Timeout | null = null;
+  /** The hold is over and its one redraw waits RELEASE_DELAY_MS (see release). */
+  #releasing = false;
 
   constructor(base: Base) {
     this.#base = base;
@@ -88,6 +90,8 @@ export class EngineStore {
    * by `release()`, or after `maxMs` at the latest, so a slow restart's downtime still shows as it happens.
    */
   hold(maxMs: number): void {
+    // The last update's redraw is still waiting (release): it happens now, so back-to-back updates each show.
+    if (this.#releasing) this.#resume();
     if (this.#held) clearTimeout(this.#held);
     this.#held = setTimeout(() => this.#resume(), maxMs);
     this.#held.unref();
@@ -99,20 +103,24 @@ export class EngineStore {
    * as long as it takes; 15 ms later it delays nothing anyone is timing, and no person can tell the difference.
    */
   release(): void {
-    if (!this.#held) return;
+    if (!this.#held || this.#releasing) return;
     clearTimeout(this.#held);
+    this.#releasing = true;
     this.#held = setTimeout(() => this.#resume(), RELEASE_DELAY_MS);
     this.#held.unref();
   }
 
   #resume(): void {
+    if (this.#held) clearTimeout(this.#held);
     this.#held = null;
+    this.#releasing = false;
     if (this.#snapshot === null) this.#changed(true);
   }
 
   close(): void {
     if (this.#held) clearTimeout(this.#held);
     this.#held = null;
+    this.#releasing = false;
     if (this.#pending) clearTimeout(this.#pending);
     this.#pending = null;
     this.#listeners.clear();
@@ -128,7 +136,8 @@ export class EngineStore {
     } else if (!this.#pending) {
       this.#pending = setTimeout(() => {
         this.#pending = null;
-        this.#notify();
+        // Armed before a hold began: the hold's end notifies instead.
+        if (!this.#held) this.#notify();
       }, TRAFFIC_NOTIFY_MS);
       this.#pending.unref();
     }

@@ -269,6 +269,35 @@ describe('logs', () => {
   });
 });
 
+describe('redraws while updates are timed', () => {
+  const store = () =>
+    new EngineStore({
+      file: 'service.js', workspace: '.', strategy: 'file-watch', restart: 'graceful', version: 1,
+      sandbox: { state: 'ready', pid: null, heapUsed: null, restarts: 0 }, retainedVersions: 0, httpUrl: null,
+      trafficRate: 0, requests: [], scope: null, served: 0, failed: 0, rejection: null, reverted: null, problem: null,
+    });
+
+  it('notify nothing during an update, once a moment after it, and once between back-to-back updates', async () => {
+    const s = store();
+    let heard = 0;
+    s.subscribe(() => heard++);
+    s.hold(1000);
+    s.set({ version: 2 });
+    expect(heard).toBe(0);
+    s.release();
+    expect(heard).toBe(0);
+    // The next update starts before the delayed redraw: the first update's end is drawn now, not after the chain.
+    s.hold(1000);
+    expect(heard).toBe(1);
+    s.set({ version: 3 });
+    s.release();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(heard).toBe(2);
+    expect(s.getSnapshot().version).toBe(3);
+    s.close();
+  });
+});
+
 describe('what the REPL needs', () => {
   it('the running scope and the traffic are in the snapshot; console output of an evaluation comes back with it, not in the logs', async () => {
     const { engine } = await engineOn(`let hits = 0;\nconst routes = new Map();\nexport function handle(req) { hits++; return 'pong ' + hits; }\n`);
