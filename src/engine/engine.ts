@@ -313,7 +313,8 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     // machine's write → event latency is measured once the start's own work is done (under it, it reads high).
     if (first) void this.#warmUp(first);
     this.#prepareStandby();
-    if (this.#watcher && !this.#options.background) {
+    // A check's engine measures it too: lesson 2's check quotes the detect time of the learner's save.
+    if (this.#watcher) {
       this.#detectMeasurement = measureDetectLatency(this.stateDir, this.#stopping.signal).then((ms) => {
         this.#detectEstimate = ms;
       });
@@ -634,10 +635,14 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     let open = (): void => {};
     const gate = new Promise<void>((resolveGate) => (open = resolveGate));
     this.#gate = gate;
+    let prepared = false;
     try {
       await earlier;
       await this.#inFlight?.catch(() => undefined);
+      // Quit while the last update finished: write nothing, start nothing.
+      if (this.#stopped) throw new HotlabError('the engine stopped: the new program was not started');
       await options.prepareFiles?.();
+      prepared = true;
       this.#driver.stop();
       this.#trafficOn = false;
       await this.#host.stopAll();
@@ -650,6 +655,9 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     } finally {
       if (this.#gate === gate) this.#gate = null;
       open();
+      // The files may have changed under the program that still runs (a save during the gate, files half written
+      // by a failed prepareFiles): it catches up with them, as after a good start.
+      if (!prepared && this.#watcher && !this.#stopped) this.#catchUpWithFiles();
     }
     if (this.#watcher) this.#catchUpWithFiles();
     void this.#refreshStats();

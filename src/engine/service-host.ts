@@ -1,3 +1,4 @@
+import { HotlabError } from './errors.ts';
 // Routes every request (HTTP, driver, checks, REPL) to the sandbox process that serves now, and lets a strategy
 // hold traffic for the instant of a hand-over. Like tableflip's parent holding the listening socket, the host
 // stays up while the process behind it is replaced.
@@ -39,6 +40,8 @@ export class ServiceHost {
 
   /** Start a sandbox process (booting from a built artifact for binary-replace). Not serving until switchTo. */
   spawn(artifact?: string): SandboxProcess {
+    // After close() nothing may start: a process started then would outlive the engine and keep hotlab running.
+    if (this.#closed) throw new HotlabError('the sandbox host is closed: no process is started after the engine stopped');
     const child: SandboxProcess = new SandboxProcess({
       limits: this.limits,
       artifact,

@@ -36,6 +36,8 @@ async function applyBinary(context: StrategyContext): Promise<StrategyOutcome> {
   if (restart === 'cold' || !old) {
     // The process to boot in was started ahead (ServiceHost.prepareStandby); the build boots in it only now.
     const taking = host.takeStandby();
+    // Awaited below, after the old process stopped: a failure to start one must not count as unhandled meanwhile.
+    taking.catch(() => undefined);
     const swapStart = performance.now();
     host.switchTo(null); // from here until the new process is ready, requests get 503
     await old?.stop();
