@@ -237,7 +237,8 @@ export function migrate(prev) {
     // The learner's service, as the lab's engine looks to the runner: updating until told otherwise.
     let finish: () => void = () => {};
     const learner = { updating: false, idle: () => new Promise<void>((resolve) => (finish = resolve)) };
-    const runner = new CheckRunner({ yieldTo: learner, keepWarm: false });
+    // Held as long as the test wants (the lab lets a check wait at most a second at a time).
+    const runner = new CheckRunner({ yieldTo: learner, yieldMaxMs: 60_000, keepWarm: false });
     try {
       const before = childProcesses();
       learner.updating = true;
@@ -251,6 +252,22 @@ export function migrate(prev) {
       finish();
       const result = await checking;
       expect(result.passed).toBe(true);
+    } finally {
+      await runner.close();
+    }
+  });
+
+  it("waits for the learner's update at most yieldMaxMs at a time: saves chained without end do not starve a check", async () => {
+    const lesson = await lessonWith(
+      `export async function check(lab) {
+        const reply = await lab.request('/ping');
+        lab.expect(reply.version === 2, { en: 'the learner version answers', zh: 'x' }, reply.body);
+      }`,
+    );
+    const learner = { updating: true, idle: () => new Promise<void>(() => {}) };
+    const runner = new CheckRunner({ yieldTo: learner, yieldMaxMs: 50, keepWarm: false });
+    try {
+      expect((await runner.run(lesson, ROUTES.replace('pong', 'PONG'))).passed).toBe(true);
     } finally {
       await runner.close();
     }

@@ -153,8 +153,8 @@ export class CheckRunner {
   }
 
   #scratchOptions(): ScratchOptions {
-    const { rate, warmUpMs, tmpRoot, limits, yieldTo } = this.#options;
-    return { rate, warmUpMs, tmpRoot, limits, yieldTo };
+    const { rate, warmUpMs, tmpRoot, limits, yieldTo, yieldMaxMs } = this.#options;
+    return { rate, warmUpMs, tmpRoot, limits, yieldTo, yieldMaxMs };
   }
 }
 

@@ -26,6 +26,8 @@ export interface ScratchOptions {
    * the check saves nothing, so the figures the learner reads measure their update, not our check beside it.
    */
   yieldTo?: TimedService;
+  /** The longest one wait for it (see untilIdle). @default 1000 */
+  yieldMaxMs?: number;
 }
 
 /** A service whose updates are timed (the lab's engine). */
@@ -54,6 +56,7 @@ export class ScratchService {
   readonly dir: string;
   readonly #driver: TrafficDriver;
   readonly #yieldTo: TimedService | undefined;
+  readonly #yieldMaxMs: number;
   readonly #inFlight = new Set<Promise<unknown>>();
   readonly #answers = new Map<number, VersionAnswers>();
   readonly #answerListeners = new Set<() => void>();
@@ -78,17 +81,18 @@ export class ScratchService {
     });
     this.#driver = new TrafficDriver((req) => this.#send(req), { rate: options.rate ?? 200, requests: lesson.requests });
     this.#yieldTo = options.yieldTo;
+    this.#yieldMaxMs = options.yieldMaxMs ?? YIELD_MAX_MS;
   }
 
   /** Resolves at once, or once the learner's update under way is recorded (see ScratchOptions.yieldTo). */
   quiet(): Promise<void> {
-    return untilIdle(this.#yieldTo);
+    return untilIdle(this.#yieldTo, this.#yieldMaxMs);
   }
 
   /** Boots the starter and lets traffic build state, then pauses the traffic until `resume()`. */
   static async boot(lesson: Lesson, options: ScratchOptions = {}): Promise<ScratchService> {
     // Booting spawns two processes: not while the learner's update is being timed.
-    await untilIdle(options.yieldTo);
+    await untilIdle(options.yieldTo, options.yieldMaxMs ?? YIELD_MAX_MS);
     const dir = await mkdtemp(join(options.tmpRoot ?? tmpdir(), 'hotlab-check-'));
     for (const [file, text] of Object.entries(lesson.starterSources)) {
       await mkdir(dirname(join(dir, file)), { recursive: true });
@@ -205,9 +209,23 @@ export class ScratchService {
   }
 }
 
-async function untilIdle(service: TimedService | undefined): Promise<void> {
-  while (service?.updating) await service.idle();
+/**
+ * Waits while the learner's update runs, for at most YIELD_MAX_MS each time: saves chained back to back keep the
+ * engine busy for as long as they come, and a check held that long would time out and be judged a failure.
+ */
+async function untilIdle(service: TimedService | undefined, maxMs: number): Promise<void> {
+  if (!service?.updating) return;
+  let timer: NodeJS.Timeout | undefined;
+  const timeUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, maxMs)));
+  try {
+    await Promise.race([service.idle(), timeUp]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
+
+/** The longest one wait for the learner's update (an update takes ~10 ms; a graceful restart under load, ~1 s). */
+const YIELD_MAX_MS = 1000;
 
 function oneLine(text: string): string {
   const line = text.trim().split('\n')[0] ?? '';
