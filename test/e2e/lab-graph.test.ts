@@ -26,7 +26,7 @@ describe('the lab on a program of several modules', () => {
 
   afterAll(async () => {
     tmux?.kill();
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 10 }); // the killed lab may still be writing in it for a moment
   });
 
   it('shows what a save of the leaf re-ran, and evaluates in the leaf with :module', async () => {

@@ -21,7 +21,7 @@ describe('the lab in a terminal', () => {
 
   afterAll(async () => {
     tmux?.kill();
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 10 }); // the killed lab may still be writing in it for a moment
   });
 
   it('shows v1, applies a save from outside, switches strategy, evaluates, compares and quits cleanly', async () => {

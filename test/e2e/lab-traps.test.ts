@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterEach(async () => {
   tmux?.kill();
   tmux = undefined;
-  if (dir) await rm(dir, { recursive: true, force: true });
+  if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 }); // the killed lab may still be writing in it for a moment
   dir = undefined;
 });
 
