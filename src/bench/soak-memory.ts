@@ -10,6 +10,7 @@ import { Engine } from '../engine/engine.ts';
 import type { RestartMode, StrategyName, UpdateRecord } from '../engine/types.ts';
 import { expectRecord } from '../engine/wait-for-record.ts';
 import { childPids, processMemory } from './process-memory.ts';
+import { service } from './soak-saves.ts';
 
 /** The lab's own traffic (src/commands/lab.ts). */
 export const LAB_RATE = 20;
@@ -58,17 +59,6 @@ export interface MemoryRunOptions {
   /** How long "idle" is, after start and after the saves, ms. @default 5000 */
   idleMs?: number;
 }
-
-/** Counts in `hits`, carried over by hot.data (file-watch), snapshot/migrate (plugin-swap) or in place. */
-const service = (edit: number): string => `let hits = hot.data.hits ?? 0;
-export function handle(req) {
-  hits++;
-  hot.data.hits = hits;
-  return 'edit-${edit} ' + hits;
-}
-export function snapshot() { return { hits }; }
-export function migrate(prev) { hits = prev.hits; }
-`;
 
 const MB = 1024 * 1024;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

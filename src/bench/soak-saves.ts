@@ -33,7 +33,7 @@ export interface SaveSoakResult {
 }
 
 /** Counts in `hits`, carried by hot.data (file-watch), snapshot/migrate (plugin-swap, graceful) or in place. */
-const service = (edit: number): string => `let hits = hot.data.hits ?? 0;
+export const service = (edit: number): string => `let hits = hot.data.hits ?? 0;
 export function handle(req) {
   hits++;
   hot.data.hits = hits;
