@@ -362,8 +362,14 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     // and the screen at start-up (a learner's first save comes seconds later).
     const verifierLater = this.#firstSandboxAhead;
     if (!verifierLater && !this.#verifier?.alive) this.#verifier = this.#host.spawn();
-    const outcome = await this.#boot(first);
-    if (verifierLater && !this.#stopped && !this.#verifier?.alive) this.#verifier = this.#host.spawn();
+    const outcome = await this.#boot(first).catch((error: unknown) => {
+      if (this.#stopped) return null;
+      throw error;
+    });
+    // Stopped while v1 booted (q at once): its process was killed under it. That refuses nothing, and a record
+    // saying "stopped — nothing runs yet" would be the lab's last frame.
+    if (this.#stopped || outcome === null) return null;
+    if (verifierLater && !this.#verifier?.alive) this.#verifier = this.#host.spawn();
     if (outcome.kind !== 'applied') {
       if (outcome.kind === 'rejected') this.#reject(job, { ...outcome, serviceDown: false }, outcome.timings, null, startedAt, read.sources);
       return null;

@@ -57,3 +57,21 @@ it('stopped as v1 starts serving, the engine leaves no HTTP server or file watch
   expect(await accepts(port)).toBe(false);
   expect(watchers()).toBe(watchersBefore);
 });
+
+it('stopped while v1 boots (q at once on a loaded machine), the engine records no refusal: nothing was refused', async () => {
+  dir = await mkdtemp(join(tmpdir(), 'hotlab-stop-during-start-'));
+  const file = join(dir, 'service.js');
+  await writeFile(file, counter('v1'));
+  const engine = new Engine({ file, traffic: { rate: 0 } });
+  let stopping: Promise<void> | null = null;
+  // v1 is being booted in its sandbox: stop then, as a learner's q before v1 serves would.
+  engine.subscribe(() => {
+    if (stopping === null && engine.getSnapshot().sandbox.state === 'starting') stopping = engine.stop();
+  });
+  await engine.start();
+  expect(stopping).not.toBeNull();
+  await stopping;
+  const snapshot = engine.getSnapshot();
+  expect(snapshot.rejection).toBeNull();
+  expect(snapshot.updates.filter((u) => u.outcome === 'rejected').map((u) => u.reason)).toEqual([]);
+});
