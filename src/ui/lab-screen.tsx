@@ -227,7 +227,13 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
     },
     lab: handlers,
     list: lessonKeys.list,
-    confirm: lessonKeys.confirm,
+    confirm: {
+      ...lessonKeys.confirm,
+      quit: () => {
+        dispatchLessonUi({ type: 'answered' });
+        quit();
+      },
+    },
     onListText: lessonKeys.onListText,
     repl: replKeys,
     quit,

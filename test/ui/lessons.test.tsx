@@ -137,6 +137,22 @@ test('n on an edited file asks first; Esc stays, n opens the lesson and keeps th
   expect(engine.programs.at(-1)).toMatchObject({ strategy: lessons[1]!.strategy, requests: lessons[1]!.requests });
 });
 
+test('q while the lab asks to replace an edited file quits, and the file is not replaced', async () => {
+  const { engine } = await open();
+  await writeFile(join(workspace, 'service.js'), '// my edits\n');
+  await lab!.press('n');
+  await lab!.waitFor("Replace service.js with lesson 2's starter?");
+  await nextTurn();
+  expect(lab!.lastFrame()).toContain('q quit');
+  engine.stopGate = new Promise<void>(() => {}); // hold the lab on its stopping frame
+  await lab!.press('q');
+  await lab!.waitFor('stopping…');
+  expect(engine.callsTo('stop')).toHaveLength(1);
+  expect(lab!.lastFrame()).not.toContain('Replace service.js');
+  expect(await readFile(join(workspace, 'service.js'), 'utf8')).toBe('// my edits\n');
+  expect(session!.getSnapshot().lesson.id).toBe(first().id);
+});
+
 test('R asks before a reset; y backs the file up and writes the starter', async () => {
   const { engine } = await open();
   await writeFile(join(workspace, 'service.js'), '// broken\n');

@@ -32,9 +32,14 @@ const SECTIONS: ReadonlyArray<{ title: (m: Messages) => string; scopes: readonly
 
 export function helpCells(messages: Messages): HelpCell[] {
   const cells: HelpCell[] = [];
+  // A key that does the same in several scopes (q quits in a question too) is said once.
+  const said = new Set<string>();
   for (const section of SECTIONS) {
     cells.push({ keys: '', text: section.title(messages), kind: 'heading' });
     for (const binding of KEY_TABLE.filter((b) => section.scopes.includes(b.scope))) {
+      const id = `${binding.action} ${binding.keys.join(' ')}`;
+      if (said.has(id)) continue;
+      said.add(id);
       cells.push({ keys: keysLabel(binding), text: messages.describe[binding.action], kind: 'binding' });
     }
   }

@@ -117,6 +117,9 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { action: 'confirmYes', keys: ['y'], scope: 'confirm' },
   { action: 'confirmNo', keys: ['n'], scope: 'confirm' },
   { action: 'confirmCancel', keys: ['escape'], scope: 'confirm' },
+  // q quits here as everywhere else (the list is the one place it types): the question closes unanswered, so
+  // quitting never replaces a file; only y does.
+  { action: 'quit', keys: ['q'], scope: 'confirm' },
   // Ctrl+C quits from anywhere, the REPL included: a learner must never be trapped in a prompt.
   { action: 'interrupt', keys: ['ctrl+c'], scope: 'always' },
   { action: 'submit', keys: ['return'], scope: 'repl' },
