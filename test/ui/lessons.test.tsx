@@ -278,3 +278,33 @@ test('at 80 columns the way to run the check is in sight: early in the check lin
     session!.dispose();
   }
 });
+
+test('at 80×24 with a failing checklist, a long hint shows from its label, never as the tail of a sentence', async () => {
+  await open({ columns: 80, rows: 24 });
+  const capstone = lessons.find((l) => l.id === '12-capstone')!;
+  await writeFile(join(workspace, 'service.js'), capstone.starter);
+  await lab!.press('l');
+  await lab!.waitFor('Lessons');
+  await nextTurn();
+  await lab!.press('12\r');
+  await lab!.waitFor(`Lesson 12/${lessons.length}`);
+  verdict = (lesson) => ({
+    lesson: lesson.id,
+    passed: false,
+    steps: [
+      { title: { en: 'reflection-patch applies your edit', zh: '应用' }, ok: false, detail: 'rejected' },
+      { title: { en: '/stats answers JSON', zh: 'JSON' }, ok: false, detail: '404' },
+    ],
+  });
+  await lab!.press('k');
+  await lab!.waitFor('✗ /stats answers JSON');
+  await lab!.press('h');
+  let frame = await lab!.waitFor('h: hint (2 left)');
+  expect(frame).toContain('Hint 1/3: reflection-patch is the strictest judge');
+  await lab!.press('h', 'h');
+  frame = await lab!.waitFor('Hint 3/3');
+  // Hint 2's last line must not hang above hint 3 with no label.
+  const rows = frame.split('\n');
+  const hint3 = rows.findIndex((row) => row.startsWith('Hint 3/3'));
+  expect(rows[hint3 - 1]).toMatch(/^✗ /);
+});

@@ -91,15 +91,13 @@ export function planLesson(snapshot: LessonSnapshot, options: LessonPlanOptions)
   // header still says the lesson was passed, but "Lesson complete — press n" would contradict the checklist.
   const done = snapshot.done && result?.passed !== false && room > 0;
   if (done) room -= 1;
-  const hintLines: MarkdownLine[] = [];
-  lesson.hints.slice(0, snapshot.hintsShown).forEach((hint, i) => {
-    hintLines.push(...wrap([{ text: `${options.hintLabel(i + 1, lesson.hints.length)}: `, tone: 'strong' }, ...inline(pick(hint, lang))], width, '  '));
-  });
+  const opened = lesson.hints
+    .slice(0, snapshot.hintsShown)
+    .map((hint, i) => wrap([{ text: `${options.hintLabel(i + 1, lesson.hints.length)}: `, tone: 'strong' }, ...inline(pick(hint, lang))], width, '  '));
   const folded = options.hintsFolded === true;
-  // Hints were asked for, so they come before the text; when they do not all fit, the oldest go first.
-  const hintRoom = folded ? 0 : Math.min(hintLines.length, Math.max(0, room));
-  const hints = hintLines.slice(hintLines.length - hintRoom);
-  if (!folded && hints.length < hintLines.length) cut = true;
+  // Hints were asked for, so they come before the text.
+  const hints = folded ? [] : fitHints(opened, Math.max(0, room));
+  if (!folded && hints.length < opened.flat().length) cut = true;
   room -= hints.length;
   const body = markdownLines(pick(options.tab === 'go' ? lesson.go : lesson.text, lang), width);
   const bodyRows = Math.max(0, room);
@@ -118,4 +116,20 @@ export function planLesson(snapshot: LessonSnapshot, options: LessonPlanOptions)
     bodyTotal: body.length,
     cut,
   };
+}
+
+/**
+ * The hints that fit `room` rows, whole: when they do not all fit the oldest go first, and when even the newest
+ * does not, its beginning (its label and first words) rather than the tail of a sentence under no label.
+ */
+function fitHints(opened: readonly MarkdownLine[][], room: number): MarkdownLine[] {
+  const kept: MarkdownLine[][] = [];
+  let used = 0;
+  for (const hint of [...opened].reverse()) {
+    if (used + hint.length > room) break;
+    kept.unshift(hint);
+    used += hint.length;
+  }
+  if (kept.length === 0 && opened.length > 0) return opened.at(-1)!.slice(0, room);
+  return kept.flat();
 }
