@@ -3,7 +3,7 @@ import type { Key } from 'ink';
 import { describe, expect, test } from 'vitest';
 import { compareReducer, initialCompareState } from '../../src/ui/compare/compare-state.ts';
 import { cellWidth, displayPath, formatCount, formatMs, padEnd, truncate } from '../../src/ui/shared/format.ts';
-import { planMessages, planRequestRows } from '../../src/ui/feed/feed-rows.ts';
+import { MAX_MORE_ROWS, planFeedWindow, planMessages, planRequestRows } from '../../src/ui/feed/feed-rows.ts';
 import { changeRows, fullChangeRows, latestChange } from '../../src/ui/feed/change-rows.ts';
 import { fitHints } from '../../src/ui/keys/hint-line.tsx';
 import { KEY_TABLE, resolveKey } from '../../src/ui/keys/key-table.ts';
@@ -270,12 +270,31 @@ describe('numbers and geometry', () => {
     expect(planRequestRows([short], 39).map(rowText)).toEqual(['GET /ping -> 200 v1  pong 7']);
     const rows = planRequestRows([short, feedEntry({ body: 'pong 1074 (load 13)' })], 39);
     expect(rows.map(rowText)).toEqual(['/ping 200 v1 pong 7', '/ping 200 v1 pong 1074 (load 13)']);
-    // A method other than GET stays; what does not fit is shared, each part cut with ASCII dots.
-    const [post] = planRequestRows([feedEntry({ method: 'POST', path: '/a-very-long-path/that/goes/on', body: 'x'.repeat(80) })], 39);
+    // A method other than GET stays; what does not fit is shared, each part cut with ASCII dots: the body after
+    // the rows it may continue on.
+    const [post] = planRequestRows([feedEntry({ method: 'POST', path: '/a-very-long-path/that/goes/on', body: 'x'.repeat(200) })], 39);
     const text = rowText(post!);
     expect(text.startsWith('POST /a-very')).toBe(true);
     expect(text.length).toBe(39);
-    expect(text).toMatch(/\.\.\. 200 v1 x+\.\.\.$/);
+    expect(text).toMatch(/\.\.\. 200 v1 x+$/);
+    expect(post!.more).toHaveLength(MAX_MORE_ROWS);
+    expect(post!.more.every((row) => row.length === 39)).toBe(true);
+    expect(post!.more.at(-1)).toMatch(/^ {2}x+\.\.\.$/);
+  });
+
+  test('at 80×24 a /stats answer too long for its row goes on under it, whole and never split inside a count', () => {
+    const body = '{"hits":1234,"byPath":{"/stats":617,"/ping":617,"/hello":2048}}';
+    const [stats] = planRequestRows([feedEntry({ path: '/stats', body, version: 3 })], 39);
+    expect(rowText(stats!).length).toBeLessThanOrEqual(39);
+    const rows = [rowText(stats!), ...stats!.more];
+    expect(rows.every((row) => row.length <= 39)).toBe(true);
+    expect(rows.map((row) => row.replace(/^\/stats 200 v3 /, '').trim()).join('')).toBe(body);
+    for (const count of ['1234', '617', '2048']) expect(rows.some((row) => row.includes(count))).toBe(true);
+    // The window holds fewer requests, each whole.
+    const feed = Array.from({ length: 20 }, (_, i) => feedEntry({ path: i % 2 ? '/stats' : '/ping', body: i % 2 ? body : `pong ${i}`, version: 3 }));
+    const window = planFeedWindow(feed, 39, 12);
+    expect(window.cells.reduce((sum, c) => sum + 1 + c.more.length, 0)).toBeLessThanOrEqual(11);
+    expect(window.entries.at(-1)).toBe(feed.at(-1));
   });
 
   test('feed rows stay printable ASCII, so Ink measures them on string-width fast path', () => {

@@ -5,7 +5,7 @@ import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { FeedEntry } from '../../engine/types.ts';
 import { versionLabel } from './describe-update.ts';
-import { headersLine, planRequestRows, visibleRequests, type RequestCells } from './feed-rows.ts';
+import { headersLine, planFeedWindow, type RequestCells } from './feed-rows.ts';
 import { formatCount } from '../shared/format.ts';
 import { useSettings } from '../shared/settings-context.tsx';
 
@@ -20,6 +20,20 @@ export interface FeedPanelProps {
 }
 
 function RequestRow({ entry, cells }: { entry: FeedEntry; cells: RequestCells }) {
+  if (cells.more.length === 0) return <RequestLine entry={entry} cells={cells} />;
+  return (
+    <Box flexDirection="column">
+      <RequestLine entry={entry} cells={cells} />
+      {cells.more.map((line, i) => (
+        <Text key={i} wrap="truncate-end">
+          {line}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
+function RequestLine({ entry, cells }: { entry: FeedEntry; cells: RequestCells }) {
   const { theme } = useSettings();
   const arrow = cells.arrow ? ' -> ' : ' ';
   if (entry.failed) {
@@ -44,8 +58,7 @@ function RequestRow({ entry, cells }: { entry: FeedEntry; cells: RequestCells })
 
 export const FeedPanel = memo(function FeedPanel({ feed, headers, version, trafficRate, width, height }: FeedPanelProps) {
   const { theme, messages } = useSettings();
-  const requests = visibleRequests(feed, height, headers);
-  const rows = planRequestRows(requests, width);
+  const { entries: requests, cells: rows } = planFeedWindow(feed, width, height, headers);
   return (
     <Box width={width} height={height} flexDirection="column">
       <Text wrap="truncate-end">

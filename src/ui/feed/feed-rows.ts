@@ -45,7 +45,16 @@ export interface RequestCells {
   tag: string;
   body: string;
   latency: string;
+  /**
+   * The rest of a body a compact row could not hold (`/stats` answering a JSON object of counts), on rows of
+   * their own under it, indented; at most `MAX_MORE_ROWS`, the last cut with `...`.
+   */
+  more: string[];
 }
+
+/** Continuation rows a body may take under its request row: a long answer stays readable, the window moving. */
+export const MAX_MORE_ROWS = 2;
+const MORE_INDENT = '  ';
 
 /** `GET /hello?name=gopher`: the request as curl would show it (the query URL-encoded, so the row stays ASCII). */
 export function requestLine(entry: Pick<FeedEntry, 'method' | 'path' | 'query'>): string {
@@ -60,8 +69,9 @@ function fullCells(entry: FeedEntry, width: number): RequestCells {
     arrow: true,
     status: String(entry.status),
     tag: versionLabel(entry.version).padEnd(3),
-    body: oneLine(entry.body, width * 2),
+    body: oneLine(entry.body, width * (MAX_MORE_ROWS + 2)),
     latency: width >= 60 ? formatMs(entry.latencyMs) : '',
+    more: [],
   };
 }
 
@@ -89,6 +99,18 @@ export function planRequestRows(entries: readonly FeedEntry[], width: number): R
   return entries.map((entry) => (compact ? compactCells(entry, width) : fitWhole(entry, width)));
 }
 
+/** The newest requests whose rows (continuation rows and header rows included) fit under the feed's header row. */
+export function planFeedWindow(feed: readonly FeedEntry[], width: number, height: number, headers = false): { entries: readonly FeedEntry[]; cells: RequestCells[] } {
+  const room = Math.max(0, height - 1);
+  let entries = visibleRequests(feed, height, headers);
+  for (;;) {
+    const cells = planRequestRows(entries, width);
+    const rows = cells.reduce((sum, c) => sum + 1 + c.more.length + (headers ? 1 : 0), 0);
+    if (rows <= room || entries.length <= 1) return { entries, cells };
+    entries = entries.slice(1);
+  }
+}
+
 /** A full row that fits: its latency goes when it alone does not fit. */
 function fitWhole(entry: FeedEntry, width: number): RequestCells {
   const cells = fullCells(entry, width);
@@ -103,14 +125,45 @@ function compactCells(entry: FeedEntry, width: number): RequestCells {
   const room = Math.max(0, width - fixed);
   const requestRoom = Math.min(cellWidth(request), Math.max(room - cellWidth(whole.body), Math.floor(room / 2)));
   const shownRequest = truncate(request, Math.max(1, requestRoom), '...');
-  return {
-    request: shownRequest,
-    arrow: false,
-    status: whole.status,
-    tag: versionLabel(entry.version),
-    body: truncate(whole.body, Math.max(0, room - cellWidth(shownRequest)), '...'),
-    latency: '',
-  };
+  const [body, more] = wrapBody(whole.body, Math.max(0, room - cellWidth(shownRequest)), width);
+  return { request: shownRequest, arrow: false, status: whole.status, tag: versionLabel(entry.version), body, latency: '', more };
+}
+
+/**
+ * The body on the row's `first` cells, the rest on indented rows of `width`. A break falls after a `,`, `{`, `[` or a
+ * space when one is in the last two thirds of the row, so a count or a key is never split in two.
+ */
+function wrapBody(body: string, first: number, width: number): [string, string[]] {
+  if (cellWidth(body) <= first) return [body, []];
+  const room = width - MORE_INDENT.length;
+  if (first < 8 || room < 8) return [truncate(body, first, '...'), []];
+  const [head, afterHead] = breakAt(body, first);
+  const more: string[] = [];
+  let rest = afterHead;
+  while (rest !== '' && more.length < MAX_MORE_ROWS) {
+    const last = more.length === MAX_MORE_ROWS - 1;
+    if (last || cellWidth(rest) <= room) {
+      more.push(MORE_INDENT + truncate(rest, room, '...'));
+      break;
+    }
+    const [line, next] = breakAt(rest, room);
+    more.push(MORE_INDENT + line);
+    rest = next;
+  }
+  return [head, more];
+}
+
+const BREAK_AFTER = new Set([',', ' ', '{', '[']);
+
+function breakAt(text: string, width: number): [string, string] {
+  const chars = [...text];
+  let used = 0;
+  let end = 0;
+  while (end < chars.length && used + cellWidth(chars[end]!) <= width) used += cellWidth(chars[end++]!);
+  let soft = end - 1;
+  while (soft >= 0 && !BREAK_AFTER.has(chars[soft]!)) soft--;
+  if (soft + 1 > end / 3 && soft + 1 < end) end = soft + 1;
+  return [chars.slice(0, end).join('').trimEnd(), chars.slice(end).join('').trimStart()];
 }
 
 /** The response's headers on one row under the request, `name: value` joined by ` | `, cut to the width (v reads them whole). */
