@@ -24,7 +24,7 @@ import { StyledRow } from './shared/styled-row.tsx';
 import { latestChange } from './feed/change-rows.ts';
 import { planReading } from './reading/reading-plan.ts';
 import { ReadingView } from './reading/reading-view.tsx';
-import { ReplPanel, replOutputRows } from './repl/repl-panel.tsx';
+import { outputRows, ReplPanel, replOutputRows } from './repl/repl-panel.tsx';
 import { useEndedProblems } from './feed/ended-problems.ts';
 import { planScreen } from './layout/screen-plan.ts';
 import { ServiceMessages } from './feed/service-messages.tsx';
@@ -213,6 +213,7 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
     print,
     onLeave: () => dispatchView({ type: 'leaveRepl' }),
     page: replOutputRows(layout.replRows),
+    rows: () => outputRows(replRef.current.output, layout.columns).length,
   });
   const lessons = lessonSnapshot !== null;
   useKeyRouter({

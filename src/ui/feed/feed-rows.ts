@@ -2,7 +2,7 @@
 // logs fits the message strip under it, with the pre-cut text of each row. A busy service costs a fixed number
 // of short rows per frame.
 import type { FeedEntry, LogEntry } from '../../engine/types.ts';
-import { cellWidth, formatMs, oneLine, truncate } from '../shared/format.ts';
+import { breakAt, cellWidth, formatMs, oneLine, truncate } from '../shared/format.ts';
 import { versionLabel } from './describe-update.ts';
 import { changeRows, type ChangeContext, type ChangeRows, type LatestChange } from './change-rows.ts';
 
@@ -153,18 +153,6 @@ function wrapBody(body: string, first: number, width: number): [string, string[]
   return [head, more];
 }
 
-const BREAK_AFTER = new Set([',', ' ', '{', '[']);
-
-function breakAt(text: string, width: number): [string, string] {
-  const chars = [...text];
-  let used = 0;
-  let end = 0;
-  while (end < chars.length && used + cellWidth(chars[end]!) <= width) used += cellWidth(chars[end++]!);
-  let soft = end - 1;
-  while (soft >= 0 && !BREAK_AFTER.has(chars[soft]!)) soft--;
-  if (soft + 1 > end / 3 && soft + 1 < end) end = soft + 1;
-  return [chars.slice(0, end).join('').trimEnd(), chars.slice(end).join('').trimStart()];
-}
 
 /** The response's headers on one row under the request, `name: value` joined by ` | `, cut to the width (v reads them whole). */
 export function headersLine(entry: Pick<FeedEntry, 'headers'>, width: number): string {

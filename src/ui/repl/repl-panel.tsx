@@ -4,7 +4,7 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { keyOf } from '../keys/key-table.ts';
-import { cellWidth } from '../shared/format.ts';
+import { breakAt, cellWidth, truncate } from '../shared/format.ts';
 import type { Messages } from '../shared/messages.ts';
 import type { ReplLine, ReplLineKind, ReplState } from './repl-state.ts';
 import { useSettings } from '../shared/settings-context.tsx';
@@ -37,7 +37,7 @@ function Prompt({ state, label, width, placeholder }: { state: ReplState; label:
   );
 }
 
-function OutputLine({ line }: { line: ReplLine }) {
+function OutputLine({ line }: { line: OutputRow }) {
   const { theme } = useSettings();
   return (
     <Text wrap="truncate-end" {...theme.tone(KIND_TONE[line.kind])}>
@@ -45,6 +45,47 @@ function OutputLine({ line }: { line: ReplLine }) {
     </Text>
   );
 }
+
+/** One row of output on screen: a line, or a piece of one too long for the width. */
+export interface OutputRow {
+  key: string;
+  kind: ReplLineKind;
+  text: string;
+}
+
+/** Rows one output line may take; a longer line (a huge object) ends in `…` there, and `:help` et al. stay short. */
+export const MAX_ROWS_PER_LINE = 4;
+
+/**
+ * The output as rows of `width` cells: a result wider than the REPL (a /stats answer, an object) goes on the
+ * next rows rather than being cut at the edge.
+ */
+export function outputRows(output: readonly ReplLine[], width: number): OutputRow[] {
+  const rows: OutputRow[] = [];
+  const room = Math.max(1, width);
+  for (const line of output) {
+    const indent = ' '.repeat(hangingIndent(line.text, room));
+    let rest = line.text;
+    let piece = 0;
+    do {
+      const lead = piece === 0 ? '' : indent;
+      const fits = room - lead.length;
+      const last = piece === MAX_ROWS_PER_LINE - 1;
+      const [head, tail] = last || cellWidth(rest) <= fits ? [truncate(rest, fits), ''] : breakAt(rest, fits);
+      rows.push({ key: `${line.id}.${piece}`, kind: line.kind, text: lead + head });
+      rest = tail;
+      piece++;
+    } while (rest !== '');
+  }
+  return rows;
+}
+
+/** A two-column line (`:set NAME VALUE   set a live …`) goes on under its second column; any other, flush. */
+function hangingIndent(text: string, width: number): number {
+  const column = /^\S.*?\s{2,}(?=\S)/.exec(text)?.[0].length ?? 0;
+  return column <= width / 2 ? column : 0;
+}
+
 
 export const ReplPanel = memo(function ReplPanel({
   state,
@@ -72,8 +113,9 @@ export const ReplPanel = memo(function ReplPanel({
   height: number;
 }) {
   const { theme, messages } = useSettings();
-  const window = outputWindow(state.output.length, state.scroll, height, focused);
-  const visible = state.output.slice(window.start, window.end);
+  const rows = outputRows(state.output, width);
+  const window = outputWindow(rows.length, state.scroll, height, focused);
+  const visible = rows.slice(window.start, window.end);
   const room = width - cellWidth(label);
   return (
     <Box width={width} height={height} flexDirection="column" justifyContent="flex-end" overflow="hidden">
@@ -83,7 +125,7 @@ export const ReplPanel = memo(function ReplPanel({
         </Text>
       ) : null}
       {visible.map((line) => (
-        <OutputLine key={line.id} line={line} />
+        <OutputLine key={line.key} line={line} />
       ))}
       {focused ? (
         <Prompt state={state} label={label} width={width} placeholder={state.line === '' ? idleText(messages, examples, version, room - 1, true, entry, starting) : ''} />

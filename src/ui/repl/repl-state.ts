@@ -29,7 +29,7 @@ export interface ReplState {
   /** The fresh line, kept while browsing history so ↓ past the newest entry brings it back. */
   draft: string;
   output: ReplLine[];
-  /** How many lines of output the view is scrolled up from the newest (PgUp/PgDn); 0 follows new output. */
+  /** How many rows of output the view is scrolled up from the newest (PgUp/PgDn); 0 follows new output. */
   scroll: number;
   nextId: number;
 }
@@ -51,7 +51,8 @@ export type ReplAction =
   | { type: 'retract'; topic: ReplTopic }
   | { type: 'setModule'; module: string | null }
   | { type: 'clearOutput' }
-  | { type: 'scrollOutput'; by: number }
+  /** `rows`: the rows the output takes on screen (long lines take several); by default one a line. */
+  | { type: 'scrollOutput'; by: number; rows?: number }
   | { type: 'followOutput' };
 
 /** Scrollback kept in memory; the panel shows only the rows that fit. */
@@ -146,7 +147,7 @@ export function replReducer(state: ReplState, action: ReplAction): ReplState {
     case 'clearOutput':
       return { ...state, output: [], scroll: 0 };
     case 'scrollOutput':
-      return { ...state, scroll: Math.max(0, Math.min(state.scroll + action.by, state.output.length - 1)) };
+      return { ...state, scroll: Math.max(0, Math.min(state.scroll + action.by, (action.rows ?? state.output.length) - 1)) };
     case 'followOutput':
       return state.scroll === 0 ? state : { ...state, scroll: 0 };
     case 'setModule':

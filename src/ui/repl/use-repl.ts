@@ -33,6 +33,7 @@ export function useReplKeys({
   print,
   onLeave,
   page,
+  rows,
 }: {
   state: { readonly current: ReplState };
   dispatch: (action: ReplAction) => void;
@@ -40,6 +41,8 @@ export function useReplKeys({
   onLeave: () => void;
   /** How many output lines PgUp/PgDn move: the rows the output shows. */
   page: number;
+  /** The rows the output takes on screen now (a long line takes several). */
+  rows: () => number;
 }): (input: string, key: Key) => void {
   const engine = useEngine();
   const run = useRunLine(dispatch, print);
@@ -58,7 +61,7 @@ export function useReplKeys({
       return;
     }
     if (action === 'outputPageUp' || action === 'outputPageDown') {
-      dispatch({ type: 'scrollOutput', by: (action === 'outputPageUp' ? 1 : -1) * Math.max(1, page) });
+      dispatch({ type: 'scrollOutput', by: (action === 'outputPageUp' ? 1 : -1) * Math.max(1, page), rows: rows() });
       return;
     }
     if (action === 'leaveRepl') {

@@ -100,3 +100,21 @@ export function displayPath(file: string, base: string): string {
 export function formatLocation(location: SourceLocation, base: string): string {
   return `${displayPath(location.file, base)}:${location.line}:${location.column}`;
 }
+
+const BREAK_AFTER = new Set([',', ' ', '{', '[']);
+
+/**
+ * The first `width` cells of `text` and the rest, for text that goes on over several rows. The break falls after
+ * a `,`, `{`, `[` or a space when one is in the last two thirds of the row, so a number or a word is not split in
+ * two (`{"/ping":12,` | `"/stats":3}`); the spaces at the break go.
+ */
+export function breakAt(text: string, width: number): [string, string] {
+  const chars = [...text];
+  let used = 0;
+  let end = 0;
+  while (end < chars.length && used + cellWidth(chars[end]!) <= width) used += cellWidth(chars[end++]!);
+  let soft = end - 1;
+  while (soft >= 0 && !BREAK_AFTER.has(chars[soft]!)) soft--;
+  if (soft + 1 > end / 3 && soft + 1 < end) end = soft + 1;
+  return [chars.slice(0, end).join('').trimEnd(), chars.slice(end).join('').trimStart()];
+}
