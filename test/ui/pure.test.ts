@@ -213,6 +213,22 @@ describe('numbers and geometry', () => {
     expect(planMessages([], { kind: 'none' }, context, 18).rows).toBe(0);
   });
 
+  test('a short strip (80×24, a program of modules) keeps the ⚠ stale-reference note lesson 15 sends the learner to', () => {
+    const record = updateRecord({
+      strategy: 'reflection-patch',
+      stateKept: true,
+      notes: ['replaced handlers.js: ping()', "routes.js: stale reference: routes['/ping'] still holds the old ping from handlers.js (captured before the patch)"],
+      modules: [{ module: 'handlers.js', action: 'patched', cause: 'changed', stateKept: true, stateful: true }],
+    });
+    const context = { messages: MESSAGES.en, base: '/work/lab', width: 80, waiting: false, programSize: 3, more: '(v: read all)' };
+    const planned = changeRows({ kind: 'record', record }, context, 5);
+    const text = planned.rows.map((r) => r.map((p) => p.text).join(''));
+    expect(text.length).toBeLessThanOrEqual(5);
+    expect(text.join('\n')).toContain("⚠ routes.js: stale reference: routes['/ping'] still holds the old ping");
+    expect(text[0]).toMatch(/^✓ v1 → v2 applied/);
+    expect(planned.cut).toBe(true);
+  });
+
   test('a headline too long for the row wraps instead of losing the failed requests and the downtime', () => {
     const record = updateRecord({ strategy: 'binary-replace', restart: 'cold', total: 921, failedRequests: 16, downtimeMs: 921 });
     const context = { messages: MESSAGES.en, base: '/work/lab', width: 60, waiting: false };

@@ -85,13 +85,18 @@ function plannedRows(change: LatestChange, context: ChangeContext, maxRows: numb
     ];
     const modules = modulesLine(record, context.messages, context.programSize);
     const modulesRows = modules ? wrapPieces([{ text: '↳ ', tone: 'muted' }, { text: modules }], width, '    ', '  ') : [];
-    const notes: Row[][] = record.notes.map((note) => {
-      const warn = WARNING_NOTE.test(note);
-      return wrapPieces([{ text: warn ? '⚠ ' : '· ', tone: warn ? 'warn' : 'muted' }, { text: m.engineNote(note), tone: warn ? 'warn' : undefined }], width, '    ', '  ');
-    });
+    const noteRows = (note: string, warn: boolean): Row[] =>
+      wrapPieces([{ text: warn ? '⚠ ' : '· ', tone: warn ? 'warn' : 'muted' }, { text: m.engineNote(note), tone: warn ? 'warn' : undefined }], width, '    ', '  ');
+    const warns = record.notes.map((note) => WARNING_NOTE.test(note));
+    const notes = record.notes.map((note, i) => noteRows(note, warns[i]!));
     // The headline wraps rather than losing its last facts (failed requests, downtime) on a narrow screen, a
-    // fact at a time (never `downtime` / `112ms`).
-    return budget([wrapPieces(wholeFacts(head), width, '  '), modulesRows, ...notes], maxRows, width, full);
+    // fact at a time (never `downtime` / `112ms`). A short strip keeps the warnings before the modules line and
+    // the notes that only inform: lesson 15 sends the learner to its ⚠ stale-reference note, which at 80×24 fell
+    // under the modules line and `replaced handlers.js: ping()`.
+    const groups = [wrapPieces(wholeFacts(head), width, '  '), modulesRows, ...notes];
+    const noteIndexes = notes.map((_, i) => 2 + i);
+    const priority = [0, ...noteIndexes.filter((_, i) => warns[i]), 1, ...noteIndexes.filter((_, i) => !warns[i])];
+    return budget(groups, maxRows, width, full, priority);
   }
   // Rejected: the place in the headline, then the cause, then the refused line with a caret.
   const where = record.location ? formatLocation(record.location, context.base) : '';
@@ -126,19 +131,25 @@ function plannedRows(change: LatestChange, context: ChangeContext, maxRows: numb
 /** A headline's pieces as facts that wrap whole. */
 const wholeFacts = (head: Row): Row => head.map((piece) => ({ ...piece, whole: true }));
 
-/** Groups in priority order, each taken whole or in part while rows remain; rows are cut to the width. */
-function budget(groups: Row[][], maxRows: number, width: number, full: boolean): ChangeRows {
-  const rows: Row[] = [];
-  let cut = false;
-  for (const group of groups) {
-    for (const row of group) {
-      if (rows.length >= maxRows) {
-        cut = true;
-        continue;
-      }
-      rows.push(row);
-    }
+/**
+ * Groups shown in the order given, filled in `priority` order (indexes into `groups`; default: as given), each
+ * taken whole or in part while rows remain; rows are cut to the width.
+ */
+function budget(groups: Row[][], maxRows: number, width: number, full: boolean, priority: readonly number[] = groups.map((_, i) => i)): ChangeRows {
+  const taken = groups.map(() => 0);
+  let room = maxRows;
+  for (const index of priority) {
+    const count = Math.min(groups[index]!.length, Math.max(0, room));
+    taken[index] = count;
+    room -= count;
   }
+  // A group cut short ends in `…`, so its last row does not read as the end of its sentence.
+  const rows = groups.flatMap((group, i) => {
+    const shown = group.slice(0, taken[i]);
+    if (shown.length === 0 || shown.length === group.length) return shown;
+    return [...shown.slice(0, -1), [...shown.at(-1)!, { text: '…', tone: 'muted' as const }]];
+  });
+  const cut = rows.length < groups.reduce((sum, group) => sum + group.length, 0);
   const fitted = fitRows(rows, width, full);
   return { rows: fitted.rows, cut: cut || fitted.cut };
 }
