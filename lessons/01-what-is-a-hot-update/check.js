@@ -14,7 +14,9 @@ export async function check(lab) {
   lab.expect(
     update.outcome === 'applied',
     { en: 'your new version was applied', zh: '新版本已生效' },
-    update.outcome === 'applied' ? `v${update.previousVersion} → v${update.version}` : `rejected: ${update.reason}`,
+    update.outcome === 'applied'
+      ? `v${update.previousVersion} → v${update.version}`
+      : { en: `rejected: ${update.reason}`, zh: `被拒绝：${update.reason}` },
   );
   if (update.outcome !== 'applied') return;
 
@@ -22,7 +24,10 @@ export async function check(lab) {
   lab.expect(
     !res.failed && res.version === update.version,
     { en: 'the new version answers /ping', zh: '新版本在回答 /ping' },
-    `v${res.version ?? '?'} answered ${JSON.stringify(res.failed ? (res.error ?? res.body) : res.body)}`,
+    {
+      en: `v${res.version ?? '?'} answered ${JSON.stringify(res.failed ? (res.error ?? res.body) : res.body)}`,
+      zh: `v${res.version ?? '?'} 回答了 ${JSON.stringify(res.failed ? (res.error ?? res.body) : res.body)}`,
+    },
   );
 
   const counter = await lab.counter('/ping');
@@ -32,18 +37,21 @@ export async function check(lab) {
   lab.expect(
     now !== '' && !same,
     { en: '/ping answers a new text', zh: '/ping 返回了新的文字' },
-    `before: ${JSON.stringify(before)}, now: ${JSON.stringify(now)}${now === '' ? ' (empty)' : same ? ' — the same text but for the count' : ''}`,
+    {
+      en: `before: ${JSON.stringify(before)}, now: ${JSON.stringify(now)}${now === '' ? ' (empty)' : same ? ' — the same text but for the count' : ''}`,
+      zh: `之前：${JSON.stringify(before)}，现在：${JSON.stringify(now)}${now === '' ? '（空的）' : same ? '——除了计数，文字没变' : ''}`,
+    },
   );
   lab.expect(
     counter.found,
     { en: 'the reply still counts requests', zh: '回复里仍然带着请求计数' },
     counter.found
-      ? `three requests in a row: ${counter.seen}`
-      : `three requests in a row, and no number in the reply went up: ${counter.seen}`,
+      ? { en: `three requests in a row: ${counter.seen}`, zh: `连续三次请求：${counter.seen}` }
+      : { en: `three requests in a row, and no number in the reply went up: ${counter.seen}`, zh: `连续三次请求，回复里没有一个数字在增加：${counter.seen}` },
   );
   lab.expect(
     update.failedRequests === 0,
     { en: 'no request failed during the update', zh: '更新期间没有请求失败' },
-    `${update.failedRequests} failed`,
+    { en: `${update.failedRequests} failed`, zh: `${update.failedRequests} 个失败` },
   );
 }

@@ -3,7 +3,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CheckResult } from '../engine/lessons/check-types.ts';
-import { languageOf, pick, type Language } from '../engine/lessons/language.ts';
+import { languageOf, pick, pickText, type Language } from '../engine/lessons/language.ts';
 import type { Lesson } from '../engine/lessons/lesson-types.ts';
 import { findLesson, loadLessons } from '../engine/lessons/load-lessons.ts';
 import { currentLesson, doneCount, loadProgress, markDone, nextLesson, setCurrent, updateProgress } from '../engine/lessons/progress.ts';
@@ -65,7 +65,7 @@ export function formatResult(result: CheckResult, lesson: Lesson, lang: Language
   const lines: string[] = [];
   for (const step of result.steps) {
     lines.push(`  ${step.ok ? '✓' : '✗'} ${pick(step.title, lang)}`);
-    if (step.detail) lines.push(`      ${step.detail}`);
+    if (step.detail) lines.push(`      ${pickText(step.detail, lang)}`);
   }
   if (result.error) lines.push(`  ✗ ${result.error}`);
   if (!result.passed) {

@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/engine/lessons/check-types.ts';
-import { pick } from '../../src/engine/lessons/language.ts';
+import { pick, pickText } from '../../src/engine/lessons/language.ts';
 import { loadLessons } from '../../src/engine/lessons/load-lessons.ts';
 import type { Lesson } from '../../src/engine/lessons/lesson-types.ts';
 import { CheckRunner } from '../../src/engine/lessons/run-check.ts';
@@ -57,7 +57,7 @@ function folderVariant(lessonId: string, name: string, dir: string): Variant {
 }
 
 function describeResult(result: CheckResult): string {
-  const steps = result.steps.map((s) => `${s.ok ? '✓' : '✗'} ${pick(s.title, 'en')}${s.detail ? ` — ${s.detail}` : ''}`);
+  const steps = result.steps.map((s) => `${s.ok ? '✓' : '✗'} ${pick(s.title, 'en')}${s.detail ? ` — ${pickText(s.detail, 'en')}` : ''}`);
   return [...steps, ...(result.error ? [`error: ${result.error}`] : [])].join('\n');
 }
 

@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { pick } from '../../src/engine/lessons/language.ts';
+import { pick, pickText } from '../../src/engine/lessons/language.ts';
 import { LessonError } from '../../src/engine/lessons/lesson-errors.ts';
 import type { Lesson } from '../../src/engine/lessons/lesson-types.ts';
 import { loadLessons } from '../../src/engine/lessons/load-lessons.ts';
@@ -44,7 +44,7 @@ async function loadError(root: string): Promise<LessonError> {
 }
 
 function describeResult(result: CheckResult): string {
-  const steps = result.steps.map((s) => `${s.ok ? '✓' : '✗'} ${pick(s.title, 'en')}${s.detail ? ` — ${s.detail}` : ''}`);
+  const steps = result.steps.map((s) => `${s.ok ? '✓' : '✗'} ${pick(s.title, 'en')}${s.detail ? ` — ${pickText(s.detail, 'en')}` : ''}`);
   return [...steps, ...(result.error ? [`error: ${result.error}`] : [])].join('\n');
 }
 

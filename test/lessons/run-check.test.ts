@@ -5,6 +5,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLessons } from '../../src/engine/lessons/load-lessons.ts';
+import { pickText } from '../../src/engine/lessons/language.ts';
 import type { Lesson } from '../../src/engine/lessons/lesson-types.ts';
 import { CheckRunner, runCheck } from '../../src/engine/lessons/run-check.ts';
 import type { RestartMode, StrategyName } from '../../src/engine/types.ts';
@@ -204,7 +205,8 @@ export function migrate(prev) {
     expect(result.passed).toBe(false);
     expect(result.steps).toHaveLength(1);
     expect(result.steps[0]).toMatchObject({ ok: false, title: { en: 'your version answers requests', zh: '你的版本能回答请求' } });
-    expect(result.steps[0]?.detail).toMatch(/^v2 is serving, and all \d+ answers it gave failed, e\.g\. GET \/ping → Error: boom \(service\.js:2:9\)/);
+    expect(result.steps[0]?.detail).toMatchObject({ zh: expect.stringMatching(/^v2 在服务，但它给出的 \d+ 个回答全部失败/) });
+    expect(pickText(result.steps[0]!.detail!, 'en')).toMatch(/^v2 is serving, and all \d+ answers it gave failed, e\.g\. GET \/ping → Error: boom \(service\.js:2:9\)/);
   });
 
   it('a kept-open runner gives every check a fresh service of its own, warm', async () => {

@@ -308,3 +308,16 @@ test('at 80×24 with a failing checklist, a long hint shows from its label, neve
   const hint3 = rows.findIndex((row) => row.startsWith('Hint 3/3'));
   expect(rows[hint3 - 1]).toMatch(/^✗ /);
 });
+
+test('in Chinese a check detail given in both languages is shown in Chinese, labelled as the check run', async () => {
+  await open({ lang: 'zh' });
+  verdict = (lesson) => ({
+    lesson: lesson.id,
+    passed: false,
+    steps: [{ title: { en: 'the reply changed', zh: '回复变了' }, ok: false, detail: { en: 'before: "pong 3", now: "pong 4"', zh: '之前："pong 3"，现在："pong 4"' } }],
+  });
+  await lab!.press('k');
+  const frame = await lab!.waitFor('✗ 回复变了');
+  expect(frame).toContain('检查运行中：之前："pong 3"，现在："pong 4"');
+  expect(frame).not.toContain('before:');
+});

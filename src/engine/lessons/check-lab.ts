@@ -5,7 +5,7 @@ import { HotlabError } from '../errors.ts';
 import type { ServiceRequest, ServiceResponse, UpdateRecord } from '../types.ts';
 import { countAcross, findCounter, jsonOf, numbersIn, textOf } from './judge-answers.ts';
 import type { CheckLab, CheckResponse, CheckStep, CounterReading, SaveHow } from './check-types.ts';
-import type { Localized } from './language.ts';
+import type { Localized, MaybeLocalized } from './language.ts';
 import type { LessonFiles } from './lesson-types.ts';
 import { saveAs } from './save-file.ts';
 import type { ScratchService } from './scratch-service.ts';
@@ -129,7 +129,7 @@ export function createCheckLab(parts: CheckLabParts): CheckLabHandle {
     },
     expect(condition, title, detail) {
       const ok = Boolean(condition);
-      if (!closed) steps.push({ title: localizedTitle(title), ok, ...(detail !== undefined ? { detail: String(detail) } : {}) });
+      if (!closed) steps.push({ title: localizedTitle(title), ok, ...(detail !== undefined && detail !== null ? { detail: localizedDetail(detail) } : {}) });
       return ok;
     },
   };
@@ -215,6 +215,15 @@ function pathOf(request: ServiceRequest): string {
 
 function bodyOf(response: CheckResponse | string): string {
   return typeof response === 'string' ? response : response.body;
+}
+
+/** check.js is plain JavaScript: a detail is a string, `{en, zh}`, or anything else said as a string. */
+function localizedDetail(detail: unknown): MaybeLocalized {
+  if (typeof detail === 'object' && detail !== null && ('en' in detail || 'zh' in detail)) {
+    const { en, zh } = detail as Partial<Localized>;
+    return { en: String(en ?? zh), zh: String(zh ?? en) };
+  }
+  return String(detail);
 }
 
 /** check.js is plain JavaScript: a bare string title is accepted rather than crashing the check. */

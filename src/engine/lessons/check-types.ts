@@ -1,7 +1,7 @@
 // What a lesson's check.js receives (`CheckLab`) and what a check produces (`CheckResult`). check.js files are
 // plain JavaScript; they reference these types in a JSDoc `@param` only.
 import type { EngineSnapshot, EvalResult, ServiceResponse, UpdateRecord } from '../types.ts';
-import type { Localized } from './language.ts';
+import type { Localized, MaybeLocalized } from './language.ts';
 import type { RequestInit } from './service-request.ts';
 
 /** A response as a check sees it. */
@@ -108,8 +108,11 @@ export interface CheckLab {
    */
   countAcross<T>(action: () => Promise<T>, path?: string, init?: RequestInit): Promise<CountAcross<T>>;
 
-  /** Record one step of the checklist; returns `condition` so a check can stop early when a step fails. */
-  expect(condition: unknown, title: Localized, detail?: string): boolean;
+  /**
+   * Record one step of the checklist; returns `condition` so a check can stop early when a step fails. `detail`
+   * says what was seen: `{en, zh}` when it has words, a plain string when it is values alone.
+   */
+  expect(condition: unknown, title: Localized, detail?: MaybeLocalized): boolean;
 }
 
 /** What `lab.counter` found. */
@@ -146,16 +149,18 @@ export interface CountAcross<T> {
   carriedOn: boolean;
   /** It went on exactly: `first === expected`. */
   exact: boolean;
-  /** What was seen, for a step's detail. */
+  /** What was seen, for a step's detail (English). */
   seen: string;
+  /** What was seen in both languages: the step's detail for a learner reading either. */
+  said: Localized;
 }
 
 /** One line of the checklist. */
 export interface CheckStep {
   title: Localized;
   ok: boolean;
-  /** What was seen, for a failed step mostly (English; values and code). */
-  detail?: string;
+  /** What was seen, for a failed step mostly: `{en, zh}`, or a plain string of values, code or an error's message. */
+  detail?: MaybeLocalized;
 }
 
 /** The outcome of checking one lesson. */

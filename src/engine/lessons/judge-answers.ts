@@ -1,6 +1,7 @@
 // How checks read a service's answers, as pure functions: text compared after trimming, JSON parsed or not,
 // and a counter found as the number that moves from one answer to the next (not the first digit in sight).
 import type { CountAcross, CounterReading } from './check-types.ts';
+import type { Localized } from './language.ts';
 
 /** Trimmed: a trailing newline (`pong 3\n`) or an indent never decides a check. */
 export function textOf(body: string): string {
@@ -55,19 +56,28 @@ export function countAcross<T>(result: T, before: CounterReading, after: Counter
   const first = after.found ? after.values[0]! : Number.NaN;
   const carriedOn = before.found && after.found && first > before.value;
   const exact = carriedOn && first === expected;
-  let seen: string;
-  if (!before.found) seen = `no counter to follow before: ${before.seen}`;
-  else if (!after.found) seen = `${JSON.stringify(before.bodies.at(-1))} before; after it no number went up from one answer to the next: ${after.seen}`;
-  else {
-    const verdict =
+  let said: Localized;
+  const last = JSON.stringify(before.bodies.at(-1));
+  if (!before.found) said = { en: `no counter to follow before: ${before.seen}`, zh: `之前没有可跟踪的计数：${before.seen}` };
+  else if (!after.found) {
+    said = {
+      en: `${last} before; after it no number went up from one answer to the next: ${after.seen}`,
+      zh: `之前是 ${last}；之后没有一个数字随回答增加：${after.seen}`,
+    };
+  } else {
+    const verdict: Localized =
       first === expected
-        ? 'every request counted'
+        ? { en: 'every request counted', zh: '每个请求都计上了' }
         : first <= before.value
-          ? `it went from ${before.value} to ${first}`
+          ? { en: `it went from ${before.value} to ${first}`, zh: `它从 ${before.value} 变成了 ${first}` }
           : first < expected
-            ? `${expected - first} count(s) lost: counting every request gives ${expected}`
-            : `${first - expected} more than the requests answered: counting every request gives ${expected}`;
-    seen = `${JSON.stringify(before.bodies.at(-1))} before, ${JSON.stringify(after.bodies[0])} after, with ${answered} request(s) answered from one to the other (that one included) — ${verdict}`;
+            ? { en: `${expected - first} count(s) lost: counting every request gives ${expected}`, zh: `丢了 ${expected - first} 个计数：每个请求都计上应是 ${expected}` }
+            : { en: `${first - expected} more than the requests answered: counting every request gives ${expected}`, zh: `比回答的请求多了 ${first - expected}：每个请求都计上应是 ${expected}` };
+    const next = JSON.stringify(after.bodies[0]);
+    said = {
+      en: `${last} before, ${next} after, with ${answered} request(s) answered from one to the other (that one included) — ${verdict.en}`,
+      zh: `之前 ${last}，之后 ${next}，两者之间（含后者）回答了 ${answered} 个请求——${verdict.zh}`,
+    };
   }
-  return { result, before, after, answered, expected, first, carriedOn, exact, seen };
+  return { result, before, after, answered, expected, first, carriedOn, exact, seen: said.en, said };
 }

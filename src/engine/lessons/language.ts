@@ -32,3 +32,13 @@ export function localeLanguage(env: NodeJS.ProcessEnv = process.env): Language {
 export function pick(text: Localized, lang: Language): string {
   return text[lang] || text.en;
 }
+
+/**
+ * A text that may be localized: a plain string reads the same in every language (values, code, an error's own
+ * message); `{en, zh}` is picked like any other.
+ */
+export type MaybeLocalized = string | Localized;
+
+export function pickText(text: MaybeLocalized, lang: Language): string {
+  return typeof text === 'string' ? text : pick(text, lang);
+}

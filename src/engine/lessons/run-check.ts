@@ -221,7 +221,10 @@ async function judge(service: ScratchService, check: CheckFunction, files: Lesso
     const step: CheckStep = {
       title: ANSWERS,
       ok: false,
-      detail: `v${next} is serving, and all ${failing.failed} answers it gave failed, e.g. ${failing.firstFailure ?? '?'}`,
+      detail: {
+        en: `v${next} is serving, and all ${failing.failed} answers it gave failed, e.g. ${failing.firstFailure ?? '?'}`,
+        zh: `v${next} 在服务，但它给出的 ${failing.failed} 个回答全部失败，例如 ${failing.firstFailure ?? '?'}`,
+      },
     };
     return { lesson: lesson.id, passed: false, steps: [step] };
   }

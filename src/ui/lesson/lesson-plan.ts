@@ -3,7 +3,7 @@
 // Whatever is cut here is whole in the reading view (`cut` tells the pane to say so).
 import type { LessonSnapshot } from '../../engine/lessons/lesson-session.ts';
 import { LIVE_STEP } from '../../engine/lessons/lesson-session.ts';
-import { pick, type Language } from '../../engine/lessons/language.ts';
+import { pick, pickText, type Language } from '../../engine/lessons/language.ts';
 import { cellWidth } from '../shared/format.ts';
 import { inline, markdownLines, wrap, type MarkdownLine } from './markdown-lines.ts';
 
@@ -69,7 +69,8 @@ export function planLesson(snapshot: LessonSnapshot, options: LessonPlanOptions)
   if (result) {
     const row = (step: (typeof result.steps)[number], withDetail: boolean): ChecklistRow => {
       const live = step.title.en === LIVE_STEP.en;
-      const detail = withDetail && step.detail ? (live ? options.liveRefused(step.detail) : options.inCheckRun(step.detail)) : undefined;
+      const seen = step.detail !== undefined ? pickText(step.detail, lang) : '';
+      const detail = withDetail && seen ? (live ? options.liveRefused(seen) : options.inCheckRun(seen)) : undefined;
       return { ok: step.ok, title: pick(step.title, lang), ...(detail ? { detail } : {}) };
     };
     const failed = result.steps.filter((s) => !s.ok).map((s) => row(s, true));
