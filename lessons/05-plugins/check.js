@@ -15,13 +15,16 @@ export async function check(lab) {
   lab.expect(
     version.status === 200 && lab.text(version) === 'plugin v2',
     { en: '/version answers `plugin v2`', zh: '/version 回答 `plugin v2`' },
-    `/version answered ${version.status} ${JSON.stringify(version.failed ? (version.error ?? version.body) : version.body)}`,
+    {
+      en: `/version answered ${version.status} ${JSON.stringify(version.failed ? (version.error ?? version.body) : version.body)}`,
+      zh: `/version 回答了 ${version.status} ${JSON.stringify(version.failed ? (version.error ?? version.body) : version.body)}`,
+    },
   );
 
   const ping = await lab.counter('/ping');
   lab.expect(
     ping.found && ping.bodies.every((body) => /^pong \d+$/.test(body)),
     { en: '/ping still answers `pong n`, counting', zh: '/ping 仍然回答 `pong n`，并且在计数' },
-    `three requests in a row: ${ping.seen}`,
+    { en: `three requests in a row: ${ping.seen}`, zh: `连续三次请求：${ping.seen}` },
   );
 }

@@ -18,7 +18,7 @@ export async function check(lab) {
   lab.expect(
     patched,
     { en: 'ping was replaced in place and the state stayed (reflect.Value.Set)', zh: 'ping 被就地替换，状态保留（reflect.Value.Set）' },
-    patched ? notes.split('\n')[0] : update.reason ?? (notes || 'no function changed'),
+    patched ? notes.split('\n')[0] : update.reason ?? (notes || { en: 'no function changed', zh: '没有函数改变' }),
   );
   if (update.outcome !== 'applied') return;
 
@@ -42,6 +42,9 @@ export async function check(lab) {
   lab.expect(
     followed,
     { en: 'after `:set greeting "hola"`, /shout answers `HOLA n!`, n going up by one per request from the count before', zh: '`:set greeting "hola"` 之后，/shout 回答 `HOLA n!`，n 从之前的计数起每个请求加一' },
-    setError ?? `${seen.join('; ')}; before the patch /ping said ${JSON.stringify(lab.text(lab.before))}`,
+    setError ?? {
+      en: `${seen.join('; ')}; before the patch /ping said ${JSON.stringify(lab.text(lab.before))}`,
+      zh: `${seen.join('；')}；修补之前 /ping 说 ${JSON.stringify(lab.text(lab.before))}`,
+    },
   );
 }

@@ -20,8 +20,10 @@ export async function check(lab) {
   lab.expect(
     reached,
     { en: '/ping answers `PONG n` right after the patch, and the count carried on', zh: '修补之后 /ping 立即回答 `PONG n`，计数继续' },
-    `three requests in a row: ${ping.seen} (before the patch: ${JSON.stringify(lab.text(lab.before))})` +
-      (!reached && stale.length ? `; hotlab noted: ${stale.join('; ')}` : ''),
+    {
+      en: `three requests in a row: ${ping.seen} (before the patch: ${JSON.stringify(lab.text(lab.before))})` + (!reached && stale.length ? `; hotlab noted: ${stale.join('; ')}` : ''),
+      zh: `连续三次请求：${ping.seen}（修补之前：${JSON.stringify(lab.text(lab.before))}）` + (!reached && stale.length ? `；hotlab 指出：${stale.join('; ')}` : ''),
+    },
   );
 
   const set = await lab.setValue('greeting', '"hey"');
@@ -29,20 +31,20 @@ export async function check(lab) {
   lab.expect(
     set.ok && /^HEY\s+\d+$/.test(lab.text(hey)),
     { en: 'after `:set greeting "hey"`, /ping answers `HEY n`: the live function with the live field', zh: '`:set greeting "hey"` 之后，/ping 回答 `HEY n`：活的函数配上活的字段' },
-    set.ok ? `/ping answered ${JSON.stringify(lab.text(hey))}` : set.error,
+    set.ok ? { en: `/ping answered ${JSON.stringify(lab.text(hey))}`, zh: `/ping 回答了 ${JSON.stringify(lab.text(hey))}` } : set.error,
   );
 
   const shout = await lab.request('/shout');
   lab.expect(
     /^HEY\s+\d+!$/.test(lab.text(shout)),
     { en: '/shout still answers, through the same seam (`HEY n!`)', zh: '/shout 仍然能回答，走的是同一条接缝（`HEY n!`）' },
-    `/shout answered ${JSON.stringify(lab.text(shout))}`,
+    { en: `/shout answered ${JSON.stringify(lab.text(shout))}`, zh: `/shout 回答了 ${JSON.stringify(lab.text(shout))}` },
   );
 
   const missing = await lab.request('/nowhere');
   lab.expect(
     missing.status === 404,
     { en: 'an unknown path still answers 404', zh: '未知路径仍然回答 404' },
-    `/nowhere answered ${missing.status} ${JSON.stringify(lab.text(missing))}`,
+    { en: `/nowhere answered ${missing.status} ${JSON.stringify(lab.text(missing))}`, zh: `/nowhere 回答了 ${missing.status} ${JSON.stringify(lab.text(missing))}` },
   );
 }

@@ -9,7 +9,7 @@ export async function check(lab) {
   lab.expect(
     update.outcome === 'applied' && update.restart === 'graceful' && update.failedRequests === 0,
     { en: 'your build took over gracefully: 0 failed requests', zh: '你的构建优雅地接管了：0 个失败请求' },
-    update.outcome === 'applied' ? `${update.failedRequests} request(s) failed` : update.reason,
+    update.outcome === 'applied' ? { en: `${update.failedRequests} request(s) failed`, zh: `${update.failedRequests} 个请求失败` } : update.reason,
   );
   if (update.outcome !== 'applied') return;
 
@@ -21,7 +21,10 @@ export async function check(lab) {
     kept,
     { en: 'the next graceful restart carries the counter over (snapshot() → migrate(prev)), with 0 failed requests', zh: '下一次优雅重启把计数带了过去（snapshot() → migrate(prev)），0 个失败请求' },
     record?.outcome === 'applied'
-      ? [...record.notes, `${record.failedRequests} request(s) failed`, next.seen].join(' — ')
-      : `rejected: ${record?.reason}`,
+      ? {
+          en: [...record.notes, `${record.failedRequests} request(s) failed`, next.said.en].join(' — '),
+          zh: [...record.notes, `${record.failedRequests} 个请求失败`, next.said.zh].join(' — '),
+        }
+      : { en: `rejected: ${record?.reason}`, zh: `被拒绝：${record?.reason}` },
   );
 }

@@ -65,13 +65,16 @@ function holdsCount(value, count, depth = 0) {
   return Object.values(value).some((v) => holdsCount(v, count, depth + 1));
 }
 
-/** /stats as the goal shapes it: one JSON object from path to count. Its problem, or null. */
+/** /stats as the goal shapes it: one JSON object from path to count. Its problem ({en, zh}), or null. */
 function perPathProblem(lab, res) {
   const stats = lab.json(res);
-  if (res.status !== 200) return `it answered ${res.status}`;
-  if (stats === null || typeof stats !== 'object' || Array.isArray(stats)) return 'it is not a JSON object';
+  if (res.status !== 200) return { en: `it answered ${res.status}`, zh: `它回答了 ${res.status}` };
+  if (stats === null || typeof stats !== 'object' || Array.isArray(stats)) return { en: 'it is not a JSON object', zh: '它不是一个 JSON 对象' };
   const notCounts = Object.entries(stats).filter(([, v]) => typeof v !== 'number');
-  if (notCounts.length) return `not every value is a count: ${notCounts.map(([k]) => JSON.stringify(k)).join(', ')}`;
+  if (notCounts.length) {
+    const keys = notCounts.map(([k]) => JSON.stringify(k)).join(', ');
+    return { en: `not every value is a count: ${keys}`, zh: `并非每个值都是计数：${keys}` };
+  }
   return null;
 }
 
@@ -84,7 +87,9 @@ export async function check(lab) {
   lab.expect(
     patched && ping.found && ping.values[0] > before,
     { en: 'reflection-patch applies your edit in place (only functions changed) and /ping keeps counting', zh: 'reflection-patch 就地应用了你的改动（只改了函数），/ping 持续计数' },
-    patched ? `before the edit /ping said ${JSON.stringify(lab.text(lab.before))}; after it ${ping.seen}` : update.reason ?? update.notes.join('; '),
+    patched
+      ? { en: `before the edit /ping said ${JSON.stringify(lab.text(lab.before))}; after it ${ping.seen}`, zh: `改动之前 /ping 说 ${JSON.stringify(lab.text(lab.before))}；之后 ${ping.seen}` }
+      : update.reason ?? update.notes.join('; '),
   );
   if (update.outcome !== 'applied') return;
 
@@ -101,8 +106,14 @@ export async function check(lab) {
   const served = lab.expect(
     moved,
     { en: '/stats answers one JSON object of requests per path, e.g. {"/ping": 12, "/stats": 1}', zh: '/stats 以一个 JSON 对象返回每个路径的请求数，比如 {"/ping": 12, "/stats": 1}' },
-    `/stats answered ${JSON.stringify(lab.text(one).slice(0, 160))}, then after one /ping ${JSON.stringify(lab.text(two).slice(0, 160))}` +
-      (problem ? `: ${problem}` : moved ? '' : ': the counts of /ping and /stats did not each go up by one'),
+    {
+      en:
+        `/stats answered ${JSON.stringify(lab.text(one).slice(0, 160))}, then after one /ping ${JSON.stringify(lab.text(two).slice(0, 160))}` +
+        (problem ? `: ${problem.en}` : moved ? '' : ': the counts of /ping and /stats did not each go up by one'),
+      zh:
+        `/stats 回答了 ${JSON.stringify(lab.text(one).slice(0, 160))}，一次 /ping 之后回答 ${JSON.stringify(lab.text(two).slice(0, 160))}` +
+        (problem ? `：${problem.zh}` : moved ? '' : '：/ping 和 /stats 的计数没有各加一'),
+    },
   );
   if (!served) return; // the hand-over probes below read /stats: they would only repeat this
 
@@ -119,13 +130,18 @@ export async function check(lab) {
   lab.expect(
     !(fromStarter instanceof Error) && lab.numbers(fromStarter.ping).includes(42) && fromStarter.statsIsObject,
     { en: 'plugin-swap / graceful: your migrate(prev) takes the starter’s snapshot `{ hits }`', zh: 'plugin-swap / 优雅重启：你的 migrate(prev) 能接收起始版本的快照 `{ hits }`' },
-    fromStarter instanceof Error ? fromStarter.message : `after migrate({ hits: 41 }) /ping answered ${JSON.stringify(fromStarter.ping)}`,
+    fromStarter instanceof Error
+      ? fromStarter.message
+      : { en: `after migrate({ hits: 41 }) /ping answered ${JSON.stringify(fromStarter.ping)}`, zh: `migrate({ hits: 41 }) 之后 /ping 回答了 ${JSON.stringify(fromStarter.ping)}` },
   );
   lab.expect(
     !(roundTrip instanceof Error) && roundTrip.before === roundTrip.after && /^\s*\{/.test(roundTrip.before),
     { en: 'plugin-swap / graceful: snapshot() → migrate(prev) carries everything /stats shows to the next version', zh: 'plugin-swap / 优雅重启：snapshot() → migrate(prev) 能把 /stats 显示的一切带给下一个版本' },
     roundTrip instanceof Error
       ? roundTrip.message
-      : `/stats before ${roundTrip.before}, after the hand-over ${roundTrip.after}${roundTrip.before === roundTrip.after ? '' : ' (the two should be the same: migrate(prev) should put back every count snapshot() took)'}`,
+      : {
+          en: `/stats before ${roundTrip.before}, after the hand-over ${roundTrip.after}${roundTrip.before === roundTrip.after ? '' : ' (the two should be the same: migrate(prev) should put back every count snapshot() took)'}`,
+          zh: `交接之前 /stats 是 ${roundTrip.before}，之后是 ${roundTrip.after}${roundTrip.before === roundTrip.after ? '' : '（两者应该相同：migrate(prev) 应把 snapshot() 取走的每个计数都放回去）'}`,
+        },
   );
 }

@@ -16,7 +16,7 @@ export async function check(lab) {
   lab.expect(
     ping.found && ping.bodies.every((body) => /^hello \d+$/.test(body)),
     { en: '/ping answers `hello n`, counting', zh: '/ping 回答 `hello n`，并且在计数' },
-    `three requests in a row: ${ping.seen}`,
+    { en: `three requests in a row: ${ping.seen}`, zh: `连续三次请求：${ping.seen}` },
   );
 
   // A save of the leaf, as an editor that saves by rename (vim) writes it: a comment added. A rename is atomic,
@@ -28,7 +28,7 @@ export async function check(lab) {
     !lab.expect(
       saved?.outcome === 'applied',
       { en: 'a save of words.js is applied', zh: '对 words.js 的保存被应用' },
-      saved ? saved.reason : 'no update came of the save',
+      saved ? saved.reason : { en: 'no update came of the save', zh: '这次保存没有带来更新' },
     )
   )
     return;
@@ -36,11 +36,11 @@ export async function check(lab) {
   lab.expect(
     reRan.includes('words.js') && !reRan.includes('service.js'),
     { en: 'a save of words.js does not re-run service.js (a hot.accept() boundary stops it)', zh: '保存 words.js 不会让 service.js 重新运行（hot.accept() 边界挡住了它）' },
-    `the save re-ran ${reRan.join(' → ') || 'nothing'}`,
+    reRan.length ? { en: `the save re-ran ${reRan.join(' → ')}`, zh: `这次保存重新运行了 ${reRan.join(' → ')}` } : { en: 'the save re-ran nothing', zh: '这次保存没有重新运行任何模块' },
   );
   lab.expect(
     across.exact,
     { en: 'the /ping count goes on across the save, without losing one', zh: '保存前后 /ping 的计数接着数，一个不丢' },
-    across.seen,
+    across.said,
   );
 }

@@ -21,7 +21,7 @@ export async function check(lab) {
   lab.expect(
     ping.found && ping.bodies.every(isV2),
     { en: '/ping answers `plugin v2, served n`, counting', zh: '/ping 回答 `plugin v2, served n`，并且在计数' },
-    `three requests in a row: ${ping.seen}`,
+    { en: `three requests in a row: ${ping.seen}`, zh: `连续三次请求：${ping.seen}` },
   );
 
   const touched = (update.modules ?? []).map((m) => `${m.module} ${m.action}`);
@@ -29,7 +29,7 @@ export async function check(lab) {
   lab.expect(
     pluginOnly,
     { en: 'your save swapped myplugin.js alone: main (service.js) kept running', zh: '你的保存只替换了 myplugin.js：main（service.js）一直在运行' },
-    `the update touched ${touched.join(', ') || 'no module'}`,
+    touched.length ? { en: `the update touched ${touched.join(', ')}`, zh: `这次更新动到了 ${touched.join(', ')}` } : { en: 'the update touched no module', zh: '这次更新没有动到任何模块' },
   );
 
   const plugin = lab.files['myplugin.js'];
@@ -37,7 +37,9 @@ export async function check(lab) {
   lab.expect(
     swap.result?.outcome === 'applied' && swap.exact,
     { en: "main's count goes on across a plugin swap, to the request", zh: 'main 的计数在插件替换前后接着数，一个不差' },
-    swap.result?.outcome === 'applied' ? swap.seen : `a save of myplugin.js was refused: ${swap.result?.reason ?? 'no update came'}`,
+    swap.result?.outcome === 'applied'
+      ? swap.said
+      : { en: `a save of myplugin.js was refused: ${swap.result?.reason ?? 'no update came'}`, zh: `对 myplugin.js 的保存被拒绝：${swap.result?.reason ?? '没有带来更新'}` },
   );
 
   const renamed = await lab.save(plugin.replace(/\bMyFunc\b/g, 'MyFunction'), { file: 'myplugin.js', how: 'rename' });
@@ -48,6 +50,9 @@ export async function check(lab) {
       en: 'a plugin with MyFunc renamed is refused (the Lookup fails, naming MyFunc), and plugin v2 keeps serving',
       zh: 'MyFunc 改了名的插件被拒绝（Lookup 失败，指明 MyFunc），插件 v2 继续服务',
     },
-    `${renamed ? `the save was ${renamed.outcome}${renamed.reason ? `: ${renamed.reason}` : ''}` : 'no update came of the save'}; /ping then answered ${JSON.stringify(lab.text(after))}`,
+    {
+      en: `${renamed ? `the save was ${renamed.outcome}${renamed.reason ? `: ${renamed.reason}` : ''}` : 'no update came of the save'}; /ping then answered ${JSON.stringify(lab.text(after))}`,
+      zh: `${renamed ? `这次保存${renamed.outcome === 'rejected' ? '被拒绝' : '被应用'}${renamed.reason ? `：${renamed.reason}` : ''}` : '这次保存没有带来更新'}；随后 /ping 回答了 ${JSON.stringify(lab.text(after))}`,
+    },
   );
 }

@@ -30,7 +30,11 @@ export async function check(lab) {
   const applied = lab.expect(
     update.outcome === 'applied' && update.stateKept,
     { en: 'your files apply as a reflection patch (only functions changed, state kept)', zh: '你的文件能作为反射修补应用（只改了函数，状态保留）' },
-    update.outcome !== 'applied' ? update.reason : update.stateKept ? patched || undefined : update.notes.join('; ') || 'the update says the state was not kept',
+    update.outcome !== 'applied'
+      ? update.reason
+      : update.stateKept
+        ? patched || undefined
+        : update.notes.join('; ') || { en: 'the update says the state was not kept', zh: '这次更新说状态没有保留' },
   );
   if (!applied) return;
 
@@ -41,22 +45,24 @@ export async function check(lab) {
   lab.expect(
     reached,
     { en: '/ping answers `PONG n` right after the patch, and the count carried on', zh: '修补之后 /ping 立即回答 `PONG n`，计数继续' },
-    `three requests in a row: ${ping.seen} (before the patch: ${JSON.stringify(lab.text(lab.before))})` +
-      (!reached && stale.length > 0 ? `; hotlab noted: ${stale.join('; ')}` : ''),
+    {
+      en: `three requests in a row: ${ping.seen} (before the patch: ${JSON.stringify(lab.text(lab.before))})` + (!reached && stale.length > 0 ? `; hotlab noted: ${stale.join('; ')}` : ''),
+      zh: `连续三次请求：${ping.seen}（修补之前：${JSON.stringify(lab.text(lab.before))}）` + (!reached && stale.length > 0 ? `；hotlab 指出：${stale.join('; ')}` : ''),
+    },
   );
 
   const health = await lab.request('/health');
   lab.expect(
     health.status === 200 && lab.text(health) === 'ok',
     { en: '/health still answers `ok`', zh: '/health 仍然回答 `ok`' },
-    `/health answered ${health.status} ${JSON.stringify(lab.text(health))}`,
+    { en: `/health answered ${health.status} ${JSON.stringify(lab.text(health))}`, zh: `/health 回答了 ${health.status} ${JSON.stringify(lab.text(health))}` },
   );
 
   const missing = await lab.request('/nowhere');
   lab.expect(
     missing.status === 404,
     { en: 'an unknown path still answers 404', zh: '未知路径仍然回答 404' },
-    `/nowhere answered ${missing.status} ${JSON.stringify(lab.text(missing))}`,
+    { en: `/nowhere answered ${missing.status} ${JSON.stringify(lab.text(missing))}`, zh: `/nowhere 回答了 ${missing.status} ${JSON.stringify(lab.text(missing))}` },
   );
 
   // The later patch: what a learner would do next, made by the check so no answer can be written in advance.
@@ -71,18 +77,27 @@ export async function check(lab) {
 /** Patch ping again (`later …`) and read /ping: does it answer the later code, the count going on from `last`? */
 async function patchLater(lab, last) {
   const patched = laterPatch(lab.files['handlers.js'] ?? '');
-  if (patched === null) return { live: false, seen: 'handlers.js has no top-level `function ping(` to patch' };
+  if (patched === null) {
+    return { live: false, seen: { en: 'handlers.js has no top-level `function ping(` to patch', zh: 'handlers.js 里没有可修补的顶层 `function ping(`' } };
+  }
   const later = await lab.applySource(patched, { file: 'handlers.js' });
   if (later?.outcome !== 'applied') {
-    return { live: false, seen: `the later patch (ping wrapped to answer \`later …\`) was not applied: ${later?.reason ?? 'no new version'}` };
+    return {
+      live: false,
+      seen: {
+        en: `the later patch (ping wrapped to answer \`later …\`) was not applied: ${later?.reason ?? 'no new version'}`,
+        zh: `之后的修补（把 ping 包一层，回答 \`later …\`）没有被应用：${later?.reason ?? '没有新版本'}`,
+      },
+    };
   }
   const after = await lab.counter('/ping');
   const live = after.found && after.bodies.every((body) => /^later\s+PONG\s+\d+$/.test(body)) && after.values[0] > last;
   const stale = later.notes.filter((note) => note.startsWith('stale reference'));
   return {
     live,
-    seen:
-      `after the check patched ping to answer \`later PONG n\`, /ping answered ${after.seen}` +
-      (!live && stale.length > 0 ? `; hotlab noted: ${stale.join('; ')}` : ''),
+    seen: {
+      en: `after the check patched ping to answer \`later PONG n\`, /ping answered ${after.seen}` + (!live && stale.length > 0 ? `; hotlab noted: ${stale.join('; ')}` : ''),
+      zh: `检查把 ping 修补成回答 \`later PONG n\` 之后，/ping 回答了 ${after.seen}` + (!live && stale.length > 0 ? `；hotlab 指出：${stale.join('; ')}` : ''),
+    },
   };
 }

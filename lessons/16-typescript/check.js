@@ -3,8 +3,11 @@
 // the old `{ hits }` over (the starter's own snapshot, then one handed over by a stand-in), the new shape from a
 // stand-in, and the learner's own snapshot from version to version. The learner's ping must count on throughout.
 
-/** Why state was not kept, as the update says it. */
-const whyLost = (record) => (record?.outcome === 'applied' ? record.notes.join('; ') || 'the update says the state was not kept' : record?.reason ?? 'no new version');
+/** Why state was not kept, as the update says it (its notes and reason are hotlab's own words). */
+const whyLost = (record) =>
+  record?.outcome === 'applied'
+    ? record.notes.join('; ') || { en: 'the update says the state was not kept', zh: '这次更新说状态没有保留' }
+    : (record?.reason ?? { en: 'no new version', zh: '没有新版本' });
 
 /** The state /stats answers, when it has the goal's shape: `{ hits: number, byPath: { [path]: number } }`. */
 function stateOf(lab, response) {
@@ -33,7 +36,10 @@ export async function check(lab) {
   lab.expect(
     ping.found && ping.values[0] > starterCount,
     { en: '/ping counts on from the starter’s count', zh: '/ping 从起始版本的计数接着数' },
-    `the starter said ${JSON.stringify(lab.text(lab.before))} just before the update; then ${ping.seen}`,
+    {
+      en: `the starter said ${JSON.stringify(lab.text(lab.before))} just before the update; then ${ping.seen}`,
+      zh: `更新前一刻起始版本说 ${JSON.stringify(lab.text(lab.before))}；之后 ${ping.seen}`,
+    },
   );
 
   // Two /ping between two /stats, with the traffic held: hits goes up by 3, byPath['/ping'] by 2 and
@@ -49,7 +55,7 @@ export async function check(lab) {
   lab.expect(
     was !== undefined && now !== undefined && now.hits - was.hits === 3 && grew('/ping') === 2 && grew('/stats') === 1,
     { en: '/stats answers `{ hits, byPath }` and every request counts in both', zh: '/stats 回答 `{ hits, byPath }`，每个请求都计入两者' },
-    `/stats answered ${shown(first)}, then, after two /ping, ${shown(second)}`,
+    { en: `/stats answered ${shown(first)}, then, after two /ping, ${shown(second)}`, zh: `/stats 回答了 ${shown(first)}，两次 /ping 之后回答 ${shown(second)}` },
   );
 
   // The learner's own snapshot, new shape, into the next version of the learner's file.
@@ -65,7 +71,9 @@ export async function check(lab) {
   lab.expect(
     kept && next.exact && byPathKept,
     { en: 'the next version takes your `{ hits, byPath }` over, to the request', zh: '下一个版本原样接过你的 `{ hits, byPath }`，一个请求不差' },
-    kept ? `${next.seen}; /stats before ${shown(before)}, after ${shown(after)}` : whyLost(record),
+    kept
+      ? { en: `${next.said.en}; /stats before ${shown(before)}, after ${shown(after)}`, zh: `${next.said.zh}；之前 /stats 是 ${shown(before)}，之后是 ${shown(after)}` }
+      : whyLost(record),
   );
 
   // The old shape, handed over by a stand-in: hits carries on from 40, byPath starts empty, so from then on the
@@ -76,7 +84,7 @@ export async function check(lab) {
   lab.expect(
     oldState !== undefined && oldState.hits > 40 && sum(oldState.byPath) === oldState.hits - 40,
     { en: 'your migrate takes an old `{ hits: 40 }` over: hits counts on from 40, byPath from empty', zh: '你的 migrate 接管旧的 `{ hits: 40 }`：hits 从 40 接着数，byPath 从空开始' },
-    fromOld ? `then /stats answered ${shown(fromOld)}` : whyLost(old.update),
+    fromOld ? { en: `then /stats answered ${shown(fromOld)}`, zh: `随后 /stats 回答了 ${shown(fromOld)}` } : whyLost(old.update),
   );
 
   // The new shape, handed over by a stand-in: both parts carry on.
@@ -87,6 +95,8 @@ export async function check(lab) {
   lab.expect(
     newState !== undefined && newState.hits > 50 && newState.byPath['/ping'] >= 30 && newState.byPath['/stats'] > 20 && sum(newState.byPath) === newState.hits,
     { en: 'your migrate takes the new shape over: hits and byPath count on', zh: '你的 migrate 接管新的形状：hits 和 byPath 都接着数' },
-    fromNew ? `handed ${JSON.stringify(handed)}; then /stats answered ${shown(fromNew)}` : whyLost(neu.update),
+    fromNew
+      ? { en: `handed ${JSON.stringify(handed)}; then /stats answered ${shown(fromNew)}`, zh: `交接了 ${JSON.stringify(handed)}；随后 /stats 回答了 ${shown(fromNew)}` }
+      : whyLost(neu.update),
   );
 }

@@ -146,6 +146,7 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
             checkError: messages.lesson.checkError,
             inCheckRun: messages.lesson.inCheckRun,
             liveRefused: messages.lesson.liveRefused,
+            engineNote: messages.engineNote,
           })
         : null,
     [lessonSnapshot, lang, layout.columns, layout.lessonRows, tab, scroll, hintsFolded, messages],

@@ -3,7 +3,8 @@
 // Whatever is cut here is whole in the reading view (`cut` tells the pane to say so).
 import type { LessonSnapshot } from '../../engine/lessons/lesson-session.ts';
 import { LIVE_STEP } from '../../engine/lessons/lesson-session.ts';
-import { pick, pickText, type Language } from '../../engine/lessons/language.ts';
+import { pick, type Language } from '../../engine/lessons/language.ts';
+import { checkDetail } from './check-detail.ts';
 import { cellWidth } from '../shared/format.ts';
 import { inline, markdownLines, wrap, type MarkdownLine } from './markdown-lines.ts';
 
@@ -47,6 +48,8 @@ export interface LessonPlanOptions {
   inCheckRun: (detail: string) => string;
   /** Labels the live step's detail: the live service refused the file. */
   liveRefused: (detail: string) => string;
+  /** hotlab's own words in a detail, in the learner's language (`messages.engineNote`). @default as written */
+  engineNote?: (text: string) => string;
 }
 
 const MAX_STEPS = 5;
@@ -69,7 +72,7 @@ export function planLesson(snapshot: LessonSnapshot, options: LessonPlanOptions)
   if (result) {
     const row = (step: (typeof result.steps)[number], withDetail: boolean): ChecklistRow => {
       const live = step.title.en === LIVE_STEP.en;
-      const seen = step.detail !== undefined ? pickText(step.detail, lang) : '';
+      const seen = step.detail !== undefined ? checkDetail(step.detail, lang, options.engineNote ?? ((text) => text)) : '';
       const detail = withDetail && seen ? (live ? options.liveRefused(seen) : options.inCheckRun(seen)) : undefined;
       return { ok: step.ok, title: pick(step.title, lang), ...(detail ? { detail } : {}) };
     };

@@ -3,7 +3,8 @@
 // cause and code frame, every note), the hints (even folded ones), and the lesson text or the Go corner.
 import type { LessonSnapshot } from '../../engine/lessons/lesson-session.ts';
 import { LIVE_STEP } from '../../engine/lessons/lesson-session.ts';
-import { pick, pickText, type Language } from '../../engine/lessons/language.ts';
+import { pick, type Language } from '../../engine/lessons/language.ts';
+import { checkDetail } from '../lesson/check-detail.ts';
 import { keyOf } from '../keys/key-table.ts';
 import { fullChangeRows, type ChangeContext, type LatestChange } from '../feed/change-rows.ts';
 import { versionLabel } from '../feed/describe-update.ts';
@@ -67,7 +68,7 @@ export function planReading({ lesson, tab, lang, messages, change, changeContext
       for (const step of result.steps) {
         const live = step.title.en === LIVE_STEP.en;
         rows.push(...wrapPieces([{ text: step.ok ? '✓ ' : '✗ ', tone: step.ok ? 'good' : 'bad' }, { text: pick(step.title, lang) }], width, '  '));
-        const seen = step.detail !== undefined ? pickText(step.detail, lang) : '';
+        const seen = step.detail !== undefined ? checkDetail(step.detail, lang, messages.engineNote) : '';
         if (seen) rows.push(...wrapPieces([{ text: live ? m.liveRefused(seen) : m.inCheckRun(seen), tone: 'muted' }], width, '    ', '    '));
       }
       if (result.error) rows.push(...wrapPieces([{ text: `✗ ${m.checkError}: `, tone: 'bad' }, { text: result.error }], width, '  '));
