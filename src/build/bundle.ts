@@ -3,6 +3,7 @@
 import { renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { build, type Plugin } from 'esbuild';
+import { lazyGraphemeSegmenter } from './lazy-grapheme-segmenter.ts';
 import { stringWidthLazyEmoji } from './string-width-lazy-emoji.ts';
 
 const OUT_DIR = 'dist/bundle';
@@ -95,7 +96,8 @@ await build({
   // lab.ts also sets NODE_ENV, for runs from the sources; that assignment is expected, not a mistake.
   define: { 'process.env.NODE_ENV': '"production"' },
   logOverride: { 'assign-to-define': 'silent' },
-  plugins: [builtinsThroughRequire, yogaWithoutFetch, stringWidthLazyEmoji],
+  // stringWidthLazyEmoji before lazyGraphemeSegmenter: it applies both patches to string-width (see there).
+  plugins: [builtinsThroughRequire, yogaWithoutFetch, stringWidthLazyEmoji, lazyGraphemeSegmenter],
   logLevel: 'warning',
 });
 

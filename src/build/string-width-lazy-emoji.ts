@@ -1,6 +1,7 @@
 // An esbuild plugin for the bundle (bundle.ts): string-width, which Ink measures every line of the screen with,
 // builds its RGI emoji regex only for a cluster that could be one.
 import type { Plugin } from 'esbuild';
+import { patchSegmenters } from './lazy-grapheme-segmenter.ts';
 
 /**
  * string-width builds `/^\p{RGI_Emoji}$/v` when it is imported and runs it on every grapheme cluster of every line
@@ -32,7 +33,10 @@ export const stringWidthLazyEmoji: Plugin = {
       if (patched === null) {
         return { errors: [{ text: `string-width-lazy-emoji: ${args.path} no longer declares rgiEmojiRegex as expected; review src/build/string-width-lazy-emoji.ts` }] };
       }
-      return { contents: patched, loader: 'js' };
+      // esbuild loads a file through the first plugin that answers for it: string-width's segmenter is swapped here.
+      const segmented = patchSegmenters(patched);
+      if (segmented === null) return { errors: [{ text: `string-width-lazy-emoji: ${args.path} uses Intl.Segmenter in a way lazy-grapheme-segmenter does not replace` }] };
+      return { contents: segmented, loader: 'js' };
     });
   },
 };
