@@ -15,6 +15,9 @@ const OUT_DIR = 'dist/bundle';
  * bundle takes Node's built-ins through CommonJS `require` (every chunk has one, from the banner below), which hands
  * over the same module object without reading anything, and re-exports its plain values by name. Lazy exports (a
  * getter) are left out: importing one by name fails the build, so none is read by accident. Built once per name.
+ * Each export reads its value in a pure call of its own, so esbuild drops the exports nothing imports: some values
+ * are lazy too without looking it (node:util's parseArgs, diff, setTraceSigInt, a property that loads its module on
+ * first read), and reading them all, as one destructuring did, loaded worker_threads and util's diff at start-up.
  */
 const builtinsThroughRequire: Plugin = {
   name: 'builtins-through-require',
@@ -29,9 +32,10 @@ const builtinsThroughRequire: Plugin = {
         (name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default' && 'value' in Object.getOwnPropertyDescriptor(builtin, name)!,
       );
       const contents =
-        `const builtin = require(${JSON.stringify(args.path)});\n` +
-        'export default builtin;\n' +
-        (names.length > 0 ? `export const { ${names.join(', ')} } = builtin;\n` : '');
+        `const __hotlabBuiltin = require(${JSON.stringify(args.path)});\n` +
+        'export default __hotlabBuiltin;\n' +
+        'function __hotlabRead(name) { return __hotlabBuiltin[name]; }\n' +
+        names.map((name) => `export const ${name} = /* @__PURE__ */ __hotlabRead(${JSON.stringify(name)});\n`).join('');
       return { contents, loader: 'js' };
     });
   },
