@@ -3,7 +3,8 @@
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'esbuild';
 
-const SHIM = fileURLToPath(new URL('../ui/shared/lazy-grapheme-segmenter.ts', import.meta.url));
+/** The stand-in's module, imported by the files the bundle patches. */
+export const SHIM = fileURLToPath(new URL('../ui/shared/lazy-grapheme-segmenter.ts', import.meta.url));
 const CONSTRUCTION = /\bnew Intl\.Segmenter\(/g;
 
 /**

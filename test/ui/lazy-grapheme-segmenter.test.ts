@@ -30,12 +30,13 @@ function differences(texts: Iterable<string>): string[] {
 }
 
 /**
- * The neighbours that the joining rules of Unicode TS #29 look at: a letter on either side (Extend, SpacingMark, ZWJ,
- * Prepend), the code point itself (Hangul L, V, T, regional indicators), LF after it (CR), a Hangul vowel and final
- * after it (L, LV, LVT), ANSI codes around it. A code point that joins none of them joins nothing else in the set.
+ * A code point among the neighbours that the joining rules of Unicode TS #29 look at: a letter on either side
+ * (Extend, SpacingMark, ZWJ, Prepend), itself (Hangul L, V, T, regional indicators), LF on either side (CR), a Hangul
+ * vowel and final after it (L, LV, LVT), ANSI codes around it. Every pair of neighbours in it is one of those; a code
+ * point that joins none of them joins nothing else in the set.
  */
-function neighbourhoods(c: string): string[] {
-  return [c, `a${c}`, `${c}a`, `${c}${c}`, `${c}\n`, `${c}\u1161`, `${c}\u11A8`, `\x1b[1m${c}\x1b[22m`];
+function neighbourhood(c: string): string {
+  return `a${c}a${c}${c}\n${c}\u1161x${c}\u11A8x\x1b[1m${c}\x1b[22m`;
 }
 
 describe('LazyGraphemeSegmenter', () => {
@@ -46,11 +47,10 @@ describe('LazyGraphemeSegmenter', () => {
       const c = String.fromCharCode(cp);
       if (!isOneUnitPerCluster(c)) continue;
       covered++;
-      for (const text of neighbourhoods(c)) {
-        let count = 0;
-        for (const _ of real.segment(text)) count++;
-        if (count !== text.length) joined.push(`U+${cp.toString(16).toUpperCase().padStart(4, '0')} in ${JSON.stringify(text)}`);
-      }
+      const text = neighbourhood(c);
+      let count = 0;
+      for (const _ of real.segment(text)) count++;
+      if (count !== text.length) joined.push(`U+${cp.toString(16).toUpperCase().padStart(4, '0')} in ${JSON.stringify(text)}`);
     }
     expect(covered).toBeGreaterThan(30_000);
     expect(joined).toEqual([]);
@@ -66,7 +66,7 @@ describe('LazyGraphemeSegmenter', () => {
 
   test('a BMP code point next to the code points that could join it, whichever way it is cut', () => {
     const texts: string[] = [];
-    for (let cp = 0; cp <= 0xffff; cp += 7) if (cp < 0xd800 || cp > 0xdfff) texts.push(...neighbourhoods(String.fromCharCode(cp)).slice(1, 4));
+    for (let cp = 0; cp <= 0xffff; cp += 13) if (cp < 0xd800 || cp > 0xdfff) texts.push(neighbourhood(String.fromCharCode(cp)));
     expect(differences(texts)).toEqual([]);
   });
 
