@@ -2,6 +2,7 @@
 // only build the package ships. Three plugins take work off the lab's start-up (issue 11; `npm run bench:startup`).
 import { renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { relative } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { lazyGraphemeSegmenter } from './lazy-grapheme-segmenter.ts';
 import { stringWidthLazyEmoji } from './string-width-lazy-emoji.ts';
@@ -14,7 +15,7 @@ const OUT_DIR = 'dist/bundle';
  * ~90 ms of CPU before the lab can draw; node:fs, node:util and node:process cost ~10 ms each the same way. So the
  * bundle takes Node's built-ins through CommonJS `require` (every chunk has one, from the banner below), which hands
  * over the same module object without reading anything, and re-exports its plain values by name. Lazy exports (a
- * getter) are left out: importing one by name fails the build, so none is read by accident. Built once per name.
+ * getter) are left out: importing one by name fails the build, so none is read by accident.
  * Each export reads its value in a pure call of its own, so esbuild drops the exports nothing imports: some values
  * are lazy too without looking it (node:util's parseArgs, diff, setTraceSigInt, a property that loads its module on
  * first read), and reading them all, as one destructuring did, loaded worker_threads and util's diff at start-up.
@@ -23,16 +24,21 @@ const builtinsThroughRequire: Plugin = {
   name: 'builtins-through-require',
   setup(build) {
     const require = createRequire(import.meta.url);
+    // One module per importer (`node:path from src/…`), so each sits in its importer's chunk: shared by several,
+    // it was a chunk of its own (six of them, ~0.5 ms of module loading each before the first frame).
     build.onResolve({ filter: /^node:/ }, (args) =>
-      args.kind === 'import-statement' ? { path: args.path, namespace: 'node-builtin' } : { path: args.path, external: true },
+      args.kind === 'import-statement'
+        ? { path: `${args.path} from ${relative(process.cwd(), args.importer)}`, namespace: 'node-builtin' }
+        : { path: args.path, external: true },
     );
     build.onLoad({ filter: /.*/, namespace: 'node-builtin' }, (args) => {
-      const builtin = require(args.path) as Record<string, unknown>;
+      const id = args.path.slice(0, args.path.indexOf(' from '));
+      const builtin = require(id) as Record<string, unknown>;
       const names = Object.getOwnPropertyNames(builtin).filter(
         (name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default' && 'value' in Object.getOwnPropertyDescriptor(builtin, name)!,
       );
       const contents =
-        `const __hotlabBuiltin = require(${JSON.stringify(args.path)});\n` +
+        `const __hotlabBuiltin = require(${JSON.stringify(id)});\n` +
         'export default __hotlabBuiltin;\n' +
         'function __hotlabRead(name) { return __hotlabBuiltin[name]; }\n' +
         names.map((name) => `export const ${name} = /* @__PURE__ */ __hotlabRead(${JSON.stringify(name)});\n`).join('');
