@@ -3,7 +3,7 @@
 import { renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { relative } from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { lazyGraphemeSegmenter } from './lazy-grapheme-segmenter.ts';
 import { stringWidthLazyEmoji } from './string-width-lazy-emoji.ts';
 
@@ -82,16 +82,8 @@ const yogaWithoutFetch: Plugin = {
 const NEXT_DIR = `${OUT_DIR}.next-${process.pid}`;
 const OLD_DIR = `${OUT_DIR}.old-${process.pid}`;
 rmSync(NEXT_DIR, { recursive: true, force: true });
-await build({
-  entryPoints: [
-    // The bin: checks the Node version on whatever Node runs it, then imports main.
-    { in: 'src/launcher.ts', out: 'cli' },
-    { in: 'src/cli.tsx', out: 'main' },
-    { in: 'src/engine/sandbox/child-main.ts', out: 'child-main' },
-    { in: 'src/bench/http-load-client.ts', out: 'http-load-client' },
-  ],
+const options = {
   bundle: true,
-  splitting: true,
   platform: 'node',
   format: 'esm',
   target: 'node24',
@@ -117,6 +109,26 @@ await build({
   // stringWidthLazyEmoji before lazyGraphemeSegmenter: it applies both patches to string-width (see there).
   plugins: [builtinsThroughRequire, yogaWithoutFetch, stringWidthLazyEmoji, lazyGraphemeSegmenter],
   logLevel: 'warning',
+} satisfies BuildOptions;
+await build({
+  ...options,
+  entryPoints: [
+    // The bin: checks the Node version on whatever Node runs it, then imports main.
+    { in: 'src/launcher.ts', out: 'cli' },
+    { in: 'src/cli.tsx', out: 'main' },
+  ],
+  splitting: true,
+});
+// The sandbox child and the HTTP load client run in processes of their own, each one file without chunks: in the
+// CLI's build, the modules they share with it made chunks of their own too, each a module more for the lab to load
+// before its first frame.
+await build({
+  ...options,
+  entryPoints: [
+    { in: 'src/engine/sandbox/child-main.ts', out: 'child-main' },
+    { in: 'src/bench/http-load-client.ts', out: 'http-load-client' },
+  ],
+  splitting: false,
 });
 
 try {
