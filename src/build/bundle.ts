@@ -1,5 +1,5 @@
 // `npm run bundle`: the CLI, the sandbox child and the HTTP load client as one esbuild bundle in dist/bundle/, the
-// only build the package ships. Three plugins take work off the lab's start-up (issue 11; `npm run bench:startup`).
+// only build the package ships. Its plugins take work off the lab's start-up (issue 11; `npm run bench:startup`).
 import { renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { relative } from 'node:path';
@@ -77,6 +77,27 @@ const yogaWithoutFetch: Plugin = {
   },
 };
 
+/**
+ * Ink's signal-exit (v3) loads node:assert for one check of its argument, when Ink imports it: assert and its
+ * error formatting (util colors, myers_diff, calltracker), ~1.5 ms before the first frame. The check stays, with
+ * node:assert itself loaded only to report a failure, the same AssertionError as before.
+ */
+const SIGNAL_EXIT_ASSERT = "var assert = require('assert')";
+const signalExitLazyAssert: Plugin = {
+  name: 'signal-exit-lazy-assert',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/]signal-exit[\\/]index\.js$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      const source = await readFile(args.path, 'utf8');
+      if (source.split(SIGNAL_EXIT_ASSERT).length !== 2 || source.split('assert.').length !== 2) {
+        return { errors: [{ text: `signal-exit-lazy-assert: ${args.path} no longer uses node:assert as the plugin expects; review src/build/bundle.ts` }] };
+      }
+      const lazy = "var assert = { equal: function (actual, expected, message) { if (actual != expected) require('assert').equal(actual, expected, message) } }";
+      return { contents: source.replace(SIGNAL_EXIT_ASSERT, () => lazy), loader: 'js' };
+    });
+  },
+};
+
 // Built beside the old bundle, then swapped in by two renames: a CLI started meanwhile (an end-to-end test, a
 // learner's lab) never finds dist/bundle half written or gone, as it did while esbuild wrote into an emptied folder.
 const NEXT_DIR = `${OUT_DIR}.next-${process.pid}`;
@@ -107,7 +128,7 @@ const options = {
   define: { 'process.env.NODE_ENV': '"production"' },
   logOverride: { 'assign-to-define': 'silent' },
   // stringWidthLazyEmoji before lazyGraphemeSegmenter: it applies both patches to string-width (see there).
-  plugins: [builtinsThroughRequire, yogaWithoutFetch, stringWidthLazyEmoji, lazyGraphemeSegmenter],
+  plugins: [builtinsThroughRequire, yogaWithoutFetch, signalExitLazyAssert, stringWidthLazyEmoji, lazyGraphemeSegmenter],
   logLevel: 'warning',
 } satisfies BuildOptions;
 await build({
