@@ -1,5 +1,5 @@
 // The bundle's string-width (src/build/string-width-lazy-emoji.ts) measures every string as the original does: it
-// only skips the RGI emoji regex for clusters that cannot be one.
+// only skips the RGI emoji regex for clusters that cannot be one, and sums a text of one-unit clusters from a table.
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { stringWidthLazyEmoji } from '../../src/build/string-width-lazy-emoji.ts';
 
-type StringWidth = (text: string) => number;
+type StringWidth = (text: string, options?: { ambiguousIsNarrow?: boolean }) => number;
 
 let scratch: string;
 let original: StringWidth;
@@ -39,10 +39,11 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-function differences(texts: Iterable<string>): string[] {
+function differences(texts: Iterable<string>, options?: { ambiguousIsNarrow?: boolean }): string[] {
   const found: string[] = [];
   for (const text of texts) {
-    if (patched(text) !== original(text)) found.push(`${JSON.stringify(text)}: ${patched(text)} instead of ${original(text)}`);
+    const [got, expected] = [patched(text, options), original(text, options)];
+    if (got !== expected) found.push(`${JSON.stringify(text)}: ${got} instead of ${expected}`);
   }
   return found;
 }
@@ -72,13 +73,27 @@ function* codePointCases(): Generator<string> {
   }
 }
 
-describe('string-width with the RGI emoji regex built on first need', () => {
+/** Every BMP code point in a text of several units: between a letter and a `·`, twice between ANSI codes, after CJK. */
+function* severalUnitCases(): Generator<string> {
+  for (let cp = 0; cp <= 0xffff; cp++) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    const c = String.fromCharCode(cp);
+    yield `a${c}·\x1b[1m${c}${c}\x1b[22m中${c}`;
+  }
+}
+
+describe('string-width with the RGI emoji regex built on first need, and one-unit clusters summed from a table', () => {
   test('the bundle step finds the declaration it replaces', () => {
     expect(patched).not.toBe(original);
   });
 
   test('every code point alone, every emoji code point with VS16 and with the keycap mark', () => {
     expect(differences(codePointCases())).toEqual([]);
+  });
+
+  test('every BMP code point in texts of several units, with ambiguous characters narrow (and wide, one in five)', () => {
+    expect(differences(severalUnitCases())).toEqual([]);
+    expect(differences([...severalUnitCases()].filter((_, index) => index % 5 === 0), { ambiguousIsNarrow: false })).toEqual([]);
   });
 
   test('emoji sequences: keycaps, flags, skin tones, ZWJ families, tag flags, text-style symbols', () => {

@@ -1,6 +1,6 @@
 // The learner's workspace and a lesson's files: copy the starter in without ever overwriting an edit, reset
 // to the starter only after a backup, and show the reference solution as a diff.
-import { constants } from 'node:fs';
+import { constants, copyFileSync, mkdirSync } from 'node:fs';
 import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { HotlabError } from '../errors.ts';
@@ -42,12 +42,13 @@ export function serviceFile(workspace: string, entry: string = SERVICE_FILE): st
  */
 export async function copyStarter(lesson: Lesson, workspace: string): Promise<StarterCopy> {
   const result: StarterCopy = { copied: [], kept: [] };
+  // Synchronously, as progress is saved (progress.ts saveProgress): the lab does this before its first frame.
   for (const file of lesson.starterFiles) {
     const target = join(workspace, file);
-    await mkdir(dirname(target), { recursive: true });
+    mkdirSync(dirname(target), { recursive: true });
     try {
       // COPYFILE_EXCL: the existence test and the copy are one step, so an editor creating the file meanwhile wins.
-      await copyFile(join(lesson.dir, 'starter', file), target, constants.COPYFILE_EXCL);
+      copyFileSync(join(lesson.dir, 'starter', file), target, constants.COPYFILE_EXCL);
       result.copied.push(file);
     } catch (error) {
       if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;

@@ -114,11 +114,22 @@ export function inline(text: string): Span[] {
       at += emphasis[0].length;
       continue;
     }
-    plain += text[at];
-    at++;
+    // Only a backquote or a star starts a span: the text up to the next one is plain, taken whole rather than
+    // tried character by character against the three patterns above.
+    const next = nextMarker(text, at + 1);
+    plain += text.slice(at, next);
+    at = next;
   }
   flush();
   return spans;
+}
+
+/** Where the next backquote or star is in `text` from `from` on, or its length. */
+function nextMarker(text: string, from: number): number {
+  const tick = text.indexOf('`', from);
+  const star = text.indexOf('*', from);
+  if (tick === -1) return star === -1 ? text.length : star;
+  return star === -1 ? tick : Math.min(tick, star);
 }
 
 /** Ends with a full-width punctuation mark (。，：、！？ and the like). */

@@ -8,9 +8,12 @@ import type { SourceLocation } from '../../engine/types.ts';
 const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{1F300}-\u{1F64F}\u{1F900}-\u{1F9FF}\u{20000}-\u{3FFFD}]/u;
 // Zero-width: combining marks and joiners.
 const ZERO = /[\u0300-\u036F\u200B-\u200F\uFE00-\uFE0F]/u;
+const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
 
 /** Terminal cells a string occupies. */
 export function cellWidth(text: string): number {
+  // Printable ASCII is one cell a character: no need to test each one against the tables.
+  if (PRINTABLE_ASCII.test(text)) return text.length;
   let width = 0;
   for (const char of text) {
     if (ZERO.test(char)) continue;
