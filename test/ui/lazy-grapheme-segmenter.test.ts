@@ -1,10 +1,9 @@
 // The grapheme segmenter the bundle gives Ink's text packages (src/ui/shared/lazy-grapheme-segmenter.ts) cuts every
 // text as Intl.Segmenter does, with or without building one.
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { patchSegmenters } from '../../src/build/lazy-grapheme-segmenter.ts';
 import { isOneUnitPerCluster, LazyGraphemeSegmenter } from '../../src/ui/shared/lazy-grapheme-segmenter.ts';
+import { lessonLines } from './lesson-lines.ts';
 
 const real = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const lazy = new LazyGraphemeSegmenter(undefined, { granularity: 'grapheme' });
@@ -88,13 +87,7 @@ describe('LazyGraphemeSegmenter', () => {
   });
 
   test('every line of every lesson, in both languages', async () => {
-    const lines: string[] = [];
-    for (const lesson of await readdir('lessons', { withFileTypes: true })) {
-      if (!lesson.isDirectory()) continue;
-      for (const file of ['text.en.md', 'text.zh.md', 'go.en.md', 'go.zh.md', 'lesson.json']) {
-        lines.push(...(await readFile(join('lessons', lesson.name, file), 'utf8')).split('\n'));
-      }
-    }
+    const lines = await lessonLines();
     expect(lines.length).toBeGreaterThan(500);
     expect(differences(lines)).toEqual([]);
   });

@@ -1,12 +1,13 @@
 // The bundle's string-width (src/build/string-width-lazy-emoji.ts) measures every string as the original does: it
 // only skips the RGI emoji regex for clusters that cannot be one, and sums a text of one-unit clusters from a table.
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { stringWidthLazyEmoji } from '../../src/build/string-width-lazy-emoji.ts';
+import { lessonLines } from './lesson-lines.ts';
 
 type StringWidth = (text: string, options?: { ambiguousIsNarrow?: boolean }) => number;
 
@@ -106,13 +107,7 @@ describe('string-width with the RGI emoji regex built on first need, and one-uni
   });
 
   test('every line of every lesson, in both languages', async () => {
-    const lines: string[] = [];
-    for (const lesson of await readdir('lessons', { withFileTypes: true })) {
-      if (!lesson.isDirectory()) continue;
-      for (const file of ['text.en.md', 'text.zh.md', 'go.en.md', 'go.zh.md', 'lesson.json']) {
-        lines.push(...(await readFile(join('lessons', lesson.name, file), 'utf8')).split('\n'));
-      }
-    }
+    const lines = await lessonLines();
     expect(lines.length).toBeGreaterThan(500);
     expect(differences(lines)).toEqual([]);
   });
