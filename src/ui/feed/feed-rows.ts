@@ -2,7 +2,7 @@
 // logs fits the message strip under it, with the pre-cut text of each row. A busy service costs a fixed number
 // of short rows per frame.
 import type { FeedEntry, LogEntry } from '../../engine/types.ts';
-import { breakAt, cellWidth, formatMs, oneLine, truncate } from '../shared/format.ts';
+import { cellWidth, formatMs, oneLine, truncate, wrapRows } from '../shared/format.ts';
 import { versionLabel } from './describe-update.ts';
 import { changeRows, type ChangeContext, type ChangeRows, type LatestChange } from './change-rows.ts';
 
@@ -137,22 +137,9 @@ function wrapBody(body: string, first: number, width: number): [string, string[]
   if (cellWidth(body) <= first) return [body, []];
   const room = width - MORE_INDENT.length;
   if (first < 8 || room < 8) return [truncate(body, first, '...'), []];
-  const [head, afterHead] = breakAt(body, first);
-  const more: string[] = [];
-  let rest = afterHead;
-  while (rest !== '' && more.length < MAX_MORE_ROWS) {
-    const last = more.length === MAX_MORE_ROWS - 1;
-    if (last || cellWidth(rest) <= room) {
-      more.push(MORE_INDENT + truncate(rest, room, '...'));
-      break;
-    }
-    const [line, next] = breakAt(rest, room);
-    more.push(MORE_INDENT + line);
-    rest = next;
-  }
-  return [head, more];
+  const [head, ...more] = wrapRows(body, (row) => (row === 0 ? first : room), MAX_MORE_ROWS + 1, '...');
+  return [head!, more.map((row) => MORE_INDENT + row)];
 }
-
 
 /** The response's headers on one row under the request, `name: value` joined by ` | `, cut to the width (v reads them whole). */
 export function headersLine(entry: Pick<FeedEntry, 'headers'>, width: number): string {

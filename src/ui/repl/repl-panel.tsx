@@ -4,7 +4,7 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { keyOf } from '../keys/key-table.ts';
-import { breakAt, cellWidth, truncate } from '../shared/format.ts';
+import { cellWidth, wrapRows } from '../shared/format.ts';
 import type { Messages } from '../shared/messages.ts';
 import type { ReplLine, ReplLineKind, ReplState } from './repl-state.ts';
 import { useSettings } from '../shared/settings-context.tsx';
@@ -65,17 +65,8 @@ export function outputRows(output: readonly ReplLine[], width: number): OutputRo
   const room = Math.max(1, width);
   for (const line of output) {
     const indent = ' '.repeat(hangingIndent(line.text, room));
-    let rest = line.text;
-    let piece = 0;
-    do {
-      const lead = piece === 0 ? '' : indent;
-      const fits = room - lead.length;
-      const last = piece === MAX_ROWS_PER_LINE - 1;
-      const [head, tail] = last || cellWidth(rest) <= fits ? [truncate(rest, fits), ''] : breakAt(rest, fits);
-      rows.push({ key: `${line.id}.${piece}`, kind: line.kind, text: lead + head });
-      rest = tail;
-      piece++;
-    } while (rest !== '');
+    const pieces = wrapRows(line.text, (piece) => (piece === 0 ? room : room - indent.length), MAX_ROWS_PER_LINE);
+    pieces.forEach((text, piece) => rows.push({ key: `${line.id}.${piece}`, kind: line.kind, text: piece === 0 ? text : indent + text }));
   }
   return rows;
 }
@@ -85,7 +76,6 @@ function hangingIndent(text: string, width: number): number {
   const column = /^\S.*?\s{2,}(?=\S)/.exec(text)?.[0].length ?? 0;
   return column <= width / 2 ? column : 0;
 }
-
 
 export const ReplPanel = memo(function ReplPanel({
   state,

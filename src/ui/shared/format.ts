@@ -121,3 +121,20 @@ export function breakAt(text: string, width: number): [string, string] {
   if (soft + 1 > end / 3 && soft + 1 < end) end = soft + 1;
   return [chars.slice(0, end).join('').trimEnd(), chars.slice(end).join('').trimStart()];
 }
+
+/**
+ * `text` on at most `maxRows` rows, row n holding `widthOf(n)` cells, broken as breakAt breaks; what the last row
+ * cannot hold is cut with `ellipsis`. Shared by the feed's long bodies and the REPL's long results.
+ */
+export function wrapRows(text: string, widthOf: (row: number) => number, maxRows: number, ellipsis?: string): string[] {
+  const rows: string[] = [];
+  let rest = text;
+  do {
+    const width = widthOf(rows.length);
+    const last = rows.length === maxRows - 1;
+    const [head, tail] = last || cellWidth(rest) <= width ? [truncate(rest, width, ellipsis), ''] : breakAt(rest, width);
+    rows.push(head);
+    rest = tail;
+  } while (rest !== '');
+  return rows;
+}
