@@ -5,6 +5,7 @@ import { LessonSession, prepareLessonWorkspace } from '../engine/lessons/lesson-
 import { loadLessons } from '../engine/lessons/load-lessons.ts';
 import { CheckRunner } from '../engine/lessons/run-check.ts';
 import { importEagerly } from './import-eagerly.ts';
+import { quitOnHangUp } from './lab-hang-up.ts';
 
 export interface LabOptions {
   workspace?: string;
@@ -69,6 +70,8 @@ export async function openLab(options: LabOptions): Promise<number> {
   const { runLab } = await importEagerly(() => import('../ui/run-lab.tsx'));
   // The first frame comes up at once and shows the sandbox starting; the engine boots behind it.
   const lab = runLab(engine, { lang: options.lang ?? localeLanguage(), lessons: session });
+  // Closing the terminal quits as q does: the clean-up below runs (scratch folders, sandboxes, the HTTP port).
+  const stopListening = quitOnHangUp(() => lab.close());
   // v1's process is spawned first thing after the frame, before start() reads and compiles the program, and boots
   // alone (the verifier follows once v1 serves). Not before the frame: spawning blocks this process until the
   // child has exec'd, which on a busy machine took hundreds of ms away from the first frame.
@@ -88,12 +91,14 @@ export async function openLab(options: LabOptions): Promise<number> {
     await checks.close();
     await engine.stop();
     await lab.waitUntilExit().catch(() => undefined);
+    stopListening();
     throw failure;
   }
   await lab.waitUntilExit();
   session.dispose();
   await checks.close();
   await engine.stop();
+  stopListening();
   return 0;
 }
 

@@ -1,6 +1,7 @@
 // The traps a learner met in the lab (issue 7), driven end to end: the built CLI in a real terminal (tmux), the
 // learner's saves written from outside, keys typed, and only what the screen shows asserted.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -33,7 +34,7 @@ const lesson = (number: number) => lessons[number - 1]!;
  * A workspace on lesson `number` holding `source`, and the lab opened on it. `--rate 5`: a slow feed keeps the
  * screen readable, and the update line under it is what these tests read.
  */
-async function openLab(number: number, source: string, { columns = 120, rows = 40 } = {}): Promise<{ file: string; tmux: TmuxSession }> {
+async function openLab(number: number, source: string, { columns = 120, rows = 40, env = {} as Record<string, string> } = {}): Promise<{ file: string; tmux: TmuxSession }> {
   dir = await mkdtemp(join(tmpdir(), 'hotlab-traps-'));
   const workspace = join(dir, 'sandbox');
   await mkdir(join(workspace, '.hotlab'), { recursive: true });
@@ -41,7 +42,7 @@ async function openLab(number: number, source: string, { columns = 120, rows = 4
   const file = join(workspace, 'service.js');
   await writeFile(file, source);
   tmux = new TmuxSession(`hotlab-traps-${process.pid}-${runs++}`);
-  tmux.start(`${NODE} ${CLI} --workspace ${workspace} --lang en --rate 5`, columns, rows);
+  tmux.start(`${NODE} ${CLI} --workspace ${workspace} --lang en --rate 5`, columns, rows, env);
   return { file, tmux };
 }
 
@@ -170,3 +171,65 @@ describe('rollback after a failed cold build', () => {
     await tmux.waitFor(/GET \/ping -> 200 v3 +good \d+/);
   }, 90_000);
 });
+
+describe('closing the terminal', () => {
+  it('quits like q: the check\'s scratch folder and the sandboxes go with the lab', async () => {
+    // The lab's temp folder is one of our own, so what the lab leaves in it is all there is to see.
+    const temp = await mkdtemp(join(tmpdir(), 'hotlab-hangup-'));
+    try {
+      const { file, tmux } = await openLab(1, lesson(1).starter, { env: { TMPDIR: temp } });
+      await tmux.waitFor(/GET \/ping -> 200 v1 /);
+      // A save runs the lesson's check, which boots its scratch service in a folder of the temp directory.
+      await writeFile(file, lesson(1).solution);
+      await tmux.waitFor(/✓ v1 → v2 applied/, 30_000);
+      await until(async () => (await readdir(temp)).some((name) => name.startsWith('hotlab-check-')));
+      const lab = labProcesses(temp);
+      expect(lab.length, 'the lab and its sandboxes (its check\'s among them)').toBeGreaterThanOrEqual(3);
+      tmux.kill(); // the terminal goes away: the lab gets SIGHUP
+      // Node's compile cache (node-compile-cache) is meant to stay there; what the lab made for itself is not.
+      const leftOver = async (): Promise<string[]> => (await readdir(temp)).filter((name) => name.startsWith('hotlab-'));
+      await until(async () => (await leftOver()).length === 0 && lab.every((pid) => !alive(pid)), 15_000).catch(() => undefined);
+      expect(await leftOver(), 'nothing of the lab is left in the temp folder').toEqual([]);
+      expect(lab.filter(alive), 'no process of the lab outlives it').toEqual([]);
+    } finally {
+      await rm(temp, { recursive: true, force: true });
+    }
+  }, 90_000);
+});
+
+async function until(test: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await test())) {
+    if (Date.now() > end) throw new Error(`not within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * The lab (the process whose environment names `temp` as its TMPDIR) and every process it started: the sandboxes
+ * do not inherit the environment, so they are found as its children.
+ */
+function labProcesses(temp: string): number[] {
+  const parents = new Map<number, number>();
+  const labs: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'latin1');
+      parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      if (readFileSync(`/proc/${name}/environ`, 'latin1').split('\0').includes(`TMPDIR=${temp}`)) labs.push(Number(name));
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return [...labs, ...[...parents].filter(([, parent]) => labs.includes(parent)).map(([pid]) => pid)];
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
