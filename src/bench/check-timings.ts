@@ -12,7 +12,6 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { Engine } from '../engine/engine.ts';
 import type { CheckResult } from '../engine/lessons/check-types.ts';
 import { LessonSession } from '../engine/lessons/lesson-session.ts';
@@ -21,6 +20,7 @@ import { loadLessons } from '../engine/lessons/load-lessons.ts';
 import { saveAllInPlace } from '../engine/lessons/save-file.ts';
 import { emptyProgress, setCurrent } from '../engine/lessons/progress.ts';
 import { CheckRunner, runCheck } from '../engine/lessons/run-check.ts';
+import { benchArgs } from './bench-args.ts';
 import { renderTable } from './render-table.ts';
 
 /** A wrong answer every lesson can be given: the service fails every request. */
@@ -174,7 +174,7 @@ export function renderCheckTimings(results: LessonTimings[], options: CheckTimin
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { reps: { type: 'string' }, lessons: { type: 'string' }, pause: { type: 'string' }, cold: { type: 'boolean' } } });
+  const values = benchArgs('npm run bench:checks -- [--reps 3] [--lessons 01,09] [--pause 3000] [--cold]', { reps: { type: 'string' }, lessons: { type: 'string' }, pause: { type: 'string' }, cold: { type: 'boolean' } });
   const options: CheckTimingOptions = {
     reps: values.reps ? Number(values.reps) : 3,
     pauseMs: values.pause ? Number(values.pause) : 3000,

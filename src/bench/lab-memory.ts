@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { benchArgs } from './bench-args.ts';
 import { childPids, processMemory } from './process-memory.ts';
 import { renderTable } from './render-table.ts';
 
@@ -55,7 +55,12 @@ function measure(labPid: number, strategy: string, label: string, saves: number)
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { saves: { type: 'string', default: '100' }, idle: { type: 'string', default: '8000' }, cli: { type: 'string', default: 'dist/bundle/cli.js' }, strategies: { type: 'string' } } });
+  const values = benchArgs('npm run soak:lab -- [--saves 100] [--idle 8000] [--strategies file-watch,plugin-swap] [--cli dist/bundle/cli.js]', {
+    saves: { type: 'string', default: '100' },
+    idle: { type: 'string', default: '8000' },
+    cli: { type: 'string', default: 'dist/bundle/cli.js' },
+    strategies: { type: 'string' },
+  });
   const wanted = values.strategies?.split(',');
   const saves = Number(values.saves);
   const idleMs = Number(values.idle);

@@ -3,8 +3,8 @@
 // (per strategy, default 500), --quick (50 saves, smaller loads), --only saves|pressure|memory, --strategies
 // file-watch,plugin-swap,… (memory part), --every N (memory part: a point every N saves).
 import { loadavg } from 'node:os';
-import { parseArgs } from 'node:util';
 import type { RestartMode, StrategyName } from '../engine/types.ts';
+import { benchArgs } from './bench-args.ts';
 import { renderTable } from './render-table.ts';
 import { describeMemory } from './process-memory.ts';
 import { hostHeapRelease, largeSourceLifecycle, largeStateSaves, manyVerifies, parseTimes, responseBurst, retainedVersionsFill, type PressureRow } from './soak-pressure.ts';
@@ -26,8 +26,12 @@ const MB = 1024 * 1024;
 const ms = (value: number | undefined): string => (value === undefined ? '—' : value < 100 ? value.toFixed(1) : Math.round(value).toString());
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { saves: { type: 'string' }, quick: { type: 'boolean' }, only: { type: 'string' }, strategies: { type: 'string' }, every: { type: 'string' } },
+  const values = benchArgs('npm run soak -- [--saves 500] [--quick] [--only memory|pressure|saves] [--strategies file-watch,plugin-swap] [--every N]', {
+    saves: { type: 'string' },
+    quick: { type: 'boolean' },
+    only: { type: 'string' },
+    strategies: { type: 'string' },
+    every: { type: 'string' },
   });
   const quick = values.quick ?? false;
   const saves = Number(values.saves ?? (quick ? 50 : 500));

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { benchArgs } from './bench-args.ts';
 
 /** The strategy bar is drawn in every layout: its text means Ink has written the first frame. */
 const FIRST_FRAME = /plugin-swap/;
@@ -97,13 +97,11 @@ function percentile(values: number[], p: number): number {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      runs: { type: 'string', default: '10' },
-      json: { type: 'boolean', default: false },
-      cli: { type: 'string', default: 'dist/bundle/cli.js' },
-      'no-compile-cache': { type: 'boolean', default: false },
-    },
+  const values = benchArgs('npm run bench:startup -- [--runs N] [--json] [--cli dist/bundle/cli.js] [--no-compile-cache]', {
+    runs: { type: 'string', default: '10' },
+    json: { type: 'boolean', default: false },
+    cli: { type: 'string', default: 'dist/bundle/cli.js' },
+    'no-compile-cache': { type: 'boolean', default: false },
   });
   const runs = Number(values.runs);
   const scratch = await mkdtemp(join(tmpdir(), 'hotlab-startup-'));
