@@ -941,7 +941,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       outcome: 'applied',
       timings: merged,
       total: firstAt !== null ? firstAt - job.origin : undefined,
-      ...this.#traffic(job.origin, end),
+      ...this.#traffic(job.origin, end, firstAt !== null ? outcome.unservedSince : undefined),
       stateKept: outcome.stateKept,
       heapBefore: outcome.heapBefore,
       heapAfter: outcome.heapAfter,
@@ -1191,9 +1191,15 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
    * Failed requests in the window, and the downtime they show: the longest gap between successful responses.
    * With no failure there was no downtime, only the traffic's own spacing (1 ms at 1,000 req/s), so 0.
    */
-  #traffic(from: number, to: number): { downtimeMs: number; failedRequests: number } {
+  /**
+   * Failed requests in [from, to], and the downtime they show. `unservedSince`: no process took requests from
+   * then until `to` (a cold restart), which is downtime even when no request fell in it: at the lab's 20 req/s a
+   * restart of a few ms usually misses every request, and reading 0 ms there taught the wrong lesson.
+   */
+  #traffic(from: number, to: number, unservedSince?: number): { downtimeMs: number; failedRequests: number } {
     const failedRequests = failuresBetween(this.#log, from, to);
-    return { failedRequests, downtimeMs: failedRequests > 0 ? downtimeBetween(this.#log, from, to) : 0 };
+    const sampled = failedRequests > 0 ? downtimeBetween(this.#log, from, to) : 0;
+    return { failedRequests, downtimeMs: unservedSince !== undefined ? Math.max(sampled, to - unservedSince) : sampled };
   }
 
   /** A line the service printed: the REPL's when an evaluation tagged it, else the service's log. */

@@ -113,7 +113,10 @@ export interface UpdateRecord {
   timings: StageTimings;
   /** The save (estimated: see StageTimings.detect) → first response served by the new version. */
   total?: number;
-  /** Longest gap with no successful response during the update. */
+  /**
+   * Longest gap with no successful response during an update that failed requests; for a cold restart, at least
+   * the time no process took requests (old one stopped → new one's first answer), even if no request fell in it.
+   */
   downtimeMs: number;
   failedRequests: number;
   /** Did module state (the counter, say) survive into the new version? */

@@ -4,6 +4,7 @@
 // drains the old one (as cloudflare/tableflip does), handing state over through snapshot/migrate.
 import type { ModuleChange } from '../sandbox/protocol.ts';
 import type { SandboxProcess } from '../sandbox/sandbox-process.ts';
+import { wallNow } from '../clock.ts';
 import { neutralise } from '../plain-text.ts';
 import { writeArtifact } from './artifact.ts';
 import { keptEverywhere } from './load-next-to-old.ts';
@@ -39,6 +40,7 @@ async function applyBinary(context: StrategyContext): Promise<StrategyOutcome> {
     // Awaited below, after the old process stopped: a failure to start one must not count as unhandled meanwhile.
     taking.catch(() => undefined);
     const swapStart = performance.now();
+    const unservedSince = wallNow();
     host.switchTo(null); // from here until the new process is ready, requests get 503
     await old?.stop();
     const fresh = await taking;
@@ -51,7 +53,7 @@ async function applyBinary(context: StrategyContext): Promise<StrategyOutcome> {
     host.switchTo(fresh);
     timings.swap = performance.now() - swapStart;
     const modules = rebuilt(context, []);
-    return { kind: 'applied', timings, stateKept: keptEverywhere(modules), retainedVersions: 0, retainedHeap: 0, modules, notes: ['cold restart: the old process was stopped before the new one started'], afterFirstResponse: standbyForNext(context) };
+    return { kind: 'applied', timings, stateKept: keptEverywhere(modules), retainedVersions: 0, retainedHeap: 0, modules, notes: ['cold restart: the old process was stopped before the new one started'], afterFirstResponse: standbyForNext(context), unservedSince };
   }
 
   // graceful: start new → ready → hold traffic → drain old → snapshot → migrate → switch → (first answer) stop old.

@@ -55,6 +55,11 @@ export type StrategyOutcome =
       afterFirstResponse?: () => Promise<string[]>;
       /** The strategy sent the first request itself (see StrategyContext.firstRequest). */
       firstRequestSent?: boolean;
+      /**
+       * Wall-clock time (clock.ts) from which no process took requests until the new version answered: a cold
+       * restart's outage. It is downtime whether or not a request happened to arrive in it.
+       */
+      unservedSince?: number;
     }
   | {
       kind: 'rejected';

@@ -29,6 +29,15 @@ describe('binary-replace: new artifact, atomic rename, new process', () => {
     expect(record.downtimeMs).toBeGreaterThan(0);
   });
 
+  it('cold: the outage counts as downtime even when no request fell in it (the lab sends only a few a second)', async () => {
+    lab = await startLab(counter('v1'), { strategy: 'binary-replace', restart: 'cold', traffic: { rate: 0 } });
+    const record = await lab.save(counter('v2'));
+    expect(record).toMatchObject({ outcome: 'applied', restart: 'cold', failedRequests: 0 });
+    // From stopping the old process to the new one's first answer: never 0, and never more than the whole update.
+    expect(record.downtimeMs).toBeGreaterThan(0);
+    expect(record.downtimeMs).toBeLessThanOrEqual(record.total!);
+  });
+
   it('graceful: a new build that fails to start leaves the old process serving', async () => {
     lab = await startLab(counter('v1'), { strategy: 'binary-replace', restart: 'graceful', traffic: { rate: 200 } });
     const record = await lab.save('throw new Error("boom at boot");\nexport function handle() { return "never"; }\n');
