@@ -16,10 +16,18 @@ export function causeOf(outcome: Extract<StrategyOutcome, { kind: 'rejected' }>)
   return place && outcome.reason.startsWith(place) ? outcome.reason.slice(place.length).replace(/^[:\s—-]+/, '') : outcome.reason;
 }
 
-export function describeOutcome(outcome: Extract<StrategyOutcome, { kind: 'rejected' }>, { serving, previous, everRan }: ServingState): string {
+/**
+ * What was refused and where, without what kept running: a lesson check's scratch service says only this, since
+ * what it keeps serving is its own copy, not the service the learner watches.
+ */
+export function describeRefusal(outcome: Extract<StrategyOutcome, { kind: 'rejected' }>): string {
   const place = outcome.location ? `${outcome.location.file}:${outcome.location.line}:${outcome.location.column}` : '';
   // Some reasons (reflection-patch refusals) already start with their place; say it once.
   const where = place && !outcome.reason.startsWith(place) ? `${place}: ` : '';
+  return `${where}${outcome.reason}`;
+}
+
+export function describeOutcome(outcome: Extract<StrategyOutcome, { kind: 'rejected' }>, { serving, previous, everRan }: ServingState): string {
   const kept = outcome.serviceDown
     ? previous === null
       ? 'the service is still down (503) until a good build'
@@ -31,5 +39,5 @@ export function describeOutcome(outcome: Extract<StrategyOutcome, { kind: 'rejec
         : everRan
           ? 'the service stays down (503) until a good build'
           : 'nothing runs yet (503): the first save that runs starts v1';
-  return `${where}${outcome.reason} — ${kept}`;
+  return `${describeRefusal(outcome)} — ${kept}`;
 }

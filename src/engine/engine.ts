@@ -31,7 +31,7 @@ import { startHttpServer, type HttpFront, type HttpOptions } from './traffic/htt
 import type { FileWatcher, SaveEvent } from './watch/save-events.ts';
 import { watchWorkspace } from './watch/watch-workspace.ts';
 import { DEFAULT_DETECT_MS, measureDetectLatency } from './watch/detect-latency.ts';
-import { causeOf, describeOutcome } from './describe-outcome.ts';
+import { causeOf, describeOutcome, describeRefusal } from './describe-outcome.ts';
 import type {
   CompareRow,
   EngineSnapshot,
@@ -989,7 +989,11 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     // The watcher and the start-up catch-up must not try the same refused program again; a reload does.
     if (job.trigger === 'save' || job.trigger === 'start') this.#lastRejected = programSignature(sources);
     const serving = outcome.serviceDown ? null : (this.#running?.version ?? null);
-    const reason = describeOutcome(outcome, { serving, previous: previous?.version ?? null, everRan: this.#history.length > 0 });
+    // A check's scratch service keeps serving its own copy: saying so read as the learner's service ("v1 keeps
+    // serving" beside a live service that had nothing running).
+    const reason = this.#options.background
+      ? describeRefusal(outcome)
+      : describeOutcome(outcome, { serving, previous: previous?.version ?? null, everRan: this.#history.length > 0 });
     // The frame quotes the refused source, so only for a location in it (not a probe's or the runtime's own).
     const located = outcome.location ? sources.get(outcome.location.file) : undefined;
     const frame = outcome.location && located !== undefined ? codeFrame(located, outcome.location) : undefined;

@@ -23,6 +23,22 @@ async function labAfter(n: number, options: Parameters<typeof startLab>[1] = {})
   return lab;
 }
 
+describe("a lesson check's scratch service (background)", () => {
+  let lab: Lab | undefined;
+  afterEach(async () => {
+    await lab?.close();
+    lab = undefined;
+  });
+
+  it('says what it refused and where, not what its own copy keeps serving (read beside the live service)', async () => {
+    lab = await startLab(counter('v1'), { background: true });
+    const record = await lab.save('export function handle() {\n  return "v2"\n');
+    expect(record.outcome).toBe('rejected');
+    expect(record.reason).toMatch(/^service\.js:\d+:\d+: /);
+    expect(record.reason).not.toMatch(/keeps serving|503/);
+  });
+});
+
 describe('bad updates under file-watch: the last good version keeps serving with its state', () => {
   let lab: Lab | undefined;
   afterEach(async () => {
