@@ -1,5 +1,6 @@
 // The pure parts of the screen, tested as data: reducers, parsing, key resolution, numbers, geometry.
 import type { Key } from 'ink';
+import type { UpdateRecord } from '../../src/engine/types.ts';
 import { describe, expect, test } from 'vitest';
 import { compareReducer, initialCompareState } from '../../src/ui/compare/compare-state.ts';
 import { cellWidth, displayPath, formatCount, formatMs, padEnd, truncate } from '../../src/ui/shared/format.ts';
@@ -227,6 +228,19 @@ describe('numbers and geometry', () => {
     expect(text.join('\n')).toContain("⚠ routes.js: stale reference: routes['/ping'] still holds the old ping");
     expect(text[0]).toMatch(/^✓ v1 → v2 applied/);
     expect(planned.cut).toBe(true);
+  });
+
+  test('the headline says "no state" where there was none to keep: a first start, a program whose modules hold none', () => {
+    const context = { messages: MESSAGES.en, base: '/work/lab', width: 100, waiting: false, programSize: 1 };
+    const headline = (record: UpdateRecord, size = 1): string => changeRows({ kind: 'record', record }, { ...context, programSize: size }, 3).rows[0]!.map((p) => p.text).join('');
+    const routesOnly = { module: 'service.js', action: 're-ran' as const, cause: 'changed' as const, stateKept: false, stateful: false };
+    const counter = { ...routesOnly, stateful: true };
+    // Lesson 3's routes under file-watch: everything re-ran, nothing held state. "state kept" read as a promise.
+    expect(headline(updateRecord({ stateKept: true, modules: [routesOnly] }))).toContain('· no state ·');
+    expect(headline(updateRecord({ version: 1, previousVersion: null, stateKept: false, modules: [counter] }))).toContain('· no state ·');
+    expect(headline(updateRecord({ stateKept: false, modules: [counter] }))).toContain('· state lost ·');
+    // One stateless module of three swapped: the two others kept running with what they hold.
+    expect(headline(updateRecord({ stateKept: true, modules: [routesOnly] }), 3)).toContain('· state kept ·');
   });
 
   test('a headline too long for the row wraps instead of losing the failed requests and the downtime', () => {

@@ -8,7 +8,8 @@ import { formatCodeFrame } from '../../engine/source/code-frame.ts';
 import type { EngineSnapshot, UpdateRecord } from '../../engine/types.ts';
 import { cellWidth, firstLine, formatLocation, formatMs, truncate } from '../shared/format.ts';
 import type { Messages } from '../shared/messages.ts';
-import { fitRows, wrapPieces, type Row } from '../shared/rows.ts';
+import { recordState, type RecordState } from '../shared/record-state.ts';
+import { fitRows, wrapPieces, type Piece, type Row } from '../shared/rows.ts';
 import { appliedLabel, modulesLine, strategyLabel, versionLabel } from './describe-update.ts';
 
 
@@ -78,7 +79,7 @@ function plannedRows(change: LatestChange, context: ChangeContext, maxRows: numb
       { text: ` · ${strategyLabel(record)}`, tone: 'muted' },
       { text: ` · ${formatMs(record.total)}` },
       { text: ' · ' },
-      record.stateKept ? { text: m.stateKept, tone: 'good' } : { text: m.stateLost, tone: 'warn' },
+      stateWords(recordState(record, context.programSize ?? 1), m),
       { text: ` · ${m.failedCount(String(record.failedRequests))}`, tone: record.failedRequests > 0 ? 'bad' : undefined },
       ...(record.downtimeMs > 0 ? [{ text: ` · ${m.downtime} ${formatMs(record.downtimeMs)}`, tone: 'bad' as const }] : []),
       ...tail,
@@ -154,3 +155,7 @@ function budget(groups: Row[][], maxRows: number, width: number, full: boolean, 
   return { rows: fitted.rows, cut: cut || fitted.cut };
 }
 
+function stateWords(state: RecordState, m: Pick<Messages, 'stateKept' | 'stateLost' | 'stateNone'>): Piece {
+  if (state === 'none') return { text: m.stateNone, tone: 'muted' };
+  return state === 'kept' ? { text: m.stateKept, tone: 'good' } : { text: m.stateLost, tone: 'warn' };
+}

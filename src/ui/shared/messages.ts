@@ -38,6 +38,7 @@ export interface Messages {
   readingKeys: (goKey: string, closeKeys: string) => string;
   stateKept: string;
   stateLost: string;
+  stateNone: string;
   downtime: string;
   statsHeaders: { version: string; strategy: string; outcome: string; total: string; downtime: string; failed: string; kept: string };
   applied: string;
@@ -229,6 +230,7 @@ const en: Messages = {
   readingKeys: (goKey, closeKeys) => `${goKey} text / Go corner · ${closeKeys} close`,
   stateKept: 'state kept',
   stateLost: 'state lost',
+  stateNone: 'no state',
   downtime: 'down',
   statsHeaders: { version: 'v', strategy: 'strat', outcome: 'ok', total: 'total', downtime: 'down', failed: 'fail', kept: 'kept' },
   applied: 'applied',
@@ -481,6 +483,7 @@ const zh: Messages = {
   readingKeys: (goKey, closeKeys) => `${goKey} 课文 / Go 角落 · ${closeKeys} 关闭`,
   stateKept: '状态保留',
   stateLost: '状态丢失',
+  stateNone: '无状态',
   downtime: '停机',
   statsHeaders: { version: 'v', strategy: '策略', outcome: '成', total: '总计', downtime: '停机', failed: '失败', kept: '状态' },
   applied: '已应用',

@@ -75,7 +75,7 @@ function StatsPanelView({ updates, reverted = null, file, modules, version, widt
       <LastUpdateHeader record={last} reverted={reverted} width={width} />
       {programLine}
       <WaterfallView timings={last.timings} width={width} rows={plan.waterfallRows} />
-      <UpdatesTable updates={updates} width={width} rows={plan.tableRows} />
+      <UpdatesTable updates={updates} width={width} rows={plan.tableRows} programSize={Math.max(1, modules.length)} />
       <StrategySummaryRows strategies={summaries} width={width} rows={plan.summaryRows} />
     </Box>
   );

@@ -4,6 +4,7 @@ import type { UpdateRecord } from '../../engine/types.ts';
 import { versionLabel } from '../feed/describe-update.ts';
 import { formatMs, padEnd, padStart } from '../shared/format.ts';
 import type { Messages } from '../shared/messages.ts';
+import { recordState } from '../shared/record-state.ts';
 import { useSettings } from '../shared/settings-context.tsx';
 import { shortStrategy } from '../layout/strategy-bar.tsx';
 import type { Theme, TextStyle } from '../shared/theme.ts';
@@ -12,7 +13,8 @@ interface Column {
   key: keyof Messages['statsHeaders'];
   width: number;
   align: 'left' | 'right';
-  cell: (r: UpdateRecord, wide: boolean, theme: Theme) => [string, TextStyle];
+  /** `programSize`: modules in the program now (undefined when not known). */
+  cell: (r: UpdateRecord, wide: boolean, theme: Theme, programSize?: number) => [string, TextStyle];
 }
 
 const COLUMNS: readonly Column[] = [
@@ -35,7 +37,10 @@ const COLUMNS: readonly Column[] = [
     key: 'kept',
     width: 4,
     align: 'right',
-    cell: (r, _w, t) => (r.outcome === 'rejected' ? ['—', t.tone('muted')] : r.stateKept ? ['✓', t.tone('good')] : ['✗', t.tone('warn')]),
+    cell: (r, _w, t, programSize) => {
+      const state = r.outcome === 'rejected' ? 'none' : recordState(r, programSize);
+      return state === 'none' ? ['—', t.tone('muted')] : state === 'kept' ? ['✓', t.tone('good')] : ['✗', t.tone('warn')];
+    },
   },
 ];
 
@@ -47,7 +52,7 @@ const WIDE_WIDTH = NARROW_WIDTH + Object.values(WIDE_EXTRA).reduce((a, b) => a +
 const fit = (text: string, column: Column, extra: number) =>
   column.align === 'left' ? padEnd(text, column.width + extra) : padStart(text, column.width + extra);
 
-export function UpdatesTable({ updates, width, rows }: { updates: readonly UpdateRecord[]; width: number; rows: number }) {
+export function UpdatesTable({ updates, width, rows, programSize }: { updates: readonly UpdateRecord[]; width: number; rows: number; programSize?: number }) {
   const { theme, messages } = useSettings();
   if (rows < 1) return null;
   const wide = width >= WIDE_WIDTH;
@@ -61,7 +66,7 @@ export function UpdatesTable({ updates, width, rows }: { updates: readonly Updat
       {recent.map((record) => (
         <Text key={record.id} wrap="truncate-end">
           {COLUMNS.map((c, i) => {
-            const [text, style] = c.cell(record, wide, theme);
+            const [text, style] = c.cell(record, wide, theme, programSize);
             return (
               <Text key={c.key}>
                 {i > 0 ? ' ' : ''}
