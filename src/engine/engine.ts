@@ -110,6 +110,8 @@ const HALF_WRITTEN_WAIT_MS = 20;
 const HALF_WRITTEN_RETRIES = 4;
 /** Longest an update holds the screen's redraws (a slow restart's downtime must still show as it happens). */
 const UPDATE_HOLD_MS = 250;
+/** A same-content save this soon after a real one is that save's extra event, not the learner's (see #noteSameContent). */
+const SAME_CONTENT_QUIET_MS = 1000;
 /**
  * The feed keeps this much of a body: it shows one line of each, and 400 entries of 1 MB answers held 400 MB in
  * the host (issue 12, point 1).
@@ -716,7 +718,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     if (id === this.#files.entry && (problem?.includes('was deleted') || problem?.includes('Put the service file back'))) this.#store.set({ problem: null });
     // A save whose content equals the running version's is not a new version (duplicate events, touch), unless a
     // refusal stands: then the program is read again, and going back to the running code clears it.
-    if (module && event.content === module.shape.source && !standing) return;
+    if (module && event.content === module.shape.source && !standing) return this.#noteSameContent(id, event.eventAt);
     if (running && !module && !standing) {
       this.#addLog({
         at: event.eventAt,
@@ -726,9 +728,24 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       });
       return;
     }
+    this.#lastSaveAt = event.eventAt;
     // The moment of the save is not known: it is the event's, less what this machine takes to report a write.
     this.#submit({ trigger: 'save', origin: event.eventAt - this.#detectEstimate, eventAt: event.eventAt, readMs: event.readMs, queuedAt: wallNow() });
   }
+
+  /**
+   * A save (or `touch`) that left the running code as it was is not a version, and says so (lesson 2 has the
+   * learner try it). Not for the extra events an editor's one save makes (they come within ms of the save that
+   * applied), and once a second per file at most.
+   */
+  #noteSameContent(id: string, at: number): void {
+    if (at - this.#lastSaveAt < SAME_CONTENT_QUIET_MS || at - (this.#sameContentNoted.get(id) ?? -Infinity) < SAME_CONTENT_QUIET_MS) return;
+    this.#sameContentNoted.set(id, at);
+    this.#addLog({ at, level: 'info', source: 'engine', message: `${id} saved with the same content as v${this.#running?.version ?? '?'}: not a new version` });
+  }
+
+  #lastSaveAt = -Infinity;
+  readonly #sameContentNoted = new Map<string, number>();
 
   /**
    * The file holds the running version's code again (the learner undid a bad edit): the rejection no longer

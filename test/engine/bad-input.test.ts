@@ -270,6 +270,25 @@ export function handle(req) {
     expect(lab.engine.updates.map((r) => r.version)).toEqual([2, 3]);
   });
 
+  it('a save (or touch) that leaves the code as it was says so, once; the extra events of a real save do not', async () => {
+    lab = await labAfter(0);
+    const v2 = counter('two');
+    await lab.save(v2);
+    const notes = (): string[] => lab!.engine.getSnapshot().logs.map((l) => l.message).filter((m) => m.includes('same content'));
+    // Right after the save that applied: an editor's second event, not the learner's.
+    await writeFile(lab.file, v2);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(notes()).toEqual([]);
+    // Later, the learner saves without a change (lesson 2's experiment): the lab says why nothing happened.
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    await writeFile(lab.file, v2);
+    await writeFile(lab.file, v2);
+    await eventually(notes, (found) => found.length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(notes()).toEqual(['service.js saved with the same content as v2: not a new version']);
+    expect(lab.engine.updates).toHaveLength(1);
+  });
+
   it('a burst of 10 quick saves ends with the last content served, versions only increasing', async () => {
     lab = await labAfter(0);
     // A learner's view of the burst: the versions answering requests while it lands.

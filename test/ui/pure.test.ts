@@ -494,6 +494,7 @@ describe('zh lines stay Chinese', () => {
     expect(zh("rolled back to v1's code")).toBe('已回滚到 v1 的代码');
     expect(zh('greet.js: migrate(prev) was not called: the old version exports no snapshot()')).toBe('greet.js: 没有调用 migrate(prev)：旧版本没有导出 snapshot()');
     expect(zh('service.js was deleted: v4 keeps serving')).toBe('service.js 已被删除：v4 继续服务');
+    expect(zh('service.js saved with the same content as v2: not a new version')).toBe('service.js 保存的内容与 v2 相同：不是新版本');
     expect(zh('service.js was deleted; v4 keeps serving. Restore the file to continue.')).toBe('service.js 已被删除；v4 继续服务。恢复该文件即可继续。');
     expect(zh('replaced ping()')).toBe('replaced ping()');
     expect(MESSAGES.en.engineNote("rolled back to v1's code")).toBe("rolled back to v1's code");

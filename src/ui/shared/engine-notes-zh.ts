@@ -25,6 +25,7 @@ const RULES: readonly Rule[] = [
     (n) => `${n} 次较早的保存在切换前被更新的保存取代（以最新一次保存为准；持续保存时，至少每 2 秒应用一次）`,
   ],
   [/^(.+) was deleted; (v[\d?]+) keeps serving\. Restore the file to continue\.$/, (file, v) => `${file} 已被删除；${v} 继续服务。恢复该文件即可继续。`],
+  [/^(.+) saved with the same content as (v[\d?]+): not a new version$/, (file, v) => `${file} 保存的内容与 ${v} 相同：不是新版本`],
   [/^(.+) was deleted: (v[\d?]+) keeps serving$/, (file, v) => `${file} 已被删除：${v} 继续服务`],
   [/^(.+); (v[\d?]+) keeps serving\. Put the service file back to continue\.$/, (what, v) => `${what}；${v} 继续服务。把服务文件放回去即可继续。`],
   // Any other `… v4 keeps serving`: at least the end of the sentence reads Chinese.
