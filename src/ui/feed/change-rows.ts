@@ -109,7 +109,7 @@ function plannedRows(change: LatestChange, context: ChangeContext, maxRows: numb
     { text: ` · ${kept}`, tone: record.version === null ? 'bad' : 'muted' },
     ...tail,
   ];
-  const cause = record.cause ?? firstLine(record.reason ?? '');
+  const cause = m.engineNote(record.cause ?? firstLine(record.reason ?? ''));
   const causeRows = wrapPieces([{ text: full ? cause : firstLine(cause) }], width, '  ', '  ');
   const frame: Row[] = record.frame
     ? formatCodeFrame(record.frame, { width: width - 2, cellWidth }).map((text, i) => [{ text: `  ${text}`, tone: i === 0 ? undefined : 'bad' }])

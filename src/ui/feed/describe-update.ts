@@ -45,7 +45,7 @@ export function describeUpdate(
     const kept = record.version === null ? (record.previousVersion === null ? messages.nothingYet : messages.nothingServing) : messages.keepsServing(versionLabel(record.version));
     return {
       kind: 'error',
-      text: `✗ ${strategyLabel(record)} ${messages.rejected}${where}: ${firstLine(record.cause ?? record.reason ?? '')} — ${kept}`,
+      text: `✗ ${strategyLabel(record)} ${messages.rejected}${where}: ${firstLine(messages.engineNote(record.cause ?? record.reason ?? ''))} — ${kept}`,
     };
   }
   const parts = [

@@ -2,6 +2,8 @@
 // the fixed ones in Chinese when the learner reads Chinese, so a zh line is not half English. Known texts only:
 // anything else (a service's own error, a new note) stays as the engine wrote it.
 
+import { PATCH_REFUSAL_RULES } from './patch-refusals-zh.ts';
+
 type Rule = [pattern: RegExp, zh: (...groups: string[]) => string];
 
 const RULES: readonly Rule[] = [
@@ -30,14 +32,16 @@ const RULES: readonly Rule[] = [
   [/^(.+); (v[\d?]+) keeps serving\. Put the service file back to continue\.$/, (what, v) => `${what}；${v} 继续服务。把服务文件放回去即可继续。`],
   // Any other `… v4 keeps serving`: at least the end of the sentence reads Chinese.
   [/^(.+?)([:;—-]) (v[\d?]+) keeps serving$/, (what, mark, v) => `${what}${mark} ${v} 继续服务`],
+  ...PATCH_REFUSAL_RULES,
 ];
 
-/** The zh rendering of a known engine note or problem; `text` itself otherwise. A module prefix (`greet.js: `) is kept. */
+/** The zh rendering of a known engine note or problem; `text` itself otherwise. A module prefix (`greet.js: `, `service.js — `) is kept. */
 export function engineNoteZh(text: string): string {
-  const prefixed = /^([\w./-]+\.[jt]s): (.+)$/s.exec(text);
+  // `greet.js: note`, or `service.js — refusal` (a refusal with no one place to point at).
+  const prefixed = /^([\w./-]+\.[jt]s)(: | — )(.+)$/s.exec(text);
   if (prefixed) {
-    const inner = translate(prefixed[2]!);
-    if (inner !== null) return `${prefixed[1]}: ${inner}`;
+    const inner = translate(prefixed[3]!);
+    if (inner !== null) return `${prefixed[1]}${prefixed[2]}${inner}`;
   }
   return translate(text) ?? text;
 }
