@@ -116,3 +116,15 @@ test('"switching to …" shows while the switch runs and goes when it is done', 
   const frame = await lab.waitFor((f) => !f.includes('switching to'));
   expect(frame).toContain('[2 plugin-swap]');
 });
+
+test('the updates table: a refused attempt has no version of its own, and an update with no state to keep says —', async () => {
+  const engine = new FakeEngine();
+  lab = await renderLab({ engine }, { columns: 120, rows: 40 });
+  const module = { module: 'service.js', action: 're-ran' as const, cause: 'changed' as const, stateKept: false, stateful: false };
+  engine.pushUpdate(updateRecord({ version: 2, previousVersion: 1, stateKept: true, modules: [module] }));
+  engine.pushUpdate(updateRecord({ outcome: 'rejected', version: 2, previousVersion: 2, reason: 'service.js:1:1: bad — v2 keeps serving', cause: 'bad' }));
+  const frame = await lab.waitFor('✗ rejected');
+  const rows = frame.split('\n').flatMap((line) => /\s(v\d+|—)\s+file-watch\s+([✓✗])\s.*\s(\S+)$/.exec(line)?.slice(1) ?? []);
+  expect(rows, frame).toEqual(['v2', '✓', '—', '—', '✗', '—']);
+  // The last column: nothing held state in the one module that re-ran, so neither ✓ (kept) nor ✗ (lost).
+});

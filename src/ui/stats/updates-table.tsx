@@ -18,7 +18,9 @@ interface Column {
 }
 
 const COLUMNS: readonly Column[] = [
-  { key: 'version', width: 3, align: 'left', cell: (r, _w, t) => [versionLabel(r.version), t.version(r.version)] },
+  // A refused attempt made no version: the one it names is the one that kept serving, and two rows "v2" (one ✓,
+  // one ✗) read as v2 both applied and refused.
+  { key: 'version', width: 3, align: 'left', cell: (r, _w, t) => (r.outcome === 'rejected' ? ['—', t.tone('muted')] : [versionLabel(r.version), t.version(r.version)]) },
   {
     key: 'strategy',
     width: 8,
