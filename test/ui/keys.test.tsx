@@ -126,5 +126,6 @@ test('the updates table: a refused attempt has no version of its own, and an upd
   const frame = await lab.waitFor('✗ rejected');
   const rows = frame.split('\n').flatMap((line) => /\s(v\d+|—)\s+file-watch\s+([✓✗])\s.*\s(\S+)$/.exec(line)?.slice(1) ?? []);
   expect(rows, frame).toEqual(['v2', '✓', '—', '—', '✗', '—']);
+  expect(frame).toMatch(/Last update file-watch · ✗ rejected/);
   // The last column: nothing held state in the one module that re-ran, so neither ✓ (kept) nor ✗ (lost).
 });

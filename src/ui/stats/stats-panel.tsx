@@ -36,15 +36,22 @@ function LastUpdateHeader({ record, reverted, width }: { record: UpdateRecord; r
   const applied = record.outcome === 'applied' || withdrawn;
   const outcome = withdrawn ? `✓ ${messages.backTo(versionLabel(reverted.version))}` : applied ? `✓ ${messages.applied}` : `✗ ${messages.rejectedShort}`;
   const total = formatMs(record.total);
-  const rest = `${versionLabel(record.version)} · ${strategyLabel(record)} · ${outcome} · ${total}`;
+  // A refusal made no version (the one it names kept serving, or none did: "v-"), as in the table below.
+  const version = applied ? versionLabel(record.version) : null;
+  const rest = `${version ? `${version} · ` : ''}${strategyLabel(record)} · ${outcome} · ${total}`;
   return (
     <Text wrap="truncate-end">
       {/* The label goes first when space is short: version, strategy and outcome matter more. */}
       {cellWidth(`${messages.lastUpdate} ${rest}`) <= width ? <Text {...theme.tone('heading')}>{messages.lastUpdate} </Text> : null}
-      <Text {...theme.version(record.version)} {...(theme.color ? { bold: true } : {})}>
-        {versionLabel(record.version)}
+      {version ? (
+        <Text {...theme.version(record.version)} {...(theme.color ? { bold: true } : {})}>
+          {version}
+        </Text>
+      ) : null}
+      <Text {...theme.tone('muted')}>
+        {version ? ' · ' : ''}
+        {strategyLabel(record)} ·{' '}
       </Text>
-      <Text {...theme.tone('muted')}> · {strategyLabel(record)} · </Text>
       <Text {...theme.tone(applied ? 'good' : 'bad')}>{outcome}</Text>
       <Text {...theme.tone('muted')}> · </Text>
       {total}
