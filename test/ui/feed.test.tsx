@@ -85,7 +85,8 @@ test('every update gets the update line, saves included, until the next one; a r
   engine.publish({ rejection: refused, version: 2 });
   await lab.waitFor('✗ rejected · reflection-patch');
   // The stats header: the refusal made no version of its own (v2 is the one that kept serving).
-  expect(lab.lastFrame()).toMatch(/Last update reflection-patch · ✗ rejected/);
+  expect(lab.lastFrame()).toMatch(/\s{2}(Last update )?reflection-patch · ✗ rejected · /);
+  expect(lab.lastFrame()).not.toMatch(/v2 · reflection-patch · ✗ rejected/);
   engine.publish({ rejection: null, reverted: { version: 2, at: Date.now() + 1 } });
   frame = await lab.waitFor("back to v2's code");
   expect(frame).not.toContain('✗ rejected · reflection-patch');
