@@ -66,6 +66,7 @@ export async function openLab(options: LabOptions): Promise<number> {
     progress: prepared.progress,
     runCheck: (checked, files) => checks.run(checked, files),
     ...(prepared.problem ? { problem: prepared.problem } : {}),
+    keptFiles: prepared.keptFiles,
   });
   // React's development build renders about twice as slowly; it must be chosen before React is first loaded.
   process.env.NODE_ENV ??= 'production';
