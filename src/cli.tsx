@@ -15,12 +15,18 @@ Usage
   hotlab serve DIR|FILE [options]             serve a workspace (DIR's service.ts or service.js, or the entry
                                               FILE) over HTTP, hot-updating it on every save of its modules
   hotlab bench [--json]                       the same edits under every strategy, one table
-  hotlab lessons [--workspace DIR]            the lessons, your progress and the current one
+  hotlab lessons [--workspace DIR] [--lang en|zh]
+                                              the lessons, your progress and the current one
   hotlab check [LESSON] [--workspace DIR] [--json] [--lang en|zh]
                                               check your files against the current lesson (or LESSON:
-                                              an id or a number); exit 0 when it passes
-  hotlab doctor [--workspace DIR]             can hotlab see your saves there? recommends --polling if not
+                                              an id or a number, which becomes the current one); exit 0
+                                              when it passes
+  hotlab doctor [--workspace DIR] [--json]    can hotlab see your saves there? recommends --polling if not
   hotlab --help | --version
+
+The workspace (the lab, lessons, check, doctor)
+  --workspace DIR       the folder with your service.js and your progress (DIR/.hotlab/). Without it: the
+                        current folder if it is a workspace (it holds .hotlab/), else ./sandbox
 
 serve options
   --strategy S          ${STRATEGY_NAMES.join(' | ')} (default file-watch)

@@ -1,20 +1,21 @@
 // `hotlab check [LESSON]`: checks the workspace's service.js against a lesson without a screen. Exit 0 when
 // it passes (and the lesson is marked done), 1 when it does not.
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { CheckResult } from '../engine/lessons/check-types.ts';
 import { languageOf, pick, pickText, type Language } from '../engine/lessons/language.ts';
 import type { Lesson } from '../engine/lessons/lesson-types.ts';
 import { findLesson, loadLessons } from '../engine/lessons/load-lessons.ts';
-import { currentLesson, doneCount, loadProgress, markDone, nextLesson, setCurrent, updateProgress } from '../engine/lessons/progress.ts';
+import { currentLesson, doneCount, loadProgress, markDone, nextLesson, saveProgress, setCurrent, updateProgress } from '../engine/lessons/progress.ts';
 import { runCheck } from '../engine/lessons/run-check.ts';
-import { copyStarter, readLearnerFiles, serviceFile } from '../engine/lessons/workspace.ts';
+import { copyStarter, isStarter, readLearnerFiles, serviceFile } from '../engine/lessons/workspace.ts';
+import { commandFor, resolveWorkspace, type ResolvedWorkspace } from '../engine/lessons/workspace-dir.ts';
+import { keyOf } from '../ui/keys/key-table.ts';
 import { CHECK_WORDS } from './check-words.ts';
 
 export interface CheckOptions {
   /** A lesson id, number or id prefix; the current lesson when absent. */
   lesson?: string;
-  /** @default './sandbox' */
+  /** @default the current folder when it holds .hotlab/, else ./sandbox (workspace-dir.ts) */
   workspace?: string;
   json: boolean;
   lang?: string;
@@ -22,11 +23,22 @@ export interface CheckOptions {
 
 export async function checkLesson(options: CheckOptions, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   const lang = languageOf(options.lang);
-  const workspace = resolve(options.workspace ?? 'sandbox');
+  const words = CHECK_WORDS[lang];
+  const resolved = resolveWorkspace(options.workspace);
+  const workspace = resolved.dir;
   const set = await loadLessons();
   const loaded = await loadProgress(workspace);
   if (loaded.problem) err.write(`hotlab: ${loaded.problem.message}\n`);
-  const lesson = options.lesson ? findLesson(set, options.lesson) : currentLesson(loaded.progress, set.lessons);
+  const current = currentLesson(loaded.progress, set.lessons);
+  const lesson = options.lesson ? findLesson(set, options.lesson) : current;
+  // The lesson checked is the current one from now on, for `hotlab check` without a lesson, `hotlab lessons` and
+  // the lab alike. Naming a lesson is how a learner without a screen moves on (the lab's n key); a pass does not
+  // move them, since their file is still the passed lesson's (it used to, and the next check judged that file
+  // against the next lesson). Written even when current was null, which means "the first lesson not done": that
+  // lesson changes when this one passes.
+  if (loaded.progress.current !== lesson.id) await saveProgress(workspace, setCurrent(loaded.progress, lesson.id));
+  if (lesson.id !== current.id && !options.json) out.write(`${words.nowCurrent(lesson.id, pick(lesson.title, lang))}\n`);
+  const again = commandFor('npx hotlab check', resolved);
 
   const file = serviceFile(workspace, lesson.entry);
   const exists = await stat(file).then(
@@ -36,25 +48,28 @@ export async function checkLesson(options: CheckOptions, out: NodeJS.WritableStr
   if (!exists) {
     // Nothing to check yet: give the learner the lesson's starter to begin from (copyStarter never overwrites).
     await copyStarter(lesson, workspace);
-    const error = CHECK_WORDS[lang].copied(file, lesson.id);
+    const error = words.copied(file, lesson.id, again);
     if (options.json) out.write(`${JSON.stringify({ lesson: lesson.id, passed: false, steps: [], error } satisfies CheckResult)}\n`);
     else err.write(`hotlab: ${error}\n`);
     return 1;
   }
   const files = await readLearnerFiles(lesson, workspace);
   const checked = lesson.starterFiles.length === 1 ? file : `${lesson.starterFiles.join(', ')} in ${workspace}`;
-  if (!options.json) out.write(`${CHECK_WORDS[lang].checking(checked, lesson.id, pick(lesson.title, lang), lesson.strategy)}\n`);
+  if (!options.json) out.write(`${words.checking(checked, lesson.id, pick(lesson.title, lang), lesson.strategy)}\n`);
+  if (isStarter(lesson, files)) {
+    // As in the lab: the untouched starter is not judged. Its check would "apply" the starter over itself and
+    // pass steps such as "your new version was applied", for a file the learner has not touched.
+    const error = words.untouched(lesson.starterFiles.join(', '), lesson.starterFiles.length, again);
+    if (options.json) out.write(`${JSON.stringify({ lesson: lesson.id, passed: false, steps: [], error } satisfies CheckResult)}\n`);
+    else out.write(`  ${error}\n\n${words.goal}${pick(lesson.goal, lang)}\n`);
+    return 1;
+  }
   const result = await runCheck(lesson, files);
 
   let summary = '';
   if (result.passed) {
-    // Passing the current lesson moves the learner on: without a screen there is no `n` key to press.
-    const next = nextLesson(set.lessons, lesson.id);
-    const saved = await updateProgress(workspace, (p) => {
-      const done = markDone(p, lesson.id);
-      return p.current === lesson.id || p.current === null ? setCurrent(done, next?.id ?? lesson.id) : done;
-    });
-    summary = passedSummary(lesson, next, workspace, doneCount(saved.progress, set.lessons), set.lessons.length, lang);
+    const saved = await updateProgress(workspace, (p) => markDone(p, lesson.id));
+    summary = passedSummary(lesson, nextLesson(set.lessons, lesson.id), resolved, doneCount(saved.progress, set.lessons), set.lessons.length, lang);
   }
   if (options.json) out.write(`${JSON.stringify(result)}\n`);
   else out.write(`${formatResult(result, lesson, lang)}${summary}`);
@@ -76,10 +91,16 @@ export function formatResult(result: CheckResult, lesson: Lesson, lang: Language
   return `${lines.join('\n')}\n`;
 }
 
-function passedSummary(lesson: Lesson, next: Lesson | undefined, workspace: string, done: number, total: number, lang: Language): string {
+/** The pass, and how to go on: the learner moves to the next lesson themselves (copy its starter, name it). */
+function passedSummary(lesson: Lesson, next: Lesson | undefined, workspace: ResolvedWorkspace, done: number, total: number, lang: Language): string {
   const words = CHECK_WORDS[lang];
   const then = next
-    ? `${words.next(next.id, pick(next.title, lang))} ${words.keptAsIs}\n  ${copyCommand(next, workspace)}`
+    ? [
+        `${words.next(next.id, pick(next.title, lang))} ${words.keptAsIs}`,
+        `  ${copyCommand(next, workspace.dir)}`,
+        `  ${commandFor(`npx hotlab check ${next.id.slice(0, 2)}`, workspace)}`,
+        words.orLab(commandFor('npx hotlab', workspace), keyOf('nextLesson')),
+      ].join('\n')
     : words.last;
   return `\n${words.passed(lesson.id, done, total)} ${then}\n`;
 }

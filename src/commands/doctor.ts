@@ -1,11 +1,12 @@
 // `hotlab doctor`: can hotlab see the learner's saves in their workspace, and how fast? If file system events
 // do not arrive (network drives, some container and VM mounts), it tries polling and says how to use it.
 import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { commandFor, resolveWorkspace, type ResolvedWorkspace } from '../engine/lessons/workspace-dir.ts';
 import { probeSaves, type ProbeReport, type SaveProbe, type WatchFunction } from './probe-saves.ts';
 
 export interface DoctorOptions {
-  /** @default './sandbox' */
+  /** @default the current folder when it holds .hotlab/, else ./sandbox (workspace-dir.ts) */
   workspace?: string;
   json?: boolean;
   /** For tests: the watcher to probe. */
@@ -25,14 +26,15 @@ export interface DoctorReport {
 }
 
 export async function doctor(options: DoctorOptions, out: NodeJS.WritableStream = process.stdout): Promise<number> {
-  const workspace = resolve(options.workspace ?? 'sandbox');
+  const resolved = resolveWorkspace(options.workspace);
+  const workspace = resolved.dir;
   const info = await stat(workspace).catch(() => null);
   if (!info?.isDirectory()) {
-    out.write(`hotlab doctor: ${workspace} is not a folder. Open the lab once (hotlab --workspace ${options.workspace ?? 'sandbox'}) or create it, then run the doctor again.\n`);
+    out.write(`hotlab doctor: ${workspace} is not a folder. Open the lab once (${commandFor('hotlab', resolved)}) or create it, then run the doctor again.\n`);
     return 2;
   }
   if (!options.json) out.write(`hotlab doctor — can hotlab see your saves in ${workspace}?\n`);
-  const report = await diagnose(workspace, options);
+  const report = await diagnose(resolved, options);
   if (options.json) {
     out.write(`${JSON.stringify(report)}\n`);
   } else {
@@ -48,7 +50,10 @@ export async function doctor(options: DoctorOptions, out: NodeJS.WritableStream 
 
 const POLLING_PROBE_MIN_MS = 1000;
 
-export async function diagnose(workspace: string, options: Pick<DoctorOptions, 'watch' | 'timeoutMs'> = {}): Promise<DoctorReport> {
+/** `where`: the workspace folder, or as resolved from --workspace (the advice then names --workspace only when needed). */
+export async function diagnose(where: string | ResolvedWorkspace, options: Pick<DoctorOptions, 'watch' | 'timeoutMs'> = {}): Promise<DoctorReport> {
+  const resolved = typeof where === 'string' ? resolveWorkspace(where) : where;
+  const workspace = resolved.dir;
   // Inside the workspace (its .hotlab folder): same file system, same mount, same event behaviour as service.js.
   const dir = join(workspace, '.hotlab', `doctor-${process.pid}`);
   const probe = { timeoutMs: options.timeoutMs ?? 1000, ...(options.watch ? { watch: options.watch } : {}) };
@@ -61,7 +66,7 @@ export async function diagnose(workspace: string, options: Pick<DoctorOptions, '
   const polling = await probeSaves(dir, { ...probe, polling: true, timeoutMs: Math.max(probe.timeoutMs, POLLING_PROBE_MIN_MS) });
   const file = join(workspace, 'service.js');
   const advice = polling.ok
-    ? `Saves do not arrive as file system events in this folder (network drives, some Docker/VM mounts and WSL's /mnt do this). Polling sees them: run hotlab --workspace ${workspace} --polling (or hotlab serve ${file} --polling), or move the workspace to a local disk.`
+    ? `Saves do not arrive as file system events in this folder (network drives, some Docker/VM mounts and WSL's /mnt do this). Polling sees them: run ${commandFor('hotlab', resolved)} --polling (or hotlab serve ${file} --polling), or move the workspace to a local disk.`
     : `Neither events nor polling saw the saves in ${workspace}. Check that the folder is writable and on a local disk, or choose another with --workspace.`;
   return { workspace, events, polling, ok: false, advice };
 }

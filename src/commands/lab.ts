@@ -1,13 +1,15 @@
 // `hotlab`: the lab in the terminal. Prepares the workspace, starts the engine, hands it to the screen.
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Engine } from '../engine/engine.ts';
 import { LessonSession, prepareLessonWorkspace } from '../engine/lessons/lesson-session.ts';
 import { loadLessons } from '../engine/lessons/load-lessons.ts';
 import { CheckRunner } from '../engine/lessons/run-check.ts';
+import { resolveWorkspace } from '../engine/lessons/workspace-dir.ts';
 import { importEagerly } from './import-eagerly.ts';
 import { quitOnHangUp } from './lab-hang-up.ts';
 
 export interface LabOptions {
+  /** @default the current folder when it holds .hotlab/, else ./sandbox (workspace-dir.ts) */
   workspace?: string;
   lang?: 'en' | 'zh';
   /** In-process traffic, requests per second. @default 20 */
@@ -37,7 +39,7 @@ export async function openLab(options: LabOptions): Promise<number> {
     process.stderr.write(NO_TTY_MESSAGE);
     return 2;
   }
-  const workspace = resolve(options.workspace ?? 'sandbox');
+  const workspace = resolveWorkspace(options.workspace).dir;
   const { lessons } = await loadLessons();
   // The current lesson's starter files are copied only where missing: a learner's edit is never replaced.
   const prepared = await prepareLessonWorkspace(lessons, workspace);
@@ -64,6 +66,7 @@ export async function openLab(options: LabOptions): Promise<number> {
     progress: prepared.progress,
     runCheck: (checked, files) => checks.run(checked, files),
     ...(prepared.problem ? { problem: prepared.problem } : {}),
+    keptFiles: prepared.keptFiles,
   });
   // React's development build renders about twice as slowly; it must be chosen before React is first loaded.
   process.env.NODE_ENV ??= 'production';

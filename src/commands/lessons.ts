@@ -1,11 +1,11 @@
 // `hotlab lessons`: the lessons in order, which are done, which one is current, and how far along the learner is.
-import { resolve } from 'node:path';
 import { languageOf, pick } from '../engine/lessons/language.ts';
 import { loadLessons } from '../engine/lessons/load-lessons.ts';
 import { currentLesson, doneCount, lessonProgress, loadProgress } from '../engine/lessons/progress.ts';
+import { commandFor, resolveWorkspace } from '../engine/lessons/workspace-dir.ts';
 
 export interface LessonsOptions {
-  /** @default './sandbox' */
+  /** @default the current folder when it holds .hotlab/, else ./sandbox (workspace-dir.ts) */
   workspace?: string;
   /** `--lang`; the locale's language when absent. */
   lang?: string;
@@ -13,7 +13,8 @@ export interface LessonsOptions {
 
 export async function listLessons(options: LessonsOptions, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   const lang = languageOf(options.lang);
-  const workspace = resolve(options.workspace ?? 'sandbox');
+  const resolved = resolveWorkspace(options.workspace);
+  const workspace = resolved.dir;
   const { lessons } = await loadLessons();
   const { progress, problem } = await loadProgress(workspace);
   if (problem) err.write(`hotlab: ${problem.message}\n`);
@@ -27,7 +28,7 @@ export async function listLessons(options: LessonsOptions, out: NodeJS.WritableS
     const pad = ' '.repeat(width - displayWidth(title));
     lines.push(`${here ? '▸' : ' '} ${done ? '✓' : ' '} ${lesson.id.slice(0, 2)}  ${title}${pad}  ${lesson.strategy}${here ? '   ← current' : ''}`);
   }
-  lines.push('', `Check the current lesson: hotlab check --workspace ${workspace}   (or name one: hotlab check ${current.id})`);
+  lines.push('', `Check the current lesson: ${commandFor('hotlab check', resolved)}   (or name one: ${commandFor(`hotlab check ${current.id.slice(0, 2)}`, resolved)})`);
   out.write(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -94,6 +94,14 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
     print([{ kind: 'error', text: problem }]);
     session.dismissProblem();
   }, [problem, session, print]);
+  // The lab opened the lesson on files that are not its starter: said once, as the n key's question would.
+  const keptFiles = lessonSnapshot?.keptFiles ?? null;
+  const lessonNumber = (lessonSnapshot?.index ?? 0) + 1;
+  useEffect(() => {
+    if (keptFiles === null || !session) return;
+    print([{ kind: 'info', text: messages.lesson.keptFiles(lessonNumber, keptFiles.join(', '), keptFiles.length, keyOf('resetLesson')) }]);
+    session.dismissKeptFiles();
+  }, [keptFiles, lessonNumber, session, print, messages]);
 
   const labHandlers: KeyHandlers = {
     strategy1: () => actions.switchStrategy(0),

@@ -110,10 +110,10 @@ export function startServe(args: string[], launch: Launch = { command: NODE, arg
   };
 }
 
-/** Run the CLI to completion: its exit code and output. */
-export function runCli(args: string[], timeoutMs = 15_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Run the CLI to completion: its exit code and output. `cwd`: where the learner stands. @default ROOT */
+export function runCli(args: string[], timeoutMs = 15_000, cwd = ROOT): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(NODE, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(NODE, [CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));

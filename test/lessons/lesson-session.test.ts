@@ -1,7 +1,7 @@
 // The lesson session against a real temp workspace, the real lessons and the real checks; the engine is a
 // stand-in that records what the session tells it and emits the records a real one would.
 import { EventEmitter } from 'node:events';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -45,7 +45,7 @@ afterEach(async () => {
 
 async function open(engine = new StubEngine(), debounceMs = 20): Promise<LessonSession> {
   const prepared = await prepareLessonWorkspace(lessons, workspace);
-  const session = new LessonSession({ lessons, workspace, engine, progress: prepared.progress, debounceMs, ...(prepared.problem ? { problem: prepared.problem } : {}) });
+  const session = new LessonSession({ lessons, workspace, engine, progress: prepared.progress, debounceMs, keptFiles: prepared.keptFiles, ...(prepared.problem ? { problem: prepared.problem } : {}) });
   sessions.push(session);
   return session;
 }
@@ -73,6 +73,25 @@ describe('lesson session', () => {
     const again = await open();
     expect(again.getSnapshot()).toMatchObject({ done: true, doneCount: 1 });
   }, 60_000);
+
+  it('opening a lesson not done on a file that is not its starter says so once; its starter or a lesson done, nothing', async () => {
+    // An older `hotlab check` passed lesson 6 and moved current to 7, leaving the lesson-6 file.
+    const [sixth, seventh] = [lessons[5]!, lessons[6]!];
+    const done = Object.fromEntries(lessons.slice(0, 6).map((l) => [l.id, { done: true, doneAt: '2025-01-01T00:00:00.000Z', hintsShown: 0 }]));
+    await mkdir(join(workspace, '.hotlab'));
+    await writeFile(progressFile(workspace), JSON.stringify({ version: 1, current: seventh.id, lessons: done }));
+    await writeFile(file(), sixth.solution);
+    const session = await open();
+    expect(session.getSnapshot()).toMatchObject({ lesson: { id: seventh.id }, keptFiles: ['service.js'] });
+    session.dismissKeptFiles();
+    expect(session.getSnapshot().keptFiles).toBeNull();
+
+    await writeFile(file(), seventh.starter);
+    expect((await prepareLessonWorkspace(lessons, workspace)).keptFiles).toEqual([]);
+    await writeFile(progressFile(workspace), JSON.stringify({ version: 1, current: sixth.id, lessons: done }));
+    await writeFile(file(), sixth.solution);
+    expect((await prepareLessonWorkspace(lessons, workspace)).keptFiles).toEqual([]);
+  });
 
   it('a save from the engine runs one check for a burst of saves', async () => {
     const engine = new StubEngine();

@@ -58,6 +58,11 @@ export interface LessonSnapshot {
   untouched: boolean;
   /** Why the progress file was set aside, until the learner has seen it (`dismissProblem`). */
   problem: string | null;
+  /**
+   * The open lesson's files that were not its starter when the lab opened it (another lesson's, or the learner's
+   * edits), until the learner has seen it (`dismissKeptFiles`): the lab runs them as they are.
+   */
+  keptFiles: readonly string[] | null;
   /** The learner's entry module (`service.js`, or the lesson's entry). */
   file: string;
 }
@@ -73,6 +78,8 @@ export interface LessonSessionOptions {
   progress: Progress;
   /** The progress file's problem message, shown once. */
   problem?: string;
+  /** The current lesson's files that differ from its starter as the lab opens it (prepareLessonWorkspace), said once. */
+  keptFiles?: readonly string[];
   /** Replaced in UI tests, so they do not boot scratch services. @default runCheck */
   runCheck?: (lesson: Lesson, files: LessonFiles) => Promise<CheckResult>;
   /** A burst of saves (editors write twice) runs one check after the last. @default 300 */
@@ -80,7 +87,7 @@ export interface LessonSessionOptions {
 }
 
 type Listener = () => void;
-type SessionState = 'progress' | 'lesson' | 'result' | 'untouched' | 'checking' | 'problem';
+type SessionState = 'progress' | 'lesson' | 'result' | 'untouched' | 'checking' | 'problem' | 'keptFiles';
 
 /** The step a check gains while the live service refuses the learner's file. */
 export const LIVE_STEP: Localized = { en: 'the live service runs your file', zh: '实时服务正在运行你的文件' };
@@ -130,7 +137,8 @@ export class LessonSession {
     this.#runCheck = options.runCheck ?? ((lesson, files) => realRunCheck(lesson, files));
     this.#debounceMs = options.debounceMs ?? 300;
     const lesson = currentLesson(options.progress, options.lessons);
-    this.#snapshot = this.#derive({ progress: options.progress, lesson, result: null, untouched: false, checking: false, problem: options.problem ?? null });
+    const keptFiles = options.keptFiles && options.keptFiles.length > 0 ? options.keptFiles : null;
+    this.#snapshot = this.#derive({ progress: options.progress, lesson, result: null, untouched: false, checking: false, problem: options.problem ?? null, keptFiles });
     this.#engine.on('update', this.#onRecord);
     this.#engine.on('rejected', this.#onRecord);
     this.#engine.on('reverted', this.#onRecord);
@@ -267,6 +275,10 @@ export class LessonSession {
     if (this.#snapshot.problem !== null) this.#update({ problem: null });
   }
 
+  dismissKeptFiles(): void {
+    if (this.#snapshot.keptFiles !== null) this.#update({ keptFiles: null });
+  }
+
   // ── inside ─────────────────────────────────────────────────────────────────────────────────────────────
 
   async #plan(lesson: Lesson | undefined): Promise<SwitchPlan> {
@@ -356,6 +368,8 @@ export class LessonSession {
       untouched: patch.untouched ?? ('result' in patch && patch.result === null ? false : s.untouched),
       checking: patch.checking ?? s.checking,
       problem: 'problem' in patch ? (patch.problem ?? null) : s.problem,
+      // Said about the lesson the lab opened on: moving to another lesson (the learner chose its files) drops it.
+      keptFiles: 'keptFiles' in patch ? (patch.keptFiles ?? null) : patch.lesson && patch.lesson !== s.lesson ? null : s.keptFiles,
     });
     for (const listener of this.#listeners) listener();
   }
@@ -382,6 +396,8 @@ export interface PreparedWorkspace {
   lesson: Lesson;
   /** Starter files copied because the workspace lacked them (a learner's file is never overwritten). */
   copied: string[];
+  /** On a lesson not done yet: its files that are not its starter, kept and run as they are (see below). */
+  keptFiles: string[];
 }
 
 /**
@@ -392,7 +408,14 @@ export async function prepareLessonWorkspace(lessons: readonly Lesson[], workspa
   const loaded = await loadProgress(workspace);
   const lesson = currentLesson(loaded.progress, lessons);
   const { copied } = await copyStarter(lesson, workspace);
+  // A lesson opened on files that are not its starter runs them as they are: mid-lesson edits, or another
+  // lesson's file (an older `hotlab check` moved the learner on and left the passed lesson's file; `n` answered
+  // "keep my file"). The screen says so once, as the n key's question does, rather than run it silently under this
+  // lesson's strategy (a refusal then made no sense). A lesson already done is the learner's own solution: no word.
+  const keptFiles = lessonProgress(loaded.progress, lesson.id).done
+    ? []
+    : (await starterState(lesson, workspace)).filter((s) => s.state === 'edited').map((s) => s.file);
   const progress = setCurrent(loaded.progress, lesson.id);
   await saveProgress(workspace, progress);
-  return { progress, lesson, copied, ...(loaded.problem ? { problem: loaded.problem.message } : {}) };
+  return { progress, lesson, copied, keptFiles, ...(loaded.problem ? { problem: loaded.problem.message } : {}) };
 }

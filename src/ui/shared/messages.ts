@@ -158,6 +158,8 @@ export interface LessonMessages {
   untouched: (key: string, files: string, count: number) => string;
   /** Untouched, on a lesson passed before (the file was reset to the starter since). */
   untouchedDone: (key: string, files: string, count: number) => string;
+  /** The lab opened the lesson on files that are not its starter: it runs them as they are. `key`: reset. */
+  keptFiles: (number: number, files: string, count: number, key: string) => string;
   checkTitle: string;
   /** Where the check's steps (and their versions) come from. */
   checkRunNote: string;
@@ -411,6 +413,8 @@ const en: Messages = {
     untouched: (key, files, count) =>
       `not checked yet (${key}: check now) · ${files} ${count === 1 ? 'is' : 'are'} the starter: change ${count === 1 ? 'it' : 'them'} and save`,
     untouchedDone: (key, files, count) => `passed before (${key}: check again) · ${files} ${count === 1 ? 'is' : 'are'} the starter again: change and save`,
+    keptFiles: (number, files, count, key) =>
+      `Lesson ${number} runs your ${files} as ${count === 1 ? 'it is' : 'they are'}: not this lesson's starter (another lesson's file, or your edits). ${key} puts the starter back (your files are backed up first).`,
     checkTitle: 'Check',
     checkRunNote: "The check runs on a scratch copy of the service: it starts the lesson's starter, then saves your file over it. Versions in its details are that run's, not the live feed's.",
     inCheckRun: (detail) => `in the check's run: ${detail}`,
@@ -675,6 +679,7 @@ const zh: Messages = {
     checkError: '检查无法运行',
     untouched: (key, files) => `尚未检查（${key}：立即检查）· ${files} 还是初始代码：修改并保存`,
     untouchedDone: (key, files) => `之前已通过（${key}：再次检查）· ${files} 又回到了初始代码：修改并保存`,
+    keptFiles: (number, files, _count, key) => `第 ${number} 课按原样运行你的 ${files}：它不是本课的初始代码（是别的课的文件，或你的修改）。按 ${key} 恢复初始代码（你的文件会先备份）。`,
     checkTitle: '检查',
     checkRunNote: '检查在服务的临时副本上运行：先启动本课的初始代码，再把你的文件保存上去。细节里的版本号属于那次运行，不是实时请求流里的版本。',
     inCheckRun: (detail) => `检查运行中：${detail}`,
