@@ -55,6 +55,8 @@ describe('a broken file at start', () => {
     expect(screen).toMatch(/\d+ │ {3}return `pong \$\{hits\}` \+;/);
     expect(screen).toMatch(/│ +\^/);
     expect(screen).toContain('waiting for a good save');
+    // The feed says why it is empty, rather than "waiting for the first request…" beside a service that has none.
+    expect(screen).toContain('no traffic until a version runs (HTTP answers 503 meanwhile)');
 
     tmux.keys('r');
     await tmux.waitFor(/Last update file-watch · ✗ rejected/);

@@ -76,7 +76,7 @@ export const FeedPanel = memo(function FeedPanel({ feed, headers, version, traff
       </Text>
       {requests.length === 0 ? (
         <Text wrap="truncate-end" {...theme.tone('muted')}>
-          {messages.waitingForTraffic}
+          {version === null ? messages.noTrafficWithoutVersion : messages.waitingForTraffic}
         </Text>
       ) : (
         // Keyed by row position: the window slides, so each row shows whatever request is now there.

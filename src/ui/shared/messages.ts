@@ -15,6 +15,8 @@ export interface Messages {
   noVersion: string;
   perSecond: string;
   waitingForTraffic: string;
+  /** The feed while no version runs: the traffic waits for one, and HTTP answers 503. */
+  noTrafficWithoutVersion: string;
   rejected: string;
   keepsServing: (version: string) => string;
   /** An engine note or problem (English by design) in the learner's language when it is a known one (engine-notes-zh.ts). */
@@ -215,6 +217,7 @@ const en: Messages = {
   noVersion: 'no version serving',
   perSecond: 'req/s',
   waitingForTraffic: 'waiting for the first request…',
+  noTrafficWithoutVersion: 'no traffic until a version runs (HTTP answers 503 meanwhile)',
   rejected: 'rejected',
   keepsServing: (version) => `${version} keeps serving`,
   engineNote: (text) => text,
@@ -470,6 +473,7 @@ const zh: Messages = {
   noVersion: '没有可用版本',
   perSecond: '请求/秒',
   waitingForTraffic: '等待第一个请求…',
+  noTrafficWithoutVersion: '有版本运行之前没有流量（其间 HTTP 返回 503）',
   rejected: '已拒绝',
   keepsServing: (version) => `${version} 继续服务`,
   engineNote: engineNoteZh,
