@@ -20,6 +20,9 @@ export interface CheckWords {
   untouched: (files: string, count: number, command: string) => string;
 }
 
+/** "06-migrating-state" → "6": Chinese counts lessons as 第 6 课, and 第 06-migrating-state 课 does not read. */
+const numberOf = (id: string): string => String(Number.parseInt(id, 10) || id);
+
 export const CHECK_WORDS: Record<Language, CheckWords> = {
   en: {
     checking: (file, lesson, title, strategy) => `Checking ${file} against lesson ${lesson} — ${title} (${strategy})`,
@@ -36,16 +39,16 @@ export const CHECK_WORDS: Record<Language, CheckWords> = {
       `${files} ${count === 1 ? 'is' : 'are'} still the lesson's starter: nothing to judge yet. Change ${count === 1 ? 'it' : 'them'}, save, and run ${command} again.`,
   },
   zh: {
-    checking: (file, lesson, title, strategy) => `正在按第 ${lesson} 课检查 ${file} — ${title}（${strategy}）`,
+    checking: (file, lesson, title, strategy) => `正在按第 ${numberOf(lesson)} 课检查 ${file} — ${title}（${strategy}）`,
     notYet: (passing, total) => `还没通过：${total} 步中有 ${passing} 步通过。`,
     goal: '目标：',
     next: (id, title) => `下一课：${id} — ${title}。`,
     keptAsIs: '你的文件保持不变。要继续，复制下一课的初始代码并检查那一课：',
     orLab: (command, key) => `或者打开实验室（${command}）并按 ${key}。`,
     last: '这是最后一课。',
-    passed: (id, done, total) => `✓ 第 ${id} 课通过（已完成 ${done}/${total}）。`,
-    nowCurrent: (id, title) => `第 ${id} 课（${title}）现在是你的当前课（不带课号的 hotlab check 和实验室都会打开它）。`,
-    copied: (file, lesson, command) => `${file} 不存在：已把第 ${lesson} 课的初始代码复制过去。修改、保存，然后再运行 ${command}。`,
+    passed: (id, done, total) => `✓ 第 ${numberOf(id)} 课通过（已完成 ${done}/${total}）。`,
+    nowCurrent: (id, title) => `第 ${numberOf(id)} 课（${title}）现在是你的当前课（不带课号的 hotlab check 和实验室都会打开它）。`,
+    copied: (file, lesson, command) => `${file} 不存在：已把第 ${numberOf(lesson)} 课的初始代码复制过去。修改、保存，然后再运行 ${command}。`,
     untouched: (files, _count, command) => `${files} 还是本课的初始代码：还没有可检查的改动。修改、保存，然后再运行 ${command}。`,
   },
 };

@@ -96,13 +96,14 @@ function passedSummary(lesson: Lesson, next: Lesson | undefined, workspace: Reso
   const words = CHECK_WORDS[lang];
   const then = next
     ? [
-        `${words.next(next.id, pick(next.title, lang))} ${words.keptAsIs}`,
+        `${words.next(next.id, pick(next.title, lang))}${lang === 'zh' ? '' : ' '}${words.keptAsIs}`,
         `  ${copyCommand(next, workspace.dir)}`,
         `  ${commandFor(`npx hotlab check ${next.id.slice(0, 2)}`, workspace)}`,
         words.orLab(commandFor('npx hotlab', workspace), keyOf('nextLesson')),
       ].join('\n')
     : words.last;
-  return `\n${words.passed(lesson.id, done, total)} ${then}\n`;
+  // Chinese runs sentences on without a space after 。
+  return `\n${words.passed(lesson.id, done, total)}${lang === 'zh' ? '' : ' '}${then}\n`;
 }
 
 /** The shell command that copies a lesson's starter over the workspace: `cp …/starter/service.js sandbox/service.js`. */

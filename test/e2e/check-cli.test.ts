@@ -91,7 +91,7 @@ describe.sequential('hotlab check (built CLI)', () => {
 
     const check = await runCli(['check', '--lang', 'zh'], 60_000, workspace);
     expect(check.code).toBe(1);
-    expect(check.stdout).toContain(`正在按第 ${second.id} 课检查 ${join(workspace, 'service.js')}`);
+    expect(check.stdout).toContain(`正在按第 ${Number.parseInt(second.id, 10)} 课检查 ${join(workspace, 'service.js')}`);
     // Standing in the workspace, the command to run again needs no --workspace.
     expect(check.stdout).toContain('service.js 还是本课的初始代码：还没有可检查的改动。修改、保存，然后再运行 npx hotlab check。');
     expect(await readdir(workspace)).not.toContain('sandbox');
@@ -103,7 +103,7 @@ describe.sequential('hotlab check (built CLI)', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('✗ /ping 返回了新的文字');
     // Around the checklist too: no English line in a zh run.
-    expect(run.stdout).toContain('正在按第 01-what-is-a-hot-update 课检查');
+    expect(run.stdout).toContain('正在按第 1 课检查');
     expect(run.stdout).toMatch(/还没通过：\d+ 步中有 \d+ 步通过。/);
     expect(run.stdout).toContain('目标：');
     expect(run.stdout).not.toMatch(/Checking|Not yet|Goal:/);
