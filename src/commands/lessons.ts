@@ -11,6 +11,20 @@ export interface LessonsOptions {
   lang?: string;
 }
 
+/** The words around the list, in the learner's language (the titles come from the lessons, in both already). */
+const WORDS = {
+  en: {
+    heading: (done: number, total: number, workspace: string) => `hotlab lessons — ${done} of ${total} done — workspace ${workspace}`,
+    current: '   ← current',
+    check: (command: string, named: string) => `Check the current lesson: ${command}   (or name one: ${named})`,
+  },
+  zh: {
+    heading: (done: number, total: number, workspace: string) => `hotlab 课程 — 已完成 ${done}/${total} — 工作区 ${workspace}`,
+    current: '   ← 当前',
+    check: (command: string, named: string) => `检查当前这一课：${command}   （或指定一课：${named}）`,
+  },
+};
+
 export async function listLessons(options: LessonsOptions, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   const lang = languageOf(options.lang);
   const resolved = resolveWorkspace(options.workspace);
@@ -20,15 +34,16 @@ export async function listLessons(options: LessonsOptions, out: NodeJS.WritableS
   if (problem) err.write(`hotlab: ${problem.message}\n`);
   const current = currentLesson(progress, lessons);
   const width = Math.max(...lessons.map((l) => displayWidth(pick(l.title, lang))));
-  const lines = [`hotlab lessons — ${doneCount(progress, lessons)} of ${lessons.length} done — workspace ${workspace}`, ''];
+  const words = WORDS[lang];
+  const lines = [words.heading(doneCount(progress, lessons), lessons.length, workspace), ''];
   for (const lesson of lessons) {
     const done = lessonProgress(progress, lesson.id).done;
     const here = lesson.id === current.id;
     const title = pick(lesson.title, lang);
     const pad = ' '.repeat(width - displayWidth(title));
-    lines.push(`${here ? '▸' : ' '} ${done ? '✓' : ' '} ${lesson.id.slice(0, 2)}  ${title}${pad}  ${lesson.strategy}${here ? '   ← current' : ''}`);
+    lines.push(`${here ? '▸' : ' '} ${done ? '✓' : ' '} ${lesson.id.slice(0, 2)}  ${title}${pad}  ${lesson.strategy}${here ? words.current : ''}`);
   }
-  lines.push('', `Check the current lesson: ${commandFor('hotlab check', resolved)}   (or name one: ${commandFor(`hotlab check ${current.id.slice(0, 2)}`, resolved)})`);
+  lines.push('', words.check(commandFor('hotlab check', resolved), commandFor(`hotlab check ${current.id.slice(0, 2)}`, resolved)));
   out.write(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -88,6 +88,10 @@ describe.sequential('hotlab check (built CLI)', () => {
     const list = await runCli(['lessons'], 15_000, workspace);
     expect(list.stdout).toContain(`1 of 16 done — workspace ${workspace}`);
     expect(list.stdout).toContain('Check the current lesson: hotlab check   (or name one: hotlab check 02)');
+    const zh = await runCli(['lessons', '--lang', 'zh'], 15_000, workspace);
+    expect(zh.stdout).toContain(`hotlab 课程 — 已完成 1/16 — 工作区 ${workspace}`);
+    expect(zh.stdout).toMatch(/← 当前\n/);
+    expect(zh.stdout).not.toMatch(/done|current|Check the/);
 
     const check = await runCli(['check', '--lang', 'zh'], 60_000, workspace);
     expect(check.code).toBe(1);
