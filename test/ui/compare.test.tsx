@@ -18,8 +18,10 @@ test('c runs compare and the table fills as rows arrive; Esc closes it', async (
 
   engine.emitCompareRow(compareRow({ strategy: 'file-watch', total: 3.2 }));
   frame = await lab.waitFor('running… 1/5');
-  // It says at what rate it replays, and why its failed counts differ from the live feed's (100 req/s here).
-  expect(frame.replace(/\s+/g, ' ')).toContain('replayed on scratch services at 500 req/s, this lab at 100 req/s: the same downtime fails ~5× more requests here');
+  // It says at what rate it replays, and why its failed counts differ from the live feed's (100 req/s in the lab).
+  expect(frame.replace(/\s+/g, ' ')).toContain(
+    "replayed on scratch services at 500 req/s, ~5× this lab's 100 req/s: the same downtime fails ~5× as many requests in this table as in the lab",
+  );
   expect(frame).toMatch(/file-watch\s+✓ applied\s+3\.2ms\s+0ms\s+0\s+✗/);
   expect(frame).toMatch(/plugin-swap\s+waiting…/);
 
