@@ -151,8 +151,9 @@ describe('view and compare reducers', () => {
   });
 
   test('rows of an older compare run are ignored', () => {
-    let state = compareReducer(initialCompareState, { type: 'start', run: 1 });
-    state = compareReducer(state, { type: 'start', run: 2 });
+    const edit = { from: 1, to: 2, changed: ['service.js'] };
+    let state = compareReducer(initialCompareState, { type: 'start', run: 1, edit });
+    state = compareReducer(state, { type: 'start', run: 2, edit });
     state = compareReducer(state, { type: 'row', run: 1, row: compareRow({ strategy: 'plugin-swap' }) });
     expect(state.rows).toEqual([]);
     state = compareReducer(state, { type: 'row', run: 2, row: compareRow({ strategy: 'file-watch' }) });

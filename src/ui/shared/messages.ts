@@ -70,8 +70,13 @@ export interface Messages {
   helpSwitchNote: string;
   helpCommandsNote: string;
   helpEditorNote: string;
-  /** `edited`: the modules the replayed edit changed, in a program of several (null: one file). */
-  compareTitle: (edited: string | null) => string;
+  /**
+   * The versions compare replays (`v2 → v3`), so a save made since cannot pass for the edit shown; `edited`: the
+   * modules it changed, in a program of several (null: one file). `edit` null: no code change to replay yet.
+   */
+  compareTitle: (edit: { from: number; to: number } | null, edited: string | null) => string;
+  /** Why there is nothing to replay (a strategy switch or a reload is not an edit) and what to do. */
+  compareNothing: string;
   /** At what rate compare replays, against the lab's: failed requests scale with it. null before a row came. */
   compareRate: (rate: number | null, liveRate: number) => string;
   compareProgress: (done: number, all: number) => string;
@@ -333,7 +338,10 @@ const en: Messages = {
   helpSwitchNote: 'switching re-applies the file',
   helpCommandsNote: ':help in the REPL explains them',
   helpEditorNote: 'e: the $EDITOR command, for another window',
-  compareTitle: (edited) => (edited ? `Compare — your last edit (${edited}) under every strategy` : 'Compare — your last edit under every strategy'),
+  compareTitle: (edit, edited) =>
+    edit ? `Compare v${edit.from} → v${edit.to} — your last code change${edited ? ` (${edited})` : ''} under every strategy` : 'Compare — no code change to replay yet',
+  compareNothing:
+    'No save has changed the code yet: a strategy switch or a reload re-applies the same code, which is no edit to replay. Change the service and save, then press c again.',
   compareRate: (rate, live) => {
     if (rate === null) return `each row replays the edit on a scratch service of its own (this lab: ${live} req/s)`;
     const at = `replayed on scratch services at ${rate} req/s`;
@@ -596,7 +604,9 @@ const zh: Messages = {
   helpSwitchNote: '切换策略会重新应用文件',
   helpCommandsNote: '在 REPL 中输入 :help 查看说明',
   helpEditorNote: 'e：在另一个窗口运行的 $EDITOR 命令',
-  compareTitle: (edited) => (edited ? `对比 — 用每种策略重放上次修改（${edited}）` : '对比 — 用每种策略重放上次修改'),
+  compareTitle: (edit, edited) =>
+    edit ? `对比 v${edit.from} → v${edit.to} — 用每种策略重放你上次的代码修改${edited ? `（${edited}）` : ''}` : '对比 — 还没有可重放的代码修改',
+  compareNothing: '还没有哪次保存改动过代码：切换策略或重新加载只是重新应用同样的代码，不算修改，没有可重放的内容。修改服务并保存，然后再按 c。',
   compareRate: (rate, live) => {
     if (rate === null) return `每一行都在独立的临时服务上重放这次修改（本实验室：${live} 请求/秒）`;
     const at = `在临时服务上以 ${rate} 请求/秒重放`;
