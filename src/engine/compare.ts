@@ -1,9 +1,8 @@
-// Compare: replay the learner's last edit under every strategy, each on a scratch service of its own with
+// Compare: replay the learner's last code change under every strategy, each on a scratch service of its own with
 // traffic flowing, so the live service is left alone and every row starts from the same state of affairs.
 import { join } from 'node:path';
 import { Engine } from './engine.ts';
 import type { ProgramSources } from './graph/program-graph.ts';
-import { HotlabError } from './errors.ts';
 import { STRATEGY_NAMES, type CompareRow, type RestartMode, type StrategyName, type UpdateRecord } from './types.ts';
 
 /** Traffic on each scratch service, and how long it runs before the edit so there is state to keep. */
@@ -22,13 +21,8 @@ export const COMPARE_CASES: CompareCase[] = [
   { strategy: 'binary-replace', restart: 'graceful' },
 ];
 
-export async function compareStrategies(live: Engine, onRow?: (row: CompareRow) => void): Promise<CompareRow[]> {
-  const programs = live.appliedPrograms;
-  const after = programs.at(-1);
-  const before = programs.at(-2);
-  if (after === undefined || before === undefined) {
-    throw new HotlabError('compare replays your last edit: save a change to the service first, then compare');
-  }
+/** Replay the edit from `before` to `after` (the engine picks them: last-code-change.ts) under every case. */
+export async function compareStrategies(live: Engine, before: ProgramSources, after: ProgramSources, onRow?: (row: CompareRow) => void): Promise<CompareRow[]> {
   const rows: CompareRow[] = [];
   for (const [index, c] of COMPARE_CASES.entries()) {
     const row = await replayEdit(live, before, after, c, join(live.stateDir, 'compare', String(index)));

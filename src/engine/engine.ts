@@ -13,6 +13,7 @@ import type { ProgramRead } from './graph/read-program.ts';
 import { neutralise } from './plain-text.ts';
 import { UpdateScheduler } from './scheduler/update-scheduler.ts';
 import { VersionHistory, type AppliedVersion } from './version-history.ts';
+import { lastCodeChange } from './last-code-change.ts';
 import type { RuntimeLimits } from './sandbox/isolate-runtime.ts';
 import { CommandFailed, type SandboxExit, type SandboxProcess } from './sandbox/sandbox-process.ts';
 import type { LoadableProgram, LoadResult, Lookup, SandboxStats, TestRunHandover, VerifyResult } from './sandbox/protocol.ts';
@@ -34,6 +35,7 @@ import { DEFAULT_DETECT_MS, measureDetectLatency } from './watch/detect-latency.
 import { causeOf, describeOutcome, describeRefusal } from './describe-outcome.ts';
 import type {
   CompareRow,
+  CompareRun,
   EngineSnapshot,
   EvalResult,
   LabEngine,
@@ -449,11 +451,6 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     return this.#running ? sourcesOf(this.#running.graph) : null;
   }
 
-  /** The sources of the applied versions, by module id, oldest first (compare replays the last edit from them). */
-  get appliedPrograms(): ProgramSources[] {
-    return this.#history.entries.map((v) => v.sources);
-  }
-
   /**
    * The sandbox processes this engine runs now, by job (the memory soak reads each one's RSS): the one serving, the
    * verifier that test-runs new code. Any other child of the host is a standby or a process on its way out.
@@ -672,8 +669,13 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     return { version: this.version, rejection: this.#store.base.rejection };
   }
 
-  compare(onRow?: (row: CompareRow) => void): Promise<CompareRow[]> {
-    return import('./compare.ts').then(({ compareStrategies }) => compareStrategies(this, onRow));
+  compare(onRow?: (row: CompareRow) => void): CompareRun | null {
+    // Chosen now, not when compare.ts has loaded: a save meanwhile must not change the edit the screen names.
+    const change = lastCodeChange(this.#history.entries);
+    if (!change) return null;
+    const edit = { from: change.before.version, to: change.after.version, changed: change.changed };
+    const rows = import('./compare.ts').then(({ compareStrategies }) => compareStrategies(this, change.before.sources, change.after.sources, onRow));
+    return { edit, rows };
   }
 
   /** Options a scratch engine copies (compare). */

@@ -271,6 +271,20 @@ export interface CompareRow {
   programSize?: number;
 }
 
+/** The code change compare replays: from one applied version to the next, and the modules it changed. */
+export interface ReplayedEdit {
+  from: number;
+  to: number;
+  /** Module ids (`greet.js`) whose source differs: changed, added or removed. */
+  changed: string[];
+}
+
+/** A comparison under way: which edit it replays (fixed when it starts, whatever is saved later) and its rows. */
+export interface CompareRun {
+  edit: ReplayedEdit;
+  rows: Promise<CompareRow[]>;
+}
+
 /**
  * What a screen (or a test's fake) needs from the engine: a snapshot to render, a way to hear about changes
  * (shaped for React's useSyncExternalStore), and the commands the keys and the REPL send.
@@ -292,7 +306,10 @@ export interface LabEngine {
   setValue(name: string, valueExpression: string, module?: string): Promise<EvalResult>;
   /** Drop the old instances plugin-swap keeps loaded (what Go cannot do); resolves with how many were dropped. */
   unloadRetained(): Promise<number>;
-  /** Replay the last edit under every strategy with traffic flowing; one row each. */
-  compare(onRow?: (row: CompareRow) => void): Promise<CompareRow[]>;
+  /**
+   * Replay the learner's last code change under every strategy with traffic flowing; one row each. Null when no
+   * applied version changed the code yet (a strategy switch or a reload re-applies the same code: not an edit).
+   */
+  compare(onRow?: (row: CompareRow) => void): CompareRun | null;
   stop(): Promise<void>;
 }

@@ -1,4 +1,4 @@
-// The applied versions a rollback can go back to (and compare replays the last edit from), oldest first.
+// The applied versions a rollback can go back to (and compare finds the last code change in), oldest first.
 //
 // Only each version's sources are kept: what a rollback re-applies. The compiled version (its module shapes,
 // items, fingerprints, the code the sandbox ran) is about ten times its source, and 50 of them held 140 MB of

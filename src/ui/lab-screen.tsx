@@ -19,7 +19,7 @@ import { useLessonSession, useLessonSnapshot } from './shared/lessons-context.ts
 import { useSettings } from './shared/settings-context.tsx';
 import { useLessonActions } from './lesson/use-lesson-actions.ts';
 import { ProblemLine } from './layout/problem-line.tsx';
-import { heapNoticeRow, isMultiModule, lastEdited, otherModules, planProgram, refusedElsewhere } from './program/program-plan.ts';
+import { heapNoticeRow, isMultiModule, otherModules, planProgram, refusedElsewhere } from './program/program-plan.ts';
 import { StyledRow } from './shared/styled-row.tsx';
 import { latestChange } from './feed/change-rows.ts';
 import { planReading } from './reading/reading-plan.ts';
@@ -113,7 +113,7 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
     rollback: actions.rollback,
     compare: () => {
       dispatchView({ type: 'openCompare' });
-      compare.start(lastEdited(snapshot));
+      compare.start();
     },
     focusRepl: (input) => {
       dispatchView({ type: 'focusRepl' });
@@ -285,7 +285,7 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
           keys={messages.program.keys(`${formatKey('escape')}/${keyOf('modules')}`)}
         />
       ) : view.overlay === 'compare' ? (
-        <CompareView state={compare.state} liveRate={snapshot.trafficRate} width={layout.columns} height={overlayRows} />
+        <CompareView state={compare.state} liveRate={snapshot.trafficRate} multiModule={isMultiModule(snapshot.modules)} width={layout.columns} height={overlayRows} />
       ) : listOpen && lessonUi.list ? (
         <LessonList snapshot={lessonSnapshot} filter={lessonUi.list.filter} selected={lessonUi.list.selected} width={layout.columns} height={overlayRows} />
       ) : lessonUi.diff ? (

@@ -53,9 +53,10 @@ describe('the lab in a terminal', () => {
     tmux.keys('Escape');
     await tmux.waitFor(/1-4 strategy/);
 
-    // Compare fills a row per strategy.
+    // Compare fills a row per strategy, replaying the save (v1 → v2), not the switch that re-applied its code (v3).
     tmux.keys('c');
     screen = await tmux.waitFor((s) => /Compare/.test(s) && /done/.test(s), 60_000);
+    expect(screen).toContain('Compare v1 → v2');
     expect(screen).toMatch(/file-watch/);
     expect(screen).toMatch(/binary-replace cold/);
     tmux.keys('Escape');

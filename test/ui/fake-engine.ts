@@ -1,11 +1,13 @@
 // A LabEngine for UI tests: a mutable snapshot the test publishes, and every command recorded.
 import type {
   CompareRow,
+  CompareRun,
   EngineSnapshot,
   EvalResult,
   FeedEntry,
   LabEngine,
   LogEntry,
+  ReplayedEdit,
   RestartMode,
   StrategyName,
   UpdateRecord,
@@ -93,6 +95,8 @@ export class FakeEngine implements LabEngine {
   unloadCount = 0;
   /** What setStrategy/reload/rollback resolve with. */
   nextUpdate: UpdateRecord | null = null;
+  /** The edit compare() says it replays; null: no code change to replay yet. */
+  compareEdit: ReplayedEdit | null = { from: 1, to: 2, changed: ['service.js'] };
   /** When set, stop() waits for this before resolving. */
   stopGate: Promise<void> | null = null;
   private readonly listeners = new Set<() => void>();
@@ -175,8 +179,9 @@ export class FakeEngine implements LabEngine {
     return count;
   }
 
-  compare(onRow?: (row: CompareRow) => void): Promise<CompareRow[]> {
+  compare(onRow?: (row: CompareRow) => void): CompareRun | null {
     this.calls.push({ method: 'compare', args: [] });
+    if (!this.compareEdit) return null;
     // Promise.withResolvers is ES2024; the project's lib is ES2023.
     let resolve: (rows: CompareRow[]) => void = () => {};
     let reject: (error: unknown) => void = () => {};
@@ -186,7 +191,7 @@ export class FakeEngine implements LabEngine {
     });
     const done = { promise, resolve, reject };
     this.compareRun = { onRow, rows: [], done };
-    return done.promise;
+    return { edit: this.compareEdit, rows: done.promise };
   }
 
   /** Report one compare row, as the engine does when a strategy finishes. */

@@ -141,13 +141,14 @@ describe('the program', () => {
     await lab.waitFor((f) => !f.includes('loaded by'));
   });
 
-  test("compare names the modules of the edit it replays (the whole program's last edit)", async () => {
+  test("compare names the versions and the modules of the edit it replays (the whole program's last code change)", async () => {
     const engine = new FakeEngine(threeModules());
+    engine.compareEdit = { from: 1, to: 2, changed: ['greet.js'] };
     lab = await renderLab({ engine }, { columns: 120, rows: 36 });
     engine.pushUpdate(fileWatchSave());
     await lab.waitFor('↳ greet.js');
     await lab.press('c');
-    await lab.waitFor('Compare — your last edit (greet.js) under every strategy');
+    await lab.waitFor('Compare v1 → v2 — your last code change (greet.js) under every strategy');
     expect(engine.callsTo('compare')).toHaveLength(1);
   });
 

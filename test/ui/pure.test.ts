@@ -3,6 +3,7 @@ import type { Key } from 'ink';
 import type { UpdateRecord } from '../../src/engine/types.ts';
 import { describe, expect, test } from 'vitest';
 import { compareReducer, initialCompareState } from '../../src/ui/compare/compare-state.ts';
+import { rateRatio } from '../../src/ui/compare/rate-ratio.ts';
 import { cellWidth, displayPath, formatCount, formatMs, padEnd, truncate } from '../../src/ui/shared/format.ts';
 import { MAX_MORE_ROWS, planFeedWindow, planMessages, planRequestRows } from '../../src/ui/feed/feed-rows.ts';
 import { changeRows, fullChangeRows, latestChange } from '../../src/ui/feed/change-rows.ts';
@@ -151,13 +152,26 @@ describe('view and compare reducers', () => {
   });
 
   test('rows of an older compare run are ignored', () => {
-    let state = compareReducer(initialCompareState, { type: 'start', run: 1 });
-    state = compareReducer(state, { type: 'start', run: 2 });
+    const edit = { from: 1, to: 2, changed: ['service.js'] };
+    let state = compareReducer(initialCompareState, { type: 'start', run: 1, edit });
+    state = compareReducer(state, { type: 'start', run: 2, edit });
     state = compareReducer(state, { type: 'row', run: 1, row: compareRow({ strategy: 'plugin-swap' }) });
     expect(state.rows).toEqual([]);
     state = compareReducer(state, { type: 'row', run: 2, row: compareRow({ strategy: 'file-watch' }) });
     state = compareReducer(state, { type: 'done', run: 2, rows: [] });
     expect(state).toMatchObject({ status: 'done', rows: [{ strategy: 'file-watch' }] });
+  });
+
+  test('the compare subtitle says which side fails more requests for the same downtime', () => {
+    expect(rateRatio(500, 20)).toEqual({ kind: 'higher', times: 25 });
+    expect(rateRatio(500, 2000)).toEqual({ kind: 'lower', times: 4 });
+    expect(rateRatio(500, 450)).toEqual({ kind: 'same' });
+    expect(rateRatio(500, 0)).toEqual({ kind: 'noLiveTraffic' });
+    expect(MESSAGES.en.compareRate(500, 20)).toBe(
+      "replayed on scratch services at 500 req/s, ~25× this lab's 20 req/s: the same downtime fails ~25× as many requests in this table as in the lab",
+    );
+    expect(MESSAGES.en.compareRate(500, 2000)).toContain('the same downtime fails ~1/4 as many requests in this table as in the lab');
+    expect(MESSAGES.zh.compareRate(500, 20)).toBe('在临时服务上以 500 请求/秒重放，约为本实验室 20 请求/秒的 25 倍：同样的停机时间，本表中失败的请求约为实验室里的 25 倍');
   });
 });
 

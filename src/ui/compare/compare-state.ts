@@ -1,29 +1,32 @@
 // The comparison as it fills: rows arrive one strategy at a time. Each run has an id so rows from an
-// older run (closed with Esc, then started again) never land in the new table. In a program of several modules
-// it remembers which modules the replayed edit changed, as they were when it started.
-import type { CompareRow } from '../../engine/types.ts';
+// older run (closed with Esc, then started again) never land in the new table. It remembers which edit the run
+// replays (versions and modules), as the engine chose it when the run started: a later save does not change it.
+import type { CompareRow, ReplayedEdit } from '../../engine/types.ts';
 
 export interface CompareState {
   run: number;
-  status: 'idle' | 'running' | 'done' | 'failed';
+  /** `nothing`: no code change to replay yet (only the first version, or switches and reloads of it). */
+  status: 'idle' | 'nothing' | 'running' | 'done' | 'failed';
   rows: CompareRow[];
   error: string | null;
-  /** The modules the replayed edit changed (`greet.js`), in a program of several; null for one file. */
-  edited: string | null;
+  /** The edit being replayed; null before a run, or when there is nothing to replay. */
+  edit: ReplayedEdit | null;
 }
 
 export type CompareAction =
-  | { type: 'start'; run: number; edited?: string | null }
+  | { type: 'start'; run: number; edit: ReplayedEdit }
+  | { type: 'nothing'; run: number }
   | { type: 'row'; run: number; row: CompareRow }
   | { type: 'done'; run: number; rows: CompareRow[] }
   | { type: 'failed'; run: number; error: string };
 
-export const initialCompareState: CompareState = { run: 0, status: 'idle', rows: [], error: null, edited: null };
+export const initialCompareState: CompareState = { run: 0, status: 'idle', rows: [], error: null, edit: null };
 
 const sameRow = (a: CompareRow, b: CompareRow) => a.strategy === b.strategy && a.restart === b.restart;
 
 export function compareReducer(state: CompareState, action: CompareAction): CompareState {
-  if (action.type === 'start') return { run: action.run, status: 'running', rows: [], error: null, edited: action.edited ?? null };
+  if (action.type === 'start') return { run: action.run, status: 'running', rows: [], error: null, edit: action.edit };
+  if (action.type === 'nothing') return { run: action.run, status: 'nothing', rows: [], error: null, edit: null };
   if (action.run !== state.run) return state;
   switch (action.type) {
     case 'row': {

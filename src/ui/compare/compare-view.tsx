@@ -70,8 +70,21 @@ function cells(row: CompareRow, full: boolean, fastest: number, theme: Theme, me
 
 const fit = (text: string, c: Column) => (c.align === 'left' ? padEnd(text, c.width) : padStart(text, c.width));
 
-export const CompareView = memo(function CompareView({ state, liveRate, width, height }: { state: CompareState; liveRate: number; width: number; height: number }) {
+/** `multiModule`: the program has several modules, so the title names the ones the edit changed. */
+export const CompareView = memo(function CompareView({ state, liveRate, multiModule, width, height }: { state: CompareState; liveRate: number; multiModule: boolean; width: number; height: number }) {
   const { theme, messages } = useSettings();
+  const edited = multiModule && state.edit && state.edit.changed.length > 0 ? state.edit.changed.join(', ') : null;
+  if (state.status === 'nothing') {
+    return (
+      <Box width={width} height={height} flexDirection="column" overflow="hidden">
+        <Text wrap="truncate-end">
+          <Text {...theme.tone('heading')}>{messages.compareTitle(null, null)}</Text>
+          <Text {...theme.tone('muted')}> · Esc {messages.hint.closeOverlay ?? ''}</Text>
+        </Text>
+        <Text wrap="wrap">{messages.compareNothing}</Text>
+      </Box>
+    );
+  }
   const full = width >= tableWidth(FULL);
   const columns = full ? FULL : NARROW;
   const totals = state.rows.filter((r) => r.outcome === 'applied' && r.total !== undefined).map((r) => r.total as number);
@@ -86,7 +99,8 @@ export const CompareView = memo(function CompareView({ state, liveRate, width, h
   return (
     <Box width={width} height={height} flexDirection="column" overflow="hidden">
       <Text wrap="truncate-end">
-        <Text {...theme.tone('heading')}>{messages.compareTitle(state.edited)}</Text>
+        {/* The versions come first: a narrow terminal cuts the end of this line, and they say which edit this is. */}
+        <Text {...theme.tone('heading')}>{messages.compareTitle(state.edit, edited)}</Text>
         <Text {...theme.tone(state.status === 'failed' ? 'bad' : state.status === 'running' ? 'warn' : 'good')}> · {progress}</Text>
         <Text {...theme.tone('muted')}> · Esc {messages.hint.closeOverlay ?? ''}</Text>
       </Text>

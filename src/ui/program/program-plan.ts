@@ -69,16 +69,6 @@ export function refusedElsewhere(snapshot: Pick<EngineSnapshot, 'file' | 'worksp
   return file === snapshot.file ? null : `${file}:${location.line}:${location.column}`;
 }
 
-/**
- * The modules the last edit changed (`greet.js`), which compare replays, in a program of several modules; null
- * for one file, or before any edit.
- */
-export function lastEdited(snapshot: Pick<EngineSnapshot, 'modules' | 'updates'>): string | null {
-  if (!isMultiModule(snapshot.modules)) return null;
-  const changed = lastApplied(snapshot.updates)?.changed ?? [];
-  return changed.length > 0 ? changed.join(', ') : null;
-}
-
 /** The newest applied update: what the modules column "last update" describes. */
 function lastApplied(updates: readonly UpdateRecord[]): UpdateRecord | undefined {
   for (let i = updates.length - 1; i >= 0; i--) if (updates[i]!.outcome === 'applied') return updates[i];

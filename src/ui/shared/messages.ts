@@ -4,6 +4,7 @@ import { MODULE_WORDS_EN, type ModuleWords } from '../../engine/describe-modules
 import type { ModuleChange, SandboxState } from '../../engine/types.ts';
 import type { KeyAction } from '../keys/key-table.ts';
 import { engineNoteZh } from './engine-notes-zh.ts';
+import { rateRatio } from '../compare/rate-ratio.ts';
 
 export type Lang = 'en' | 'zh';
 
@@ -72,8 +73,13 @@ export interface Messages {
   helpSwitchNote: string;
   helpCommandsNote: string;
   helpEditorNote: string;
-  /** `edited`: the modules the replayed edit changed, in a program of several (null: one file). */
-  compareTitle: (edited: string | null) => string;
+  /**
+   * The versions compare replays (`v2 → v3`), so a save made since cannot pass for the edit shown; `edited`: the
+   * modules it changed, in a program of several (null: one file). `edit` null: no code change to replay yet.
+   */
+  compareTitle: (edit: { from: number; to: number } | null, edited: string | null) => string;
+  /** Why there is nothing to replay (a strategy switch or a reload is not an edit) and what to do. */
+  compareNothing: string;
   /** At what rate compare replays, against the lab's: failed requests scale with it. null before a row came. */
   compareRate: (rate: number | null, liveRate: number) => string;
   compareProgress: (done: number, all: number) => string;
@@ -339,11 +345,25 @@ const en: Messages = {
   helpSwitchNote: 'switching re-applies the file',
   helpCommandsNote: ':help in the REPL explains them',
   helpEditorNote: 'e: the $EDITOR command, for another window',
-  compareTitle: (edited) => (edited ? `Compare — your last edit (${edited}) under every strategy` : 'Compare — your last edit under every strategy'),
-  compareRate: (rate, live) =>
-    rate === null
-      ? `each row replays your last edit on a scratch service of its own (this lab: ${live} req/s)`
-      : `replayed on scratch services at ${rate} req/s, this lab at ${live} req/s: the same downtime fails ~${Math.max(1, Math.round(rate / Math.max(1, live)))}× more requests here`,
+  compareTitle: (edit, edited) =>
+    edit ? `Compare v${edit.from} → v${edit.to} — your last code change${edited ? ` (${edited})` : ''} under every strategy` : 'Compare — no code change to replay yet',
+  compareNothing:
+    'No save has changed the code yet: a strategy switch or a reload re-applies the same code, which is no edit to replay. Change the service and save, then press c again.',
+  compareRate: (rate, live) => {
+    if (rate === null) return `each row replays the edit on a scratch service of its own (this lab: ${live} req/s)`;
+    const at = `replayed on scratch services at ${rate} req/s`;
+    const ratio = rateRatio(rate, live);
+    switch (ratio.kind) {
+      case 'noLiveTraffic':
+        return `${at}; this lab sends no traffic now, so there the same downtime would fail no requests`;
+      case 'same':
+        return `${at}, as fast as this lab's ${live} req/s: the same downtime fails about as many requests in this table as in the lab`;
+      case 'higher':
+        return `${at}, ~${ratio.times}× this lab's ${live} req/s: the same downtime fails ~${ratio.times}× as many requests in this table as in the lab`;
+      case 'lower':
+        return `${at}, ~1/${ratio.times} of this lab's ${live} req/s: the same downtime fails ~1/${ratio.times} as many requests in this table as in the lab`;
+    }
+  },
   compareProgress: (done, all) => `running… ${done}/${all}`,
   compareDone: 'done',
   compareFailed: 'compare failed',
@@ -595,11 +615,24 @@ const zh: Messages = {
   helpSwitchNote: '切换策略会重新应用文件',
   helpCommandsNote: '在 REPL 中输入 :help 查看说明',
   helpEditorNote: 'e：在另一个窗口运行的 $EDITOR 命令',
-  compareTitle: (edited) => (edited ? `对比 — 用每种策略重放上次修改（${edited}）` : '对比 — 用每种策略重放上次修改'),
-  compareRate: (rate, live) =>
-    rate === null
-      ? `每一行都在独立的临时服务上重放你的上次修改（本实验室：${live} 请求/秒）`
-      : `在临时服务上以 ${rate} 请求/秒重放，本实验室为 ${live} 请求/秒：同样的停机时间，这里失败的请求约多 ${Math.max(1, Math.round(rate / Math.max(1, live)))} 倍`,
+  compareTitle: (edit, edited) =>
+    edit ? `对比 v${edit.from} → v${edit.to} — 用每种策略重放你上次的代码修改${edited ? `（${edited}）` : ''}` : '对比 — 还没有可重放的代码修改',
+  compareNothing: '还没有哪次保存改动过代码：切换策略或重新加载只是重新应用同样的代码，不算修改，没有可重放的内容。修改服务并保存，然后再按 c。',
+  compareRate: (rate, live) => {
+    if (rate === null) return `每一行都在独立的临时服务上重放这次修改（本实验室：${live} 请求/秒）`;
+    const at = `在临时服务上以 ${rate} 请求/秒重放`;
+    const ratio = rateRatio(rate, live);
+    switch (ratio.kind) {
+      case 'noLiveTraffic':
+        return `${at}；本实验室现在没有流量，同样的停机时间在实验室里不会让请求失败`;
+      case 'same':
+        return `${at}，与本实验室的 ${live} 请求/秒相当：同样的停机时间，本表与实验室里失败的请求差不多一样多`;
+      case 'higher':
+        return `${at}，约为本实验室 ${live} 请求/秒的 ${ratio.times} 倍：同样的停机时间，本表中失败的请求约为实验室里的 ${ratio.times} 倍`;
+      case 'lower':
+        return `${at}，约为本实验室 ${live} 请求/秒的 1/${ratio.times}：同样的停机时间，本表中失败的请求约为实验室里的 1/${ratio.times}`;
+    }
+  },
   compareProgress: (done, all) => `运行中… ${done}/${all}`,
   compareDone: '完成',
   compareFailed: '对比失败',
