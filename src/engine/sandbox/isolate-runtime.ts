@@ -136,20 +136,28 @@ export class IsolateRuntime {
     return h.used_heap_size + h.externally_allocated_size;
   }
 
+  /**
+   * What a retained instance holds: at least its context. The first version's instance was made before the cost
+   * of a context was measured (on the second), so its own figure lacks it, and one retained plugin read "0B".
+   */
+  #keptCost(instance: ModuleInstance): number {
+    return Math.max(instance.heapCost, this.#contextCost ?? 0);
+  }
+
   stats(collect = false): SandboxStats {
     if (collect && !this.#isolate.isDisposed) this.#budget.live();
     const heap = this.#isolate.isDisposed ? null : this.#isolate.getHeapStatisticsSync();
     const retained = [...this.#retained.values()].flat();
     const modules = [...(this.#program?.instances.values() ?? [])].map((instance) => {
       const old = this.#retained.get(instance.id) ?? [];
-      return { module: instance.id, version: instance.version, retainedVersions: old.length, retainedHeap: old.reduce((sum, i) => sum + i.heapCost, 0) };
+      return { module: instance.id, version: instance.version, retainedVersions: old.length, retainedHeap: old.reduce((sum, i) => sum + this.#keptCost(i), 0) };
     });
     return {
       version: this.version,
       heapUsed: heap ? heap.used_heap_size + heap.externally_allocated_size : 0,
       heapLimit: this.#budget.limit,
       retainedVersions: retained.length,
-      retainedHeap: retained.reduce((sum, i) => sum + i.heapCost, 0),
+      retainedHeap: retained.reduce((sum, i) => sum + this.#keptCost(i), 0),
       modules,
       heapWarning: this.#heapWarning,
     };
