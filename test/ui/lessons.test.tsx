@@ -126,7 +126,7 @@ test('a paste outside the list is not taken as keys: "Ry" neither asks to reset 
   expect(await readFile(join(workspace, 'service.js'), 'utf8')).toBe('// my edits\n');
 });
 
-test('n on an edited file asks first; Esc stays, n opens the lesson and keeps the file', async () => {
+test('n on an edited file asks first; Esc stays, k opens the lesson and keeps the file', async () => {
   const { engine } = await open();
   await writeFile(join(workspace, 'service.js'), '// my edits\n');
   await lab!.press('n');
@@ -137,12 +137,33 @@ test('n on an edited file asks first; Esc stays, n opens the lesson and keeps th
   expect(await readFile(join(workspace, 'service.js'), 'utf8')).toBe('// my edits\n');
 
   await lab!.press('n');
-  await lab!.waitFor("Replace service.js with lesson 2's starter?");
+  const frame = await lab!.waitFor("Replace service.js with lesson 2's starter?");
+  expect(frame).toContain('y replace · k keep my file · Esc stay here');
   await nextTurn();
-  await lab!.press('n');
+  await lab!.press('k');
   await lab!.waitFor(`Lesson 2/${lessons.length}`);
   expect(await readFile(join(workspace, 'service.js'), 'utf8')).toBe('// my edits\n');
   expect(engine.programs.at(-1)).toMatchObject({ strategy: lessons[1]!.strategy, requests: lessons[1]!.requests });
+});
+
+test('at 80×24, n pressed twice (or held) after a lesson does not answer the question it opened', async () => {
+  const { engine } = await open({ columns: 80, rows: 24 });
+  await writeFile(join(workspace, 'service.js'), '// my edits\n');
+  await lab!.press('n');
+  await lab!.waitFor("Replace service.js with lesson 2's starter?");
+  await nextTurn();
+  const programs = engine.programs.length;
+  await lab!.press('n', 'n');
+  await nextTurn();
+  const frame = lab!.lastFrame();
+  // Still asking, still on lesson 1 with its program: only y, k or Esc answers.
+  expect(frame).toContain("Replace service.js with lesson 2's starter?");
+  expect(frame).toContain('y replace · k keep my file · Esc stay here');
+  expect(session!.getSnapshot().lesson.id).toBe(first().id);
+  expect(engine.programs).toHaveLength(programs);
+  expect(await readFile(join(workspace, 'service.js'), 'utf8')).toBe('// my edits\n');
+  await lab!.press(KEYS.escape);
+  await lab!.waitFor((f) => !f.includes('Replace service.js') && f.includes('Lesson 1/'));
 });
 
 test('q while the lab asks to replace an edited file quits, and the file is not replaced', async () => {

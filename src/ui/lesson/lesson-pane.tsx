@@ -130,7 +130,7 @@ export const LessonPane = memo(function LessonPane({ snapshot, program, plan, ta
       {/* A question takes the footer row for its answers, so it never pushes the pane past its height. */}
       {dialog ? (
         <Text wrap="truncate-end" {...theme.tone('accent')} bold>
-          {dialog.kind === 'reset' ? m.confirmResetKeys : m.confirmReplaceKeys}
+          {(dialog.kind === 'reset' ? m.confirmResetKeys : m.confirmReplaceKeys)(keyOf('confirmYes'), keyOf('confirmKeep'), keyOf('confirmCancel'))}
         </Text>
       ) : (
         <Text wrap="truncate-end">

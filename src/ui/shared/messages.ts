@@ -181,9 +181,10 @@ export interface LessonMessages {
   fix: string;
   more: (key: string, shown: number, total: number) => string;
   confirmReplace: (number: number, files: string) => string;
-  confirmReplaceKeys: string;
+  /** The replace question's answers, keys from the key table: replace, keep my file, stay. */
+  confirmReplaceKeys: (yes: string, keep: string, cancel: string) => string;
   confirmReset: (files: string) => string;
-  confirmResetKeys: string;
+  confirmResetKeys: (yes: string, keep: string, cancel: string) => string;
   resetDone: (dir: string, files: string, count: number) => string;
   resetNothing: (files: string, count: number) => string;
   opened: (number: number, title: string) => string;
@@ -268,7 +269,7 @@ const en: Messages = {
     listJump: 'open',
     listClose: 'close',
     confirmYes: 'yes',
-    confirmNo: 'no',
+    confirmKeep: 'keep my file',
     confirmCancel: 'cancel',
   },
   describe: {
@@ -321,7 +322,7 @@ const en: Messages = {
     listClose: 'list: close',
     listErase: 'list: erase filter',
     confirmYes: 'question: yes',
-    confirmNo: 'question: no',
+    confirmKeep: 'question: keep my file',
     confirmCancel: 'question: cancel',
   },
   helpTitle: 'hotlab — keys',
@@ -429,9 +430,9 @@ const en: Messages = {
     fix: 'refused in',
     more: (key, shown, total) => `${key} more · ${shown}/${total}`,
     confirmReplace: (number, files) => `Replace ${files} with lesson ${number}'s starter? (your files are backed up)`,
-    confirmReplaceKeys: 'y replace · n keep my file · Esc stay here',
+    confirmReplaceKeys: (yes, keep, cancel) => `${yes} replace · ${keep} keep my file · ${cancel} stay here`,
     confirmReset: (files) => `Reset ${files} to this lesson's starter? (your files are backed up)`,
-    confirmResetKeys: 'y reset · n or Esc cancel',
+    confirmResetKeys: (yes, keep, cancel) => `${yes} reset · ${keep} or ${cancel} keep my file`,
     resetDone: (dir, files, count) => `${files} ${count === 1 ? 'is' : 'are'} the starter again; your ${count === 1 ? 'file was' : 'files were'} kept in ${dir}`,
     resetNothing: (files, count) => `${files} ${count === 1 ? 'is' : 'are'} the starter again`,
     opened: (number, title) => `lesson ${number}: ${title}`,
@@ -520,7 +521,7 @@ const zh: Messages = {
     listJump: '打开',
     listClose: '关闭',
     confirmYes: '是',
-    confirmNo: '否',
+    confirmKeep: '保留我的文件',
     confirmCancel: '取消',
   },
   describe: {
@@ -573,7 +574,7 @@ const zh: Messages = {
     listClose: '列表：关闭',
     listErase: '列表：删除筛选字符',
     confirmYes: '确认：是',
-    confirmNo: '确认：否',
+    confirmKeep: '确认：保留我的文件',
     confirmCancel: '确认：取消',
   },
   helpTitle: 'hotlab — 快捷键',
@@ -692,9 +693,9 @@ const zh: Messages = {
     fix: '被拒绝于',
     more: (key, shown, total) => `${key} 更多 · ${shown}/${total}`,
     confirmReplace: (number, files) => `用第 ${number} 课的初始代码替换 ${files}？（你的文件会先备份）`,
-    confirmReplaceKeys: 'y 替换 · n 保留我的文件 · Esc 留在本课',
+    confirmReplaceKeys: (yes, keep, cancel) => `${yes} 替换 · ${keep} 保留我的文件 · ${cancel} 留在本课`,
     confirmReset: (files) => `把 ${files} 重置为本课的初始代码？（你的文件会先备份）`,
-    confirmResetKeys: 'y 重置 · n 或 Esc 取消',
+    confirmResetKeys: (yes, keep, cancel) => `${yes} 重置 · ${keep} 或 ${cancel} 保留我的文件`,
     resetDone: (dir, files) => `${files} 已恢复为初始代码；你的文件备份在 ${dir}`,
     resetNothing: (files) => `${files} 已恢复为初始代码`,
     opened: (number, title) => `第 ${number} 课：${title}`,
