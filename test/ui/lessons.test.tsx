@@ -401,3 +401,39 @@ test('every lesson\'s goal is whole at 80×24, 100×30 and 120×40 in both langu
   expect(cellWidth(row)).toBeLessThanOrEqual(74);
   expect(short.cut).toBe(true);
 });
+
+test('at 80×24 the text\'s footer offers PgDn only while there is more, then the way back; with the hints taking its rows, no 0/N', async () => {
+  await open({ columns: 80, rows: 24 });
+  let frame = await lab!.waitFor((f) => /PgDn more · \d+\/\d+/.test(f));
+  const total = /PgDn more · \d+\/(\d+)/.exec(frame)![1]!;
+  for (let i = 0; i < 60 && !lab!.lastFrame().includes('back up'); i++) await lab!.press(KEYS.pageDown);
+  frame = lab!.lastFrame();
+  expect(frame).toContain(`PgUp back up · ${total}/${total}`);
+  expect(frame).not.toContain('PgDn more');
+  // A failing check and three hints leave the text no rows: the footer has no place in it to give.
+  verdict = (lesson) => ({
+    lesson: lesson.id,
+    passed: false,
+    steps: [
+      { title: { en: 'your new version was applied', zh: '应用' }, ok: false, detail: 'rejected' },
+      { title: { en: 'the new version answers /ping', zh: 'ping' }, ok: false, detail: '404' },
+    ],
+  });
+  await lab!.press('k');
+  await lab!.waitFor('✗ the new version answers /ping');
+  await lab!.press('h', 'h', 'h');
+  frame = await lab!.waitFor(`Hint 3/${first().hints.length}`);
+  const footer = frame.split('\n').find((row) => row.includes(' · edit '))!;
+  expect(footer).toContain('H: fold hints');
+  expect(footer).not.toMatch(/0\/\d+/);
+  expect(footer).not.toContain('PgDn more');
+});
+
+test('the header names the lesson\'s strategy as the lesson\'s: 3 switches the live one, shown on the bar', async () => {
+  const { engine } = await open();
+  await lab!.waitFor("· lesson's strategy: file-watch");
+  await lab!.press('3');
+  const frame = await lab!.waitFor('[3 reflection-patch]');
+  expect(engine.callsTo('setStrategy')).toEqual([['reflection-patch']]);
+  expect(frame).toContain(`Lesson 1/${lessons.length} What a hot update is · 0/${lessons.length} · lesson's strategy: file-watch`);
+});

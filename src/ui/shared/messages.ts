@@ -179,7 +179,11 @@ export interface LessonMessages {
   edit: string;
   /** Before the module a standing refusal is in: where to look. */
   fix: string;
+  /** The text's scroll: more below (`PgDn more · 12/29`), or at its end the way back (`PgUp back up · 29/29`). */
   more: (key: string, shown: number, total: number) => string;
+  moreAbove: (key: string, total: number) => string;
+  /** The strategy the lesson's program starts under (a key may have switched the live one since). */
+  lessonStrategy: (name: string) => string;
   confirmReplace: (number: number, files: string) => string;
   /** The replace question's answers, keys from the key table: replace, keep my file, stay. */
   confirmReplaceKeys: (yes: string, keep: string, cancel: string) => string;
@@ -429,6 +433,8 @@ const en: Messages = {
     edit: 'edit',
     fix: 'refused in',
     more: (key, shown, total) => `${key} more · ${shown}/${total}`,
+    moreAbove: (key, total) => `${key} back up · ${total}/${total}`,
+    lessonStrategy: (name) => `lesson's strategy: ${name}`,
     confirmReplace: (number, files) => `Replace ${files} with lesson ${number}'s starter? (your files are backed up)`,
     confirmReplaceKeys: (yes, keep, cancel) => `${yes} replace · ${keep} keep my file · ${cancel} stay here`,
     confirmReset: (files) => `Reset ${files} to this lesson's starter? (your files are backed up)`,
@@ -692,6 +698,8 @@ const zh: Messages = {
     edit: '编辑',
     fix: '被拒绝于',
     more: (key, shown, total) => `${key} 更多 · ${shown}/${total}`,
+    moreAbove: (key, total) => `${key} 回到上面 · ${total}/${total}`,
+    lessonStrategy: (name) => `本课策略：${name}`,
     confirmReplace: (number, files) => `用第 ${number} 课的初始代码替换 ${files}？（你的文件会先备份）`,
     confirmReplaceKeys: (yes, keep, cancel) => `${yes} 替换 · ${keep} 保留我的文件 · ${cancel} 留在本课`,
     confirmReset: (files) => `把 ${files} 重置为本课的初始代码？（你的文件会先备份）`,
