@@ -4,6 +4,7 @@ import { Box } from 'ink';
 import { basename } from 'node:path';
 import { useCallback, useEffect, useMemo } from 'react';
 import { CompareView } from './compare/compare-view.tsx';
+import { cellWidth } from './shared/format.ts';
 import { useSnapshot } from './shared/engine-context.tsx';
 import { FeedPanel } from './feed/feed-panel.tsx';
 import { HelpOverlay } from './keys/help-overlay.tsx';
@@ -155,6 +156,8 @@ export function LabScreen({ columns, rows }: { columns: number; rows: number }) 
             inCheckRun: messages.lesson.inCheckRun,
             liveRefused: messages.lesson.liveRefused,
             engineNote: messages.engineNote,
+            goalIndent: cellWidth(messages.lesson.goal),
+            readAll: `(${messages.readAll(keyOf('readAll'))})`,
           })
         : null,
     [lessonSnapshot, lang, layout.columns, layout.lessonRows, tab, scroll, hintsFolded, messages],

@@ -90,3 +90,15 @@ test('detect is shown as the estimate it is (measured once at start), the other 
   expect(frame).toMatch(/detect\s+█+\s+~0\.60ms/);
   expect(frame).toMatch(/compile\s+█+\s+1\.5ms/);
 });
+
+test.each([
+  [80, 24],
+  [120, 40],
+])('at %i×%i a stage of 0 ms (its bar a 1-cell tick) shows its milliseconds whole', async (columns, rows) => {
+  const engine = new FakeEngine({});
+  engine.pushUpdate(updateRecord({ timings: { detect: 0.6, debounce: 20, read: 0.2, compile: 1.5, swap: 0.02, firstResponse: 0 } }));
+  lab = await renderLab({ engine }, { columns, rows });
+  const frame = await lab.waitFor('1st resp');
+  expect(frame).toMatch(/1st resp\s+▏\s+0ms$/m);
+  expectFits(frame, columns, rows);
+});

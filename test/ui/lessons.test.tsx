@@ -8,6 +8,12 @@ import type { CheckResult } from '../../src/engine/lessons/check-types.ts';
 import { LessonSession, prepareLessonWorkspace } from '../../src/engine/lessons/lesson-session.ts';
 import type { Lesson } from '../../src/engine/lessons/lesson-types.ts';
 import { loadLessons } from '../../src/engine/lessons/load-lessons.ts';
+import { emptyProgress, saveProgress, setCurrent } from '../../src/engine/lessons/progress.ts';
+import { pick } from '../../src/engine/lessons/language.ts';
+import { inline } from '../../src/ui/lesson/markdown-lines.ts';
+import { planLesson } from '../../src/ui/lesson/lesson-plan.ts';
+import { computeLayout } from '../../src/ui/layout/layout.ts';
+import { cellWidth } from '../../src/ui/shared/format.ts';
 import type { UpdateRecord } from '../../src/engine/types.ts';
 import { updateRecord } from './fake-engine.ts';
 import { LessonFakeEngine } from './lesson-fake-engine.ts';
@@ -31,8 +37,10 @@ afterEach(async () => {
   await rm(workspace, { recursive: true, force: true, maxRetries: 5 });
 });
 
-async function open({ color = true, columns = 120, rows = 40, lang = 'en' as 'en' | 'zh' } = {}): Promise<{ engine: LessonFakeEngine; session: LessonSession }> {
+async function open({ color = true, columns = 120, rows = 40, lang = 'en' as 'en' | 'zh', at = '' } = {}): Promise<{ engine: LessonFakeEngine; session: LessonSession }> {
   const engine = new LessonFakeEngine({ file: join(workspace, 'service.js'), workspace });
+  // `at`: the lesson the workspace is on (its id), as a learner's progress file would say.
+  if (at) await saveProgress(workspace, setCurrent(emptyProgress(), at));
   const prepared = await prepareLessonWorkspace(lessons, workspace);
   session = new LessonSession({ lessons, workspace, engine, progress: prepared.progress, debounceMs: 10, runCheck: async (l, s) => verdict(l, s) });
   lab = await renderLab({ engine, lessons: session, color, lang }, { columns, rows });
@@ -118,7 +126,7 @@ test('a paste outside the list is not taken as keys: "Ry" neither asks to reset 
   expect(await readFile(join(workspace, 'service.js'), 'utf8')).toBe('// my edits\n');
 });
 
-test('n on an edited file asks first; Esc stays, n opens the lesson and keeps the file', async () => {
+test('n on an edited file asks first; Esc stays, k opens the lesson and keeps the file', async () => {
   const { engine } = await open();
   await writeFile(join(workspace, 'service.js'), '// my edits\n');
   await lab!.press('n');
@@ -129,12 +137,33 @@ test('n on an edited file asks first; Esc stays, n opens the lesson and keeps th
   expect(await readFile(join(workspace, 'service.js'), 'utf8')).toBe('// my edits\n');
 
   await lab!.press('n');
-  await lab!.waitFor("Replace service.js with lesson 2's starter?");
+  const frame = await lab!.waitFor("Replace service.js with lesson 2's starter?");
+  expect(frame).toContain('y replace · k keep my file · Esc stay here');
   await nextTurn();
-  await lab!.press('n');
+  await lab!.press('k');
   await lab!.waitFor(`Lesson 2/${lessons.length}`);
   expect(await readFile(join(workspace, 'service.js'), 'utf8')).toBe('// my edits\n');
   expect(engine.programs.at(-1)).toMatchObject({ strategy: lessons[1]!.strategy, requests: lessons[1]!.requests });
+});
+
+test('at 80×24, n pressed twice (or held) after a lesson does not answer the question it opened', async () => {
+  const { engine } = await open({ columns: 80, rows: 24 });
+  await writeFile(join(workspace, 'service.js'), '// my edits\n');
+  await lab!.press('n');
+  await lab!.waitFor("Replace service.js with lesson 2's starter?");
+  await nextTurn();
+  const programs = engine.programs.length;
+  await lab!.press('n', 'n');
+  await nextTurn();
+  const frame = lab!.lastFrame();
+  // Still asking, still on lesson 1 with its program: only y, k or Esc answers.
+  expect(frame).toContain("Replace service.js with lesson 2's starter?");
+  expect(frame).toContain('y replace · k keep my file · Esc stay here');
+  expect(session!.getSnapshot().lesson.id).toBe(first().id);
+  expect(engine.programs).toHaveLength(programs);
+  expect(await readFile(join(workspace, 'service.js'), 'utf8')).toBe('// my edits\n');
+  await lab!.press(KEYS.escape);
+  await lab!.waitFor((f) => !f.includes('Replace service.js') && f.includes('Lesson 1/'));
 });
 
 test('q while the lab asks to replace an edited file quits, and the file is not replaced', async () => {
@@ -320,4 +349,91 @@ test('in Chinese a check detail given in both languages is shown in Chinese, lab
   const frame = await lab!.waitFor('✗ 回复变了');
   expect(frame).toContain('检查运行中：之前："pong 3"，现在："pong 4"');
   expect(frame).not.toContain('before:');
+});
+
+/** The goal as the pane shows it, label and indent taken off and rows joined; spaces do not count (zh has none). */
+function goalOnScreen(frame: string, label: string): string {
+  const rows = frame.split('\n');
+  const start = rows.findIndex((row) => row.startsWith(label));
+  const goal = [rows[start]!.slice(label.length)];
+  for (const row of rows.slice(start + 1)) {
+    if (!row.startsWith(' '.repeat(6))) break;
+    goal.push(row);
+  }
+  return goal.join('').replace(/\s+/g, '');
+}
+
+test.each(['en', 'zh'] as const)('at 80×24 (%s) the goal is whole, on as many rows as it needs: lessons 1, 3, 6, 13, 16', async (lang) => {
+  for (const number of [1, 3, 6, 13, 16]) {
+    const lesson = lessons[number - 1]!;
+    await open({ columns: 80, rows: 24, lang, at: lesson.id });
+    const label = lang === 'en' ? 'Goal: ' : '目标：';
+    const frame = await lab!.waitFor((f) => f.includes(label) && f.includes(`${number}/${lessons.length}`));
+    const whole = inline(pick(lesson.goal, lang)).map((span) => span.text).join('').replace(/\s+/g, '');
+    expect(goalOnScreen(frame, label), `lesson ${number}`).toBe(whole);
+    lab!.unmount();
+    session!.dispose();
+  }
+});
+
+test('every lesson\'s goal is whole at 80×24, 100×30 and 120×40 in both languages; a pane too short cuts it with … and says v reads all', async () => {
+  await open();
+  const snapshot = session!.getSnapshot();
+  const options = { tab: 'text' as const, scroll: 0, hintLabel: () => 'Hint', checkError: '', inCheckRun: (d: string) => d, liveRefused: (d: string) => d, readAll: '(v: read all)' };
+  for (const [columns, rows] of [[80, 24], [100, 30], [120, 40]] as const) {
+    const height = computeLayout({ columns, rows, replFocused: false, hasProblem: false, lessonPane: true }).lessonRows;
+    for (const lesson of lessons) {
+      for (const lang of ['en', 'zh'] as const) {
+        const plan = planLesson({ ...snapshot, lesson }, { ...options, lang, width: columns, height });
+        const shown = plan.goal.map((line) => line.map((span) => span.text).join('')).join('');
+        const where = `${columns}×${rows} ${lang} lesson ${lesson.number}`;
+        expect(shown.replace(/\s+/g, ''), where).toBe(inline(pick(lesson.goal, lang)).map((span) => span.text).join('').replace(/\s+/g, ''));
+        for (const line of plan.goal) expect(cellWidth(line.map((span) => span.text).join('')), where).toBeLessThanOrEqual(columns - 6);
+        // The lesson text gives the rows, never the checklist's line.
+        expect(plan.goal.length + 1, where).toBeLessThan(height - 1);
+      }
+    }
+  }
+  const short = planLesson({ ...snapshot, lesson: lessons[5]! }, { ...options, lang: 'zh', width: 80, height: 4 });
+  expect(short.goal).toHaveLength(1);
+  const row = short.goal[0]!.map((span) => span.text).join('');
+  expect(row).toMatch(/… \(v: read all\)$/);
+  expect(cellWidth(row)).toBeLessThanOrEqual(74);
+  expect(short.cut).toBe(true);
+});
+
+test('at 80×24 the text\'s footer offers PgDn only while there is more, then the way back; with the hints taking its rows, no 0/N', async () => {
+  await open({ columns: 80, rows: 24 });
+  let frame = await lab!.waitFor((f) => /PgDn more · \d+\/\d+/.test(f));
+  const total = /PgDn more · \d+\/(\d+)/.exec(frame)![1]!;
+  for (let i = 0; i < 60 && !lab!.lastFrame().includes('back up'); i++) await lab!.press(KEYS.pageDown);
+  frame = lab!.lastFrame();
+  expect(frame).toContain(`PgUp back up · ${total}/${total}`);
+  expect(frame).not.toContain('PgDn more');
+  // A failing check and three hints leave the text no rows: the footer has no place in it to give.
+  verdict = (lesson) => ({
+    lesson: lesson.id,
+    passed: false,
+    steps: [
+      { title: { en: 'your new version was applied', zh: '应用' }, ok: false, detail: 'rejected' },
+      { title: { en: 'the new version answers /ping', zh: 'ping' }, ok: false, detail: '404' },
+    ],
+  });
+  await lab!.press('k');
+  await lab!.waitFor('✗ the new version answers /ping');
+  await lab!.press('h', 'h', 'h');
+  frame = await lab!.waitFor(`Hint 3/${first().hints.length}`);
+  const footer = frame.split('\n').find((row) => row.includes(' · edit '))!;
+  expect(footer).toContain('H: fold hints');
+  expect(footer).not.toMatch(/0\/\d+/);
+  expect(footer).not.toContain('PgDn more');
+});
+
+test('the header names the lesson\'s strategy as the lesson\'s: 3 switches the live one, shown on the bar', async () => {
+  const { engine } = await open();
+  await lab!.waitFor("· lesson's strategy: file-watch");
+  await lab!.press('3');
+  const frame = await lab!.waitFor('[3 reflection-patch]');
+  expect(engine.callsTo('setStrategy')).toEqual([['reflection-patch']]);
+  expect(frame).toContain(`Lesson 1/${lessons.length} What a hot update is · 0/${lessons.length} · lesson's strategy: file-watch`);
 });

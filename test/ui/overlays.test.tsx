@@ -62,6 +62,14 @@ describe('help', () => {
     }
   });
 
+  test('a key is said once: PgDn and PgUp scroll under Lesson (with ] and [), not again under Lab', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const cells = helpCells(MESSAGES[lang]);
+      expect(cells.filter((cell) => cell.text === MESSAGES[lang].describe.scrollDown).map((cell) => cell.keys)).toEqual(['PgDn ]']);
+      expect(cells.filter((cell) => cell.text === MESSAGES[lang].describe.scrollUp).map((cell) => cell.keys)).toEqual(['PgUp [']);
+    }
+  });
+
   test('on screen at 80×24 its rows are the planned rows, page after page', async () => {
     const engine = new LessonFakeEngine();
     lab = await renderLab({ engine }, { columns: 80, rows: 24 });

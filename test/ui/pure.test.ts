@@ -204,6 +204,10 @@ describe('numbers and geometry', () => {
       expect(row.offset + row.length).toBeLessThanOrEqual(10);
       expect(row.length).toBeGreaterThanOrEqual(1);
     }
+    // A stage of 0 ms is drawn as a 1-cell tick: last, it still ends inside the track.
+    const last = planWaterfall({ detect: 1, compile: 2, firstResponse: 0 }, 20).at(-1)!;
+    expect(last).toMatchObject({ stage: 'firstResponse', length: 0 });
+    expect(last.offset + 1).toBeLessThanOrEqual(20);
   });
 
   test('the message strip: the latest change first, then the newest logs, within half the rows', () => {

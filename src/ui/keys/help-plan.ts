@@ -30,6 +30,10 @@ const SECTIONS: ReadonlyArray<{ title: (m: Messages) => string; scopes: readonly
   { title: (m) => m.helpRepl, scopes: ['repl'] },
 ];
 
+/** Another binding does the same with these keys and more (the overlays' PgDn, the lesson's PgDn ]): said there. */
+const saidElsewhere = (binding: KeyBinding) =>
+  KEY_TABLE.some((other) => other.action === binding.action && other.keys.length > binding.keys.length && binding.keys.every((key) => other.keys.includes(key)));
+
 export function helpCells(messages: Messages): HelpCell[] {
   const cells: HelpCell[] = [];
   // A key that does the same in several scopes (q quits in a question too) is said once.
@@ -38,7 +42,7 @@ export function helpCells(messages: Messages): HelpCell[] {
     cells.push({ keys: '', text: section.title(messages), kind: 'heading' });
     for (const binding of KEY_TABLE.filter((b) => section.scopes.includes(b.scope))) {
       const id = `${binding.action} ${binding.keys.join(' ')}`;
-      if (said.has(id)) continue;
+      if (said.has(id) || saidElsewhere(binding)) continue;
       said.add(id);
       cells.push({ keys: keysLabel(binding), text: messages.describe[binding.action], kind: 'binding' });
     }

@@ -25,7 +25,7 @@ const HINT_PRIORITY: readonly KeyAction[] = [
   'submit',
   'leaveRepl',
   'confirmYes',
-  'confirmNo',
+  'confirmKeep',
   'confirmCancel',
   'listJump',
   'listClose',

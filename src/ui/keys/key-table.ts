@@ -6,7 +6,7 @@ import type { Key } from 'ink';
  * Where a binding listens. `global`: the lab screen while the REPL does not have focus. `lesson`: lesson keys,
  * on the lab screen when a lesson session is open (same rule as `global`). `overlay`: extra keys while help,
  * compare, the reading view, the modules page or the solution diff is open. `list`: the lesson list (printable
- * keys type its filter). `confirm`: a yes/no question (replace the lesson's files, reset). `repl`: while the
+ * keys type its filter). `confirm`: a question before the learner's files are replaced (y, k keep, Esc). `repl`: while the
  * REPL prompt has focus. `always`: in every mode.
  */
 export type KeyScope = 'global' | 'lesson' | 'overlay' | 'list' | 'confirm' | 'repl' | 'always';
@@ -48,7 +48,7 @@ export type KeyAction =
   | 'listClose'
   | 'listErase'
   | 'confirmYes'
-  | 'confirmNo'
+  | 'confirmKeep'
   | 'confirmCancel'
   | 'submit'
   | 'leaveRepl'
@@ -96,7 +96,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { action: 'lessonList', keys: ['l'], scope: 'lesson' },
   { action: 'checkLesson', keys: ['k'], scope: 'lesson' },
   { action: 'showDiff', keys: ['d'], scope: 'lesson' },
-  // Shift: a reset replaces the learner's file (after a backup and a y/n question), so it is never a slip.
+  // Shift: a reset replaces the learner's file (after a backup and a question), so it is never a slip.
   { action: 'resetLesson', keys: ['R'], scope: 'lesson' },
   { action: 'openEditor', keys: ['e'], scope: 'lesson' },
   { action: 'scrollDown', keys: ['pagedown', ']'], scope: 'lesson' },
@@ -115,7 +115,9 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { action: 'listClose', keys: ['escape'], scope: 'list' },
   { action: 'listErase', keys: ['backspace'], scope: 'list' },
   { action: 'confirmYes', keys: ['y'], scope: 'confirm' },
-  { action: 'confirmNo', keys: ['n'], scope: 'confirm' },
+  // k, not n: n opened the question (next lesson), so a double press or a key repeat of n answered it, and
+  // "keep my file" took the last lesson's file into the next one. n does nothing here; only y touches a file.
+  { action: 'confirmKeep', keys: ['k'], scope: 'confirm' },
   { action: 'confirmCancel', keys: ['escape'], scope: 'confirm' },
   // q quits here as everywhere else (the list is the one place it types): the question closes unanswered, so
   // quitting never replaces a file; only y does.

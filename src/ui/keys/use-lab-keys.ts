@@ -2,7 +2,7 @@
 // change the moment a key is handled, see shared/use-sync-reducer.ts), not from the last render: Ink attaches a
 // useInput listener in an effect, a turn after the render that activated it, so with one hook per mode a key
 // typed right after `:` could still reach the lab keys. Modes, in order: Ctrl+C (always); while quitting only
-// quit; the REPL when it has focus; a modal (the lesson list, a y/n question); else the lab keys.
+// quit; the REPL when it has focus; a modal (the lesson list, a question before files are replaced); else the lab keys.
 import { useInput, type Key } from 'ink';
 import { useRef } from 'react';
 import { resolveKey, type KeyAction, type KeyScope } from './key-table.ts';

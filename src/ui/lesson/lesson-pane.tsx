@@ -61,12 +61,20 @@ export const LessonPane = memo(function LessonPane({ snapshot, program, plan, ta
   const m = messages.lesson;
   const { lesson } = snapshot;
   const hintsLeft = lesson.hints.length - snapshot.hintsShown;
+  // Where the text is, when it is on screen and longer than its rows (open hints may leave it none).
+  const shownTo = plan.scroll + plan.bodyRows;
+  const textPlace =
+    plan.bodyRows === 0 || plan.bodyTotal <= plan.bodyRows
+      ? null
+      : shownTo >= plan.bodyTotal
+        ? m.moreAbove(keyOf('scrollUp'), plan.bodyTotal)
+        : m.more(keyOf('scrollDown'), shownTo, plan.bodyTotal);
   const footer = [
     plan.cut ? messages.readAll(keyOf('readAll')) : null,
     plan.foldedHints > 0 ? m.unfoldHints(keyOf('foldHints'), plan.foldedHints) : null,
     hintsLeft > 0 ? m.hintsLeft(keyOf('nextHint'), hintsLeft) : plan.hints.length > 0 ? m.foldHints(keyOf('foldHints')) : null,
     tab === 'text' ? m.goCorner(keyOf('toggleGo')) : m.textTab(keyOf('toggleGo')),
-    plan.bodyTotal > plan.bodyRows ? m.more(keyOf('scrollDown'), Math.min(plan.bodyTotal, plan.scroll + plan.bodyRows), plan.bodyTotal) : null,
+    textPlace,
   ].filter((part) => part !== null);
   return (
     <Box width={width} height={height} flexDirection="column" overflow="hidden">
@@ -80,12 +88,13 @@ export const LessonPane = memo(function LessonPane({ snapshot, program, plan, ta
         <Text wrap="truncate-end">
           <Text {...theme.tone('accent')}>{m.heading(lesson.number, snapshot.lessons.length)}</Text>
           <Text {...theme.tone('heading')}> {pick(lesson.title, lang)}</Text>
-          <Text {...theme.tone('muted')}> · {lesson.strategy}</Text>
           {snapshot.done ? <Text {...theme.tone('good')}> {m.doneMark}</Text> : null}
           <Text {...theme.tone('muted')}>
             {' '}
             · {snapshot.doneCount}/{snapshot.lessons.length}
           </Text>
+          {/* Named as the lesson's: 1-4 switch the live strategy (the bar shows that one); last, as a cut loses it. */}
+          <Text {...theme.tone('muted')}> · {m.lessonStrategy(lesson.strategy)}</Text>
         </Text>
       )}
       {plan.goal.map((line, i) => (
@@ -130,7 +139,7 @@ export const LessonPane = memo(function LessonPane({ snapshot, program, plan, ta
       {/* A question takes the footer row for its answers, so it never pushes the pane past its height. */}
       {dialog ? (
         <Text wrap="truncate-end" {...theme.tone('accent')} bold>
-          {dialog.kind === 'reset' ? m.confirmResetKeys : m.confirmReplaceKeys}
+          {(dialog.kind === 'reset' ? m.confirmResetKeys : m.confirmReplaceKeys)(keyOf('confirmYes'), keyOf('confirmKeep'), keyOf('confirmCancel'))}
         </Text>
       ) : (
         <Text wrap="truncate-end">

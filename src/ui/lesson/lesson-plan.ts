@@ -6,7 +6,7 @@ import { LIVE_STEP } from '../../engine/lessons/lesson-session.ts';
 import { pick, type Language } from '../../engine/lessons/language.ts';
 import { checkDetail } from './check-detail.ts';
 import { cellWidth } from '../shared/format.ts';
-import { inline, markdownLines, wrap, type MarkdownLine } from './markdown-lines.ts';
+import { endLine, inline, markdownLines, wrap, type MarkdownLine } from './markdown-lines.ts';
 
 export interface ChecklistRow {
   ok: boolean;
@@ -50,6 +50,10 @@ export interface LessonPlanOptions {
   liveRefused: (detail: string) => string;
   /** hotlab's own words in a detail, in the learner's language (`messages.engineNote`). @default as written */
   engineNote?: (text: string) => string;
+  /** Cells the goal's label takes (`Goal: `, `目标：`): the goal wraps in the rest of the row. @default 6 */
+  goalIndent?: number;
+  /** After the `…` of a goal cut short, where to read it whole (`(v: read all)`). @default '' */
+  readAll?: string;
 }
 
 const MAX_STEPS = 5;
@@ -66,8 +70,17 @@ export function planLesson(snapshot: LessonSnapshot, options: LessonPlanOptions)
     room -= kept.length;
     return kept;
   };
-  // A short pane keeps the goal to one row (cut), so the checklist and the done moment still show.
-  const goal = take(wrap(inline(pick(lesson.goal, lang)), width - 6, ''), height < 14 ? 1 : 2);
+  // The goal is the one thing the learner must read, and its end is often the requirement (`…throw if prev.hits
+  // is not a number`): it gets every row it needs, from the text below, keeping one for the checklist's line.
+  // Only a pane too short for it cuts it, and its last row then says so.
+  const goalWidth = width - (options.goalIndent ?? 6);
+  const goalRows = wrap(inline(pick(lesson.goal, lang)), goalWidth, '');
+  const goal = goalRows.slice(0, Math.min(room, Math.max(1, room - 1)));
+  if (goal.length > 0 && goal.length < goalRows.length) {
+    goal[goal.length - 1] = endLine(goal.at(-1)!, goalWidth, `…${options.readAll ? ` ${options.readAll}` : ''}`);
+    cut = true;
+  }
+  room -= goal.length;
   let checklist: ChecklistRow[] | null = null;
   if (result) {
     const row = (step: (typeof result.steps)[number], withDetail: boolean): ChecklistRow => {

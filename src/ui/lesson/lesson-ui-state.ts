@@ -2,7 +2,7 @@
 // scrolled, the lesson list (filter, selection), a pending question, the solution diff. Pure, so the rules
 // are tested without a terminal.
 
-/** A question the learner answers with y/n/Esc before the file is touched. */
+/** A question the learner answers (y, k keep my file, Esc) before the file is touched. */
 export type LessonDialog =
   | { kind: 'replace'; lessonId: string; number: number; files: string[] }
   | { kind: 'reset' };

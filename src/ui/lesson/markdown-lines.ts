@@ -193,3 +193,19 @@ export function wrap(spans: readonly Span[], width: number, indent: string): Mar
   if (row.length > 0) rows.push(row);
   return rows;
 }
+
+/**
+ * `line` shortened from its end so that `tail` fits after it in `width` cells, then `tail` (plain) after it: the
+ * last row of something cut, which says so (`…and throw if prev.hits is… (v: read all)`).
+ */
+export function endLine(line: MarkdownLine, width: number, tail: string): MarkdownLine {
+  const spans = line.map((span) => ({ ...span, chars: [...span.text] }));
+  let over = spans.reduce((sum, span) => sum + cellWidth(span.text), 0) + cellWidth(tail) - width;
+  while (spans.length > 0 && (over > 0 || /^\s*$/.test(spans.at(-1)!.chars.at(-1) ?? ''))) {
+    const last = spans.at(-1)!;
+    const char = last.chars.pop();
+    if (char !== undefined) over -= cellWidth(char);
+    if (last.chars.length === 0) spans.pop();
+  }
+  return [...spans.map((span) => ({ text: span.chars.join(''), tone: span.tone })), { text: tail, tone: 'plain' }];
+}

@@ -121,7 +121,7 @@ export function useLessonActions({
         else if (dialog?.kind === 'reset')
           session.reset().then((r) => info(resetSaid(r.written, r.backupDir), 'starter'), fail);
       },
-      confirmNo: () => {
+      confirmKeep: () => {
         const dialog = ui.current.dialog;
         dispatch({ type: 'answered' });
         // "Keep my file" still opens the lesson; Esc is the way to stay.

@@ -53,7 +53,7 @@ export function planReading({ lesson, tab, lang, messages, change, changeContext
     rows.push([
       { text: m.heading(l.number, lesson.lessons.length), tone: 'accent' },
       { text: ` ${pick(l.title, lang)}`, tone: 'heading' },
-      { text: ` · ${l.strategy}${l.restart ? ` (${l.restart})` : ''}`, tone: 'muted' },
+      { text: ` · ${m.lessonStrategy(`${l.strategy}${l.restart ? ` (${l.restart})` : ''}`)}`, tone: 'muted' },
     ]);
     // The label carries its own separator (`Goal: `, `目标：`).
     rows.push(...markdownRows(markdownLines(`**${m.goal.trimEnd()}**${m.goal.endsWith(' ') ? ' ' : ''}${pick(l.goal, lang)}`, width)));

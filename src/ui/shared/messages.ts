@@ -190,11 +190,16 @@ export interface LessonMessages {
   edit: string;
   /** Before the module a standing refusal is in: where to look. */
   fix: string;
+  /** The text's scroll: more below (`PgDn more · 12/29`), or at its end the way back (`PgUp back up · 29/29`). */
   more: (key: string, shown: number, total: number) => string;
+  moreAbove: (key: string, total: number) => string;
+  /** The strategy the lesson's program starts under (a key may have switched the live one since). */
+  lessonStrategy: (name: string) => string;
   confirmReplace: (number: number, files: string) => string;
-  confirmReplaceKeys: string;
+  /** The replace question's answers, keys from the key table: replace, keep my file, stay. */
+  confirmReplaceKeys: (yes: string, keep: string, cancel: string) => string;
   confirmReset: (files: string) => string;
-  confirmResetKeys: string;
+  confirmResetKeys: (yes: string, keep: string, cancel: string) => string;
   resetDone: (dir: string, files: string, count: number) => string;
   resetNothing: (files: string, count: number) => string;
   opened: (number: number, title: string) => string;
@@ -281,7 +286,7 @@ const en: Messages = {
     listJump: 'open',
     listClose: 'close',
     confirmYes: 'yes',
-    confirmNo: 'no',
+    confirmKeep: 'keep my file',
     confirmCancel: 'cancel',
   },
   describe: {
@@ -334,7 +339,7 @@ const en: Messages = {
     listClose: 'list: close',
     listErase: 'list: erase filter',
     confirmYes: 'question: yes',
-    confirmNo: 'question: no',
+    confirmKeep: 'question: keep my file',
     confirmCancel: 'question: cancel',
   },
   helpTitle: 'hotlab — keys',
@@ -457,10 +462,12 @@ const en: Messages = {
     edit: 'edit',
     fix: 'refused in',
     more: (key, shown, total) => `${key} more · ${shown}/${total}`,
+    moreAbove: (key, total) => `${key} back up · ${total}/${total}`,
+    lessonStrategy: (name) => `lesson's strategy: ${name}`,
     confirmReplace: (number, files) => `Replace ${files} with lesson ${number}'s starter? (your files are backed up)`,
-    confirmReplaceKeys: 'y replace · n keep my file · Esc stay here',
+    confirmReplaceKeys: (yes, keep, cancel) => `${yes} replace · ${keep} keep my file · ${cancel} stay here`,
     confirmReset: (files) => `Reset ${files} to this lesson's starter? (your files are backed up)`,
-    confirmResetKeys: 'y reset · n or Esc cancel',
+    confirmResetKeys: (yes, keep, cancel) => `${yes} reset · ${keep} or ${cancel} keep my file`,
     resetDone: (dir, files, count) => `${files} ${count === 1 ? 'is' : 'are'} the starter again; your ${count === 1 ? 'file was' : 'files were'} kept in ${dir}`,
     resetNothing: (files, count) => `${files} ${count === 1 ? 'is' : 'are'} the starter again`,
     opened: (number, title) => `lesson ${number}: ${title}`,
@@ -551,7 +558,7 @@ const zh: Messages = {
     listJump: '打开',
     listClose: '关闭',
     confirmYes: '是',
-    confirmNo: '否',
+    confirmKeep: '保留我的文件',
     confirmCancel: '取消',
   },
   describe: {
@@ -604,7 +611,7 @@ const zh: Messages = {
     listClose: '列表：关闭',
     listErase: '列表：删除筛选字符',
     confirmYes: '确认：是',
-    confirmNo: '确认：否',
+    confirmKeep: '确认：保留我的文件',
     confirmCancel: '确认：取消',
   },
   helpTitle: 'hotlab — 快捷键',
@@ -736,10 +743,12 @@ const zh: Messages = {
     edit: '编辑',
     fix: '被拒绝于',
     more: (key, shown, total) => `${key} 更多 · ${shown}/${total}`,
+    moreAbove: (key, total) => `${key} 回到上面 · ${total}/${total}`,
+    lessonStrategy: (name) => `本课策略：${name}`,
     confirmReplace: (number, files) => `用第 ${number} 课的初始代码替换 ${files}？（你的文件会先备份）`,
-    confirmReplaceKeys: 'y 替换 · n 保留我的文件 · Esc 留在本课',
+    confirmReplaceKeys: (yes, keep, cancel) => `${yes} 替换 · ${keep} 保留我的文件 · ${cancel} 留在本课`,
     confirmReset: (files) => `把 ${files} 重置为本课的初始代码？（你的文件会先备份）`,
-    confirmResetKeys: 'y 重置 · n 或 Esc 取消',
+    confirmResetKeys: (yes, keep, cancel) => `${yes} 重置 · ${keep} 或 ${cancel} 保留我的文件`,
     resetDone: (dir, files) => `${files} 已恢复为初始代码；你的文件备份在 ${dir}`,
     resetNothing: (files) => `${files} 已恢复为初始代码`,
     opened: (number, title) => `第 ${number} 课：${title}`,

@@ -21,9 +21,9 @@ export const STAGE_LABELS: Record<Stage, string> = {
 export interface WaterfallRow {
   stage: Stage;
   ms: number;
-  /** Cells of empty track before the bar. */
+  /** Cells of empty track before the bar; the bar (or a 0 ms stage's 1-cell tick) always ends inside the track. */
   offset: number;
-  /** Cells of bar; at least 1 for any stage that took time, so short stages stay visible. */
+  /** Cells of bar; at least 1 for any stage that took time, so short stages stay visible; 0: drawn as a tick. */
   length: number;
 }
 
@@ -41,7 +41,9 @@ export function planWaterfall(timings: StageTimings, barWidth: number): Waterfal
     const end = sum === 0 ? 0 : Math.round(((before + ms) / sum) * width);
     before += ms;
     const minimum = ms > 0 ? 1 : 0;
-    const offset = Math.min(start, width - minimum);
+    // A stage of 0 ms still takes one cell (its tick): a last stage of 0 ms starts at the track's end, and its
+    // tick past the end pushed the row one cell over, so the panel's edge cut the milliseconds (`1st resp ▏ 0…`).
+    const offset = Math.min(start, width - 1);
     const length = Math.min(Math.max(end - start, minimum), width - offset);
     return { stage, ms, offset, length };
   });
