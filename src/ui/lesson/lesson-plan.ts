@@ -110,7 +110,7 @@ export function planLesson(snapshot: LessonSnapshot, options: LessonPlanOptions)
   if (done) room -= 1;
   const opened = lesson.hints
     .slice(0, snapshot.hintsShown)
-    .map((hint, i) => wrap([{ text: `${options.hintLabel(i + 1, lesson.hints.length)}: `, tone: 'strong' }, ...inline(pick(hint, lang))], width, '  '));
+    .map((hint, i) => wrap([{ text: `${options.hintLabel(i + 1, lesson.hints.length)}${lang === 'zh' ? '' : ' '}`, tone: 'strong' }, ...inline(pick(hint, lang))], width, '  '));
   const folded = options.hintsFolded === true;
   // Hints were asked for, so they come before the text.
   const hints = folded ? [] : fitHints(opened, Math.max(0, room));

@@ -94,7 +94,7 @@ export function planReading({ lesson, tab, lang, messages, change, changeContext
     if (lesson.hintsShown > 0) {
       heading(m.hintsTitle(lesson.hintsShown, l.hints.length));
       l.hints.slice(0, lesson.hintsShown).forEach((hint, i) => {
-        rows.push(...markdownRows(markdownLines(`**${m.hint(i + 1, l.hints.length)}:** ${pick(hint, lang)}`, width)));
+        rows.push(...markdownRows(markdownLines(`**${m.hint(i + 1, l.hints.length)}** ${pick(hint, lang)}`, width)));
       });
     }
     heading(tab === 'go' ? m.goTitle : m.textTitle);

@@ -183,6 +183,7 @@ export interface LessonMessages {
   done: (nextKey: string, diffKey: string) => string;
   doneLast: (diffKey: string) => string;
   doneMark: string;
+  /** With its colon: "Hint 1/3:", "提示 1/3：". */
   hint: (index: number, total: number) => string;
   hintsLeft: (key: string, left: number) => string;
   goCorner: (key: string) => string;
@@ -455,7 +456,7 @@ const en: Messages = {
     done: (nextKey, diffKey) => `✓ Lesson complete — press ${nextKey} for the next one · ${diffKey} shows the solution diff`,
     doneLast: (diffKey) => `✓ Lesson complete — that was the last one · ${diffKey} shows the solution diff`,
     doneMark: '✓ done',
-    hint: (index, total) => `Hint ${index}/${total}`,
+    hint: (index, total) => `Hint ${index}/${total}:`,
     hintsLeft: (key, left) => `${key}: hint (${left} left)`,
     goCorner: (key) => `${key}: Go corner`,
     textTab: (key) => `${key}: lesson text`,
@@ -736,7 +737,7 @@ const zh: Messages = {
     done: (nextKey, diffKey) => `✓ 本课完成 — 按 ${nextKey} 进入下一课 · ${diffKey} 查看参考答案的差异`,
     doneLast: (diffKey) => `✓ 本课完成 — 这是最后一课 · ${diffKey} 查看参考答案的差异`,
     doneMark: '✓ 完成',
-    hint: (index, total) => `提示 ${index}/${total}`,
+    hint: (index, total) => `提示 ${index}/${total}：`,
     hintsLeft: (key, left) => `${key}：提示（还有 ${left} 条）`,
     goCorner: (key) => `${key}：Go 角落`,
     textTab: (key) => `${key}：课文`,
