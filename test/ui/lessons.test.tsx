@@ -437,3 +437,16 @@ test('the header names the lesson\'s strategy as the lesson\'s: 3 switches the l
   expect(engine.callsTo('setStrategy')).toEqual([['reflection-patch']]);
   expect(frame).toContain(`Lesson 1/${lessons.length} What a hot update is · 0/${lessons.length} · lesson's strategy: file-watch`);
 });
+
+test('a checklist longer than its rows goes compact instead of hiding a step (the failing sixth was the one cut)', async () => {
+  await open();
+  const snapshot = session!.getSnapshot();
+  const options = { tab: 'text' as const, scroll: 0, hintLabel: () => 'Hint', checkError: '', inCheckRun: (d: string) => d, liveRefused: (d: string) => d, readAll: '(v: read all)' };
+  const steps = [1, 2, 3, 4, 5].map((n) => ({ title: { en: `step ${n}`, zh: `第 ${n} 步` }, ok: true }));
+  const result = { lesson: snapshot.lesson.id, passed: false, steps: [...steps, { title: { en: 'migrate keeps { hits: 0 }', zh: '0' }, ok: false, detail: 'got 5' }] };
+  const plan = planLesson({ ...snapshot, result }, { ...options, lang: 'en', width: 120, height: 20 });
+  expect(plan.checklist!.map((row) => row.title)).toEqual(['step 1 · step 2 · step 3 · step 4 · step 5', 'migrate keeps { hits: 0 }']);
+  // Five steps fit their rows: each keeps its own.
+  const five = planLesson({ ...snapshot, result: { ...result, steps: [...steps.slice(0, 4), result.steps[5]!] } }, { ...options, lang: 'en', width: 120, height: 20 });
+  expect(five.checklist).toHaveLength(5);
+});

@@ -93,11 +93,11 @@ export function planLesson(snapshot: LessonSnapshot, options: LessonPlanOptions)
     const errorRow: ChecklistRow[] = result.error ? [{ ok: false, title: options.checkError, detail: result.error }] : [];
     // Every step on its own row when there is room; else the passing ones share a row and the failing ones,
     // which say what to fix, keep theirs.
-    const full = height >= 14 || result.steps.length <= 2;
+    // A checklist longer than its rows is shown compact too: cut, it hid a step, a failing one as likely as not.
     const passed = result.steps.filter((s) => s.ok).map((s) => pick(s.title, lang));
-    const rows: ChecklistRow[] = full
-      ? [...result.steps.map((s) => row(s, !s.ok)), ...errorRow]
-      : [...(passed.length > 0 ? [{ ok: true, title: passed.join(' · ') }] : []), ...failed, ...errorRow];
+    const everyStep = [...result.steps.map((s) => row(s, !s.ok)), ...errorRow];
+    const full = (height >= 14 || result.steps.length <= 2) && everyStep.length <= Math.min(MAX_STEPS, room);
+    const rows: ChecklistRow[] = full ? everyStep : [...(passed.length > 0 ? [{ ok: true, title: passed.join(' · ') }] : []), ...failed, ...errorRow];
     checklist = take(rows, MAX_STEPS);
     if (checklist.some((r) => cellWidth(`✓ ${r.title}${r.detail ? ` — ${r.detail}` : ''}`) > width)) cut = true;
   } else {
