@@ -113,7 +113,7 @@ export async function executeReplCommand(
       case 'unknownCommand':
         return [{ kind: 'error', text: messages.unknownCommand(command.name, COMMANDS.map((c) => `:${c}`).join(' ')) }];
       case 'unknownStrategy':
-        return [{ kind: 'error', text: messages.unknownStrategy(command.name, STRATEGY_NAMES.join(', ')) }];
+        return [{ kind: 'error', text: messages.unknownStrategy(command.name, STRATEGY_NAMES.map((name, i) => `${i + 1} ${name}`).join(', ')) }];
       case 'usage':
         return [{ kind: 'error', text: messages.usage(COMMAND_USAGE[command.command]) }];
     }
