@@ -2,7 +2,7 @@
 // it passes (and the lesson is marked done), 1 when it does not.
 import { stat } from 'node:fs/promises';
 import type { CheckResult } from '../engine/lessons/check-types.ts';
-import { languageOf, pick, pickText, type Language } from '../engine/lessons/language.ts';
+import { languageOf, pick, type Language } from '../engine/lessons/language.ts';
 import type { Lesson } from '../engine/lessons/lesson-types.ts';
 import { findLesson, loadLessons } from '../engine/lessons/load-lessons.ts';
 import { currentLesson, doneCount, loadProgress, markDone, nextLesson, saveProgress, setCurrent, updateProgress } from '../engine/lessons/progress.ts';
@@ -10,6 +10,8 @@ import { runCheck } from '../engine/lessons/run-check.ts';
 import { copyStarter, isStarter, readLearnerFiles, serviceFile } from '../engine/lessons/workspace.ts';
 import { commandFor, resolveWorkspace, type ResolvedWorkspace } from '../engine/lessons/workspace-dir.ts';
 import { keyOf } from '../ui/keys/key-table.ts';
+import { checkDetail } from '../ui/lesson/check-detail.ts';
+import { engineNoteZh } from '../ui/shared/engine-notes-zh.ts';
 import { CHECK_WORDS } from './check-words.ts';
 
 export interface CheckOptions {
@@ -80,7 +82,7 @@ export function formatResult(result: CheckResult, lesson: Lesson, lang: Language
   const lines: string[] = [];
   for (const step of result.steps) {
     lines.push(`  ${step.ok ? '✓' : '✗'} ${pick(step.title, lang)}`);
-    if (step.detail) lines.push(`      ${pickText(step.detail, lang)}`);
+    if (step.detail) lines.push(`      ${checkDetail(step.detail, lang, lang === 'zh' ? engineNoteZh : (text) => text)}`);
   }
   if (result.error) lines.push(`  ✗ ${result.error}`);
   if (!result.passed) {

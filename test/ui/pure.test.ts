@@ -514,7 +514,14 @@ describe('zh lines stay Chinese', () => {
     expect(zh('service.js was deleted: v4 keeps serving')).toBe('service.js 已被删除：v4 继续服务');
     expect(zh('service.js saved with the same content as v2: not a new version')).toBe('service.js 保存的内容与 v2 相同：不是新版本');
     expect(zh('service.js was deleted; v4 keeps serving. Restore the file to continue.')).toBe('service.js 已被删除；v4 继续服务。恢复该文件即可继续。');
-    expect(zh('replaced ping()')).toBe('replaced ping()');
+    expect(zh('replaced ping()')).toBe('替换了 ping()');
+    expect(zh('replaced ping(), added pick()')).toBe('替换了 ping()，新增了 pick()');
+    expect(zh("stale reference: routes['/ping'] still holds the old ping (captured before the patch)")).toBe("过时引用：routes['/ping'] 仍持有旧 ping（在修补之前取得）");
+    expect(zh("routes.js: stale reference: table.ping still holds the old ping from handlers.js (captured before the patch)")).toBe('routes.js: 过时引用：table.ping 仍持有 handlers.js 的旧 ping（在修补之前取得）');
+    // The place a checklist puts before a refusal, and a lesson's own zh label before it, are kept.
+    expect(zh('service.js:27:1: a new top-level binding `x` was added: `let x = 0`. Reflection-patch replaces functions only and cannot add state to the running program. Use file-watch or binary-replace to add it.')).toMatch(/^service\.js:27:1: 新增了顶层绑定 `x`/);
+    expect(zh('被拒绝：service.js:27:1 — a new top-level binding `x` was added: `let x = 0`. Reflection-patch replaces functions only and cannot add state to the running program. Use file-watch or binary-replace to add it.')).toMatch(/^被拒绝：service\.js:27:1 — 新增了顶层绑定 `x`/);
+    expect(zh('TypeError: boom')).toBe('TypeError: boom');
     expect(MESSAGES.en.engineNote("rolled back to v1's code")).toBe("rolled back to v1's code");
     const record = updateRecord({ version: 3, previousVersion: 2, strategy: 'binary-replace', restart: 'cold', notes: ['cold restart: the old process was stopped before the new one started', "rolled back to v1's code"] });
     const rows = text(changeRows({ kind: 'record', record }, { messages: MESSAGES.zh, base: '/work', width: 80, waiting: false }, 5).rows);

@@ -4,6 +4,7 @@
 import { pick, type Language, type MaybeLocalized } from '../../engine/lessons/language.ts';
 
 export function checkDetail(detail: MaybeLocalized, lang: Language, engineNote: (text: string) => string): string {
-  if (typeof detail !== 'string') return pick(detail, lang);
-  return detail.split('; ').map(engineNote).join('; ');
+  // A lesson's zh text can quote an engine sentence (`被拒绝：…`): it goes through engineNote too.
+  const text = typeof detail === 'string' ? detail : pick(detail, lang);
+  return text.split('; ').map(engineNote).join('; ');
 }

@@ -33,17 +33,38 @@ const RULES: readonly Rule[] = [
   // Any other `… v4 keeps serving`: at least the end of the sentence reads Chinese.
   [/^(.+?)([:;—-]) (v[\d?]+) keeps serving$/, (what, mark, v) => `${what}${mark} ${v} 继续服务`],
   ...PATCH_REFUSAL_RULES,
+  // reflection-patch's notes: what it replaced, and the places that still hold a replaced function.
+  [/^((?:(?:replaced|added) [^,()]+\(\)(?:, |$))+)$/, (list) => list.replace(/replaced /g, '替换了 ').replace(/added /g, '新增了 ').replace(/, /g, '，')],
+  [
+    /^stale reference: (.+) still holds the old (\S+)(?: from (\S+))? \(captured before the patch\)$/,
+    (place, name, from) => `过时引用：${place} 仍持有${from ? ` ${from} 的` : ''}旧 ${name}（在修补之前取得）`,
+  ],
 ];
 
 /** The zh rendering of a known engine note or problem; `text` itself otherwise. A module prefix (`greet.js: `, `service.js — `) is kept. */
 export function engineNoteZh(text: string): string {
-  // `greet.js: note`, or `service.js — refusal` (a refusal with no one place to point at).
-  const prefixed = /^([\w./-]+\.[jt]s)(: | — )(.+)$/s.exec(text);
+  return translatePlaced(text) ?? translateAfterLabel(text) ?? text;
+}
+
+/** `greet.js: note`, `service.js:3:1: refusal`, or `service.js — refusal` (no one place to point at). */
+function translatePlaced(text: string): string | null {
+  const prefixed = /^([\w./-]+\.[jt]s(?::\d+:\d+)?)(: | — )(.+)$/s.exec(text);
   if (prefixed) {
     const inner = translate(prefixed[3]!);
     if (inner !== null) return `${prefixed[1]}${prefixed[2]}${inner}`;
   }
-  return translate(text) ?? text;
+  return translate(text);
+}
+
+/**
+ * A lesson's check quotes an engine sentence after its own zh label (`被拒绝：service.js:3:1 — …`): the label is
+ * Chinese already, the sentence after its first full-width colon is translated like any other.
+ */
+function translateAfterLabel(text: string): string | null {
+  const colon = text.indexOf('：');
+  if (colon < 0) return null;
+  const inner = translatePlaced(text.slice(colon + 1));
+  return inner === null ? null : `${text.slice(0, colon + 1)}${inner}`;
 }
 
 function translate(text: string): string | null {
