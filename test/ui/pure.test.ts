@@ -475,7 +475,7 @@ describe('the update line', () => {
       downtimeMs: 112,
       failedRequests: 1,
       stateKept: false,
-      notes: ['cold restart: the old process was stopped before the new one started', 'a second note', 'a third note', 'a fourth note'],
+      notes: ['cold restart: the old process was stopped before the new build booted (in a process started ahead)', 'a second note', 'a third note', 'a fourth note'],
     });
     const { rows, cut } = changeRows({ kind: 'record', record }, context, 3);
     expect(cut).toBe(true);
@@ -507,7 +507,7 @@ describe('zh lines stay Chinese', () => {
 
   test('the fixed engine notes shown on the update line read Chinese; other notes stay as the engine wrote them', () => {
     const zh = MESSAGES.zh.engineNote;
-    expect(zh('cold restart: the old process was stopped before the new one started')).toBe('冷重启：先停掉旧进程，再启动新进程');
+    expect(zh('cold restart: the old process was stopped before the new build booted (in a process started ahead)')).toBe('冷重启：先停掉旧进程，新构建才启动（在预先启动的进程里）');
     expect(zh('graceful restart without snapshot()/migrate(prev): the new process starts with fresh state')).toMatch(/^平滑重启/);
     expect(zh("rolled back to v1's code")).toBe('已回滚到 v1 的代码');
     expect(zh('greet.js: migrate(prev) was not called: the old version exports no snapshot()')).toBe('greet.js: 没有调用 migrate(prev)：旧版本没有导出 snapshot()');
@@ -523,9 +523,9 @@ describe('zh lines stay Chinese', () => {
     expect(zh('被拒绝：service.js:27:1 — a new top-level binding `x` was added: `let x = 0`. Reflection-patch replaces functions only and cannot add state to the running program. Use file-watch or binary-replace to add it.')).toMatch(/^被拒绝：service\.js:27:1 — 新增了顶层绑定 `x`/);
     expect(zh('TypeError: boom')).toBe('TypeError: boom');
     expect(MESSAGES.en.engineNote("rolled back to v1's code")).toBe("rolled back to v1's code");
-    const record = updateRecord({ version: 3, previousVersion: 2, strategy: 'binary-replace', restart: 'cold', notes: ['cold restart: the old process was stopped before the new one started', "rolled back to v1's code"] });
+    const record = updateRecord({ version: 3, previousVersion: 2, strategy: 'binary-replace', restart: 'cold', notes: ['cold restart: the old process was stopped before the new build booted (in a process started ahead)', "rolled back to v1's code"] });
     const rows = text(changeRows({ kind: 'record', record }, { messages: MESSAGES.zh, base: '/work', width: 80, waiting: false }, 5).rows);
-    expect(rows).toContain('冷重启：先停掉旧进程，再启动新进程');
+    expect(rows).toContain('冷重启：先停掉旧进程，新构建才启动（在预先启动的进程里）');
     expect(rows).toContain('已回滚到 v1 的代码');
     expect(rows).not.toMatch(/cold restart|rolled back/);
     // Counts read as the status line's do: 失败 0, not 0 失败.

@@ -53,7 +53,7 @@ async function applyBinary(context: StrategyContext): Promise<StrategyOutcome> {
     host.switchTo(fresh);
     timings.swap = performance.now() - swapStart;
     const modules = rebuilt(context, []);
-    return { kind: 'applied', timings, stateKept: keptEverywhere(modules), retainedVersions: 0, retainedHeap: 0, modules, notes: ['cold restart: the old process was stopped before the new one started'], afterFirstResponse: standbyForNext(context), unservedSince };
+    return { kind: 'applied', timings, stateKept: keptEverywhere(modules), retainedVersions: 0, retainedHeap: 0, modules, notes: ['cold restart: the old process was stopped before the new build booted (in a process started ahead)'], afterFirstResponse: standbyForNext(context), unservedSince };
   }
 
   // graceful: start new → ready → hold traffic → drain old → snapshot → migrate → switch → (first answer) stop old.

@@ -7,7 +7,7 @@ import { PATCH_REFUSAL_RULES } from './patch-refusals-zh.ts';
 type Rule = [pattern: RegExp, zh: (...groups: string[]) => string];
 
 const RULES: readonly Rule[] = [
-  [/^cold restart: the old process was stopped before the new one started$/, () => '冷重启：先停掉旧进程，再启动新进程'],
+  [/^cold restart: the old process was stopped before the new build booted \(in a process started ahead\)$/, () => '冷重启：先停掉旧进程，新构建才启动（在预先启动的进程里）'],
   [
     /^graceful restart without snapshot\(\)\/migrate\(prev\): the new process starts with fresh state$/,
     () => '平滑重启，但没有 snapshot()/migrate(prev)：新进程以全新的状态启动',
