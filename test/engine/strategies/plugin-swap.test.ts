@@ -12,6 +12,8 @@ describe('plugin-swap: loaded next to the old version, symbols switched', () => 
     for (let i = 0; i < 4; i++) await lab.get();
     const first = await lab.save(counter('v2'));
     expect(first).toMatchObject({ outcome: 'applied', stateKept: false, retainedVersions: 1 });
+    // No migrate(prev) ran, so there is no migrate stage to show.
+    expect(first.timings.migrate).toBeUndefined();
     expect(hitsOf((await lab.get()).body)).toBeLessThanOrEqual(2);
     const second = await lab.save(counter('v3'));
     expect(second.retainedVersions).toBe(2);
@@ -27,6 +29,7 @@ describe('plugin-swap: loaded next to the old version, symbols switched', () => 
     // The old plugin stays loaded and holds at least its context (~100 KB+): it showed "0B" (a first version's
     // instance was made before the cost of a context was measured).
     expect(record.retainedHeap).toBeGreaterThan(10_000);
+    expect(record.timings.migrate).toBeGreaterThan(0);
     // 5 requests + the one the engine sends right after the swap to time the first response = 6 before this one.
     expect((await lab.get()).body).toBe('v2 7');
   });
