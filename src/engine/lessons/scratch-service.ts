@@ -12,6 +12,7 @@ import type { RuntimeLimits } from '../sandbox/isolate-runtime.ts';
 import { TrafficDriver } from '../traffic/driver.ts';
 import type { ServiceRequest, ServiceResponse } from '../types.ts';
 import type { Lesson } from './lesson-types.ts';
+import { trackScratchFolder, untrackScratchFolder } from './scratch-folders.ts';
 
 export interface ScratchOptions {
   /** Traffic while it flows, requests per second. @default 200 */
@@ -94,6 +95,7 @@ export class ScratchService {
     // Booting spawns two processes: not while the learner's update is being timed.
     await untilIdle(options.yieldTo, options.yieldMaxMs ?? YIELD_MAX_MS);
     const dir = await mkdtemp(join(options.tmpRoot ?? tmpdir(), 'hotlab-check-'));
+    trackScratchFolder(dir);
     for (const [file, text] of Object.entries(lesson.starterSources)) {
       await mkdir(dirname(join(dir, file)), { recursive: true });
       await writeFile(join(dir, file), text);
@@ -106,6 +108,7 @@ export class ScratchService {
     } catch (error) {
       await service.engine.stop();
       await rm(dir, { recursive: true, force: true });
+      untrackScratchFolder(dir);
       throw new StarterError(`the starter of lesson ${lesson.id} does not run (a bug in the lesson): ${describeError(error)}`, { cause: error });
     }
     service.#driver.start();
@@ -183,6 +186,7 @@ export class ScratchService {
     this.#answerListeners.clear();
     await this.engine.stop();
     await rm(this.dir, { recursive: true, force: true });
+    untrackScratchFolder(this.dir);
   }
 
   #send(req: ServiceRequest): Promise<ServiceResponse> {
