@@ -142,6 +142,8 @@ test('n on an edited file asks first; Esc stays, k opens the lesson and keeps th
   await nextTurn();
   await lab!.press('k');
   await lab!.waitFor(`Lesson 2/${lessons.length}`);
+  // The checklist to come judges that file as it is: the console says so, and how to get the starter.
+  await lab!.waitFor('service.js kept as it is: lesson 2 checks it, not its starter (R resets)');
   expect(await readFile(join(workspace, 'service.js'), 'utf8')).toBe('// my edits\n');
   expect(engine.programs.at(-1)).toMatchObject({ strategy: lessons[1]!.strategy, requests: lessons[1]!.requests });
 });

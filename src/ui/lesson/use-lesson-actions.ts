@@ -12,6 +12,7 @@ import { filterLessons, type LessonUiAction, type LessonUiState } from './lesson
 import type { LessonPlan } from './lesson-plan.ts';
 import { errorText, type Printed } from '../repl/repl-exec.ts';
 import { useSettings } from '../shared/settings-context.tsx';
+import { keyOf } from '../keys/key-table.ts';
 
 export interface LessonKeys {
   /** The lesson scope, plus overlay scrolling of the diff. */
@@ -59,8 +60,10 @@ export function useLessonActions({
     const switchTo = (id: string, replace: boolean) =>
       session.switchTo(id, { replace }).then(({ lesson, reset }) => {
         if (reset) info(resetSaid(reset.written, reset.backupDir), 'starter');
-        else info(m.keptFile(lesson.starterFiles.join(', '), lesson.starterFiles.length));
         info(m.opened(lesson.number, pick(lesson.title, lang)));
+        // Kept (k): the files were edited, or another lesson's; the checklist to come judges them as they are.
+        // Said last, so it is the line the console shows whole.
+        if (!reset) info(m.keptFiles(lesson.number, lesson.starterFiles.join(', '), lesson.starterFiles.length, keyOf('resetLesson')));
       }, fail);
     const page = plan ? Math.max(1, plan.bodyRows - 1) : 1;
     const textMax = plan ? Math.max(0, plan.bodyTotal - plan.bodyRows) : 0;

@@ -204,7 +204,6 @@ export interface LessonMessages {
   resetDone: (dir: string, files: string, count: number) => string;
   resetNothing: (files: string, count: number) => string;
   opened: (number: number, title: string) => string;
-  keptFile: (files: string, count: number) => string;
   editorCommand: (command: string) => string;
   noEditor: (file: string) => string;
   listTitle: string;
@@ -443,7 +442,8 @@ const en: Messages = {
       `not checked yet (${key}: check now) · ${files} ${count === 1 ? 'is' : 'are'} the starter: change ${count === 1 ? 'it' : 'them'} and save`,
     untouchedDone: (key, files, count) => `passed before (${key}: check again) · ${files} ${count === 1 ? 'is' : 'are'} the starter again: change and save`,
     keptFiles: (number, files, count, key) =>
-      `Lesson ${number} runs your ${files} as ${count === 1 ? 'it is' : 'they are'}: not this lesson's starter (another lesson's file, or your edits). ${key} puts the starter back (your files are backed up first).`,
+      // One console row at 80×24: the whole sentence must fit it.
+      `${files} kept as ${count === 1 ? 'it is' : 'they are'}: lesson ${number} checks ${count === 1 ? 'it' : 'them'}, not its starter (${key} resets)`,
     checkTitle: 'Check',
     checkRunNote: "The check runs on a scratch copy of the service: it starts the lesson's starter, then saves your file over it. Versions in its details are that run's, not the live feed's.",
     inCheckRun: (detail) => `in the check's run: ${detail}`,
@@ -472,7 +472,6 @@ const en: Messages = {
     resetDone: (dir, files, count) => `${files} ${count === 1 ? 'is' : 'are'} the starter again; your ${count === 1 ? 'file was' : 'files were'} kept in ${dir}`,
     resetNothing: (files, count) => `${files} ${count === 1 ? 'is' : 'are'} the starter again`,
     opened: (number, title) => `lesson ${number}: ${title}`,
-    keptFile: (files, count) => `${files} kept as ${count === 1 ? 'it is' : 'they are'}`,
     editorCommand: (command) => `open it in another window: ${command}`,
     noEditor: (file) => `open ${file} in your editor, in another window ($EDITOR is not set)`,
     listTitle: 'Lessons',
@@ -724,7 +723,7 @@ const zh: Messages = {
     checkError: '检查无法运行',
     untouched: (key, files) => `尚未检查（${key}：立即检查）· ${files} 还是初始代码：修改并保存`,
     untouchedDone: (key, files) => `之前已通过（${key}：再次检查）· ${files} 又回到了初始代码：修改并保存`,
-    keptFiles: (number, files, _count, key) => `第 ${number} 课按原样运行你的 ${files}：它不是本课的初始代码（是别的课的文件，或你的修改）。按 ${key} 恢复初始代码（你的文件会先备份）。`,
+    keptFiles: (number, files, _count, key) => `${files} 保持不变：第 ${number} 课检查的是它，不是初始代码（${key} 恢复）`,
     checkTitle: '检查',
     checkRunNote: '检查在服务的临时副本上运行：先启动本课的初始代码，再把你的文件保存上去。细节里的版本号属于那次运行，不是实时请求流里的版本。',
     inCheckRun: (detail) => `检查运行中：${detail}`,
@@ -753,7 +752,6 @@ const zh: Messages = {
     resetDone: (dir, files) => `${files} 已恢复为初始代码；你的文件备份在 ${dir}`,
     resetNothing: (files) => `${files} 已恢复为初始代码`,
     opened: (number, title) => `第 ${number} 课：${title}`,
-    keptFile: (files) => `${files} 保持不变`,
     editorCommand: (command) => `在另一个窗口中打开：${command}`,
     noEditor: (file) => `在另一个窗口用编辑器打开 ${file}（未设置 $EDITOR）`,
     listTitle: '课程',
