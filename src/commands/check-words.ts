@@ -5,6 +5,8 @@ import type { Language } from '../engine/lessons/language.ts';
 export interface CheckWords {
   checking: (file: string, lesson: string, title: string, strategy: string) => string;
   notYet: (passing: number, total: number) => string;
+  /** Between two sentences: a space in English, none after Chinese 。 */
+  gap: string;
   goal: string;
   next: (id: string, title: string) => string;
   /** Followed by the copy command and the check of the next lesson. */
@@ -27,6 +29,7 @@ export const CHECK_WORDS: Record<Language, CheckWords> = {
   en: {
     checking: (file, lesson, title, strategy) => `Checking ${file} against lesson ${lesson} — ${title} (${strategy})`,
     notYet: (passing, total) => `Not yet: ${passing} of ${total} steps pass.`,
+    gap: ' ',
     goal: 'Goal: ',
     next: (id, title) => `Next: ${id} — ${title}.`,
     keptAsIs: 'Your files are left as they are. To go on, copy its starter and check that lesson:',
@@ -41,6 +44,7 @@ export const CHECK_WORDS: Record<Language, CheckWords> = {
   zh: {
     checking: (file, lesson, title, strategy) => `正在按第 ${numberOf(lesson)} 课检查 ${file} — ${title}（${strategy}）`,
     notYet: (passing, total) => `还没通过：${total} 步中有 ${passing} 步通过。`,
+    gap: '',
     goal: '目标：',
     next: (id, title) => `下一课：${id} — ${title}。`,
     keptAsIs: '你的文件保持不变。要继续，复制下一课的初始代码并检查那一课：',

@@ -11,7 +11,7 @@ import { copyStarter, isStarter, readLearnerFiles, serviceFile } from '../engine
 import { commandFor, resolveWorkspace, type ResolvedWorkspace } from '../engine/lessons/workspace-dir.ts';
 import { keyOf } from '../ui/keys/key-table.ts';
 import { checkDetail } from '../ui/lesson/check-detail.ts';
-import { engineNoteZh } from '../ui/shared/engine-notes-zh.ts';
+import { MESSAGES } from '../ui/shared/messages.ts';
 import { CHECK_WORDS } from './check-words.ts';
 
 export interface CheckOptions {
@@ -82,7 +82,7 @@ export function formatResult(result: CheckResult, lesson: Lesson, lang: Language
   const lines: string[] = [];
   for (const step of result.steps) {
     lines.push(`  ${step.ok ? '✓' : '✗'} ${pick(step.title, lang)}`);
-    if (step.detail) lines.push(`      ${checkDetail(step.detail, lang, lang === 'zh' ? engineNoteZh : (text) => text)}`);
+    if (step.detail) lines.push(`      ${checkDetail(step.detail, lang, MESSAGES[lang].engineNote)}`);
   }
   if (result.error) lines.push(`  ✗ ${result.error}`);
   if (!result.passed) {
@@ -98,14 +98,13 @@ function passedSummary(lesson: Lesson, next: Lesson | undefined, workspace: Reso
   const words = CHECK_WORDS[lang];
   const then = next
     ? [
-        `${words.next(next.id, pick(next.title, lang))}${lang === 'zh' ? '' : ' '}${words.keptAsIs}`,
+        `${words.next(next.id, pick(next.title, lang))}${words.gap}${words.keptAsIs}`,
         `  ${copyCommand(next, workspace.dir)}`,
         `  ${commandFor(`npx hotlab check ${next.id.slice(0, 2)}`, workspace)}`,
         words.orLab(commandFor('npx hotlab', workspace), keyOf('nextLesson')),
       ].join('\n')
     : words.last;
-  // Chinese runs sentences on without a space after 。
-  return `\n${words.passed(lesson.id, done, total)}${lang === 'zh' ? '' : ' '}${then}\n`;
+  return `\n${words.passed(lesson.id, done, total)}${words.gap}${then}\n`;
 }
 
 /** The shell command that copies a lesson's starter over the workspace: `cp …/starter/service.js sandbox/service.js`. */

@@ -1211,13 +1211,11 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
   }
 
   /**
-   * Failed requests in the window, and the downtime they show: the longest gap between successful responses.
+   * Failed requests in [from, to], and the downtime they show: the longest gap between successful responses.
    * With no failure there was no downtime, only the traffic's own spacing (1 ms at 1,000 req/s), so 0.
-   */
-  /**
-   * Failed requests in [from, to], and the downtime they show. `unservedSince`: no process took requests from
-   * then until `to` (a cold restart), which is downtime even when no request fell in it: at the lab's 20 req/s a
-   * restart of a few ms usually misses every request, and reading 0 ms there taught the wrong lesson.
+   * `unservedSince`: no process took requests from then until `to` (a cold restart), which is downtime even when no
+   * request fell in it: at the lab's 20 req/s a restart of a few ms usually misses every request, and reading 0 ms
+   * there taught the wrong lesson.
    */
   #traffic(from: number, to: number, unservedSince?: number): { downtimeMs: number; failedRequests: number } {
     const failedRequests = failuresBetween(this.#log, from, to);

@@ -8,8 +8,8 @@ import { formatCodeFrame } from '../../engine/source/code-frame.ts';
 import type { EngineSnapshot, UpdateRecord } from '../../engine/types.ts';
 import { cellWidth, firstLine, formatLocation, formatMs, truncate } from '../shared/format.ts';
 import type { Messages } from '../shared/messages.ts';
-import { recordState, type RecordState } from '../shared/record-state.ts';
-import { fitRows, wrapPieces, type Piece, type Row } from '../shared/rows.ts';
+import { recordState, stateWords } from '../shared/record-state.ts';
+import { fitRows, wrapPieces, type Row } from '../shared/rows.ts';
 import { appliedLabel, modulesLine, strategyLabel, versionLabel } from './describe-update.ts';
 
 
@@ -153,9 +153,4 @@ function budget(groups: Row[][], maxRows: number, width: number, full: boolean, 
   const cut = rows.length < groups.reduce((sum, group) => sum + group.length, 0);
   const fitted = fitRows(rows, width, full);
   return { rows: fitted.rows, cut: cut || fitted.cut };
-}
-
-function stateWords(state: RecordState, m: Pick<Messages, 'stateKept' | 'stateLost' | 'stateNone'>): Piece {
-  if (state === 'none') return { text: m.stateNone, tone: 'muted' };
-  return state === 'kept' ? { text: m.stateKept, tone: 'good' } : { text: m.stateLost, tone: 'warn' };
 }

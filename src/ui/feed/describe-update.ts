@@ -3,7 +3,7 @@ import { describeModules } from '../../engine/describe-modules.ts';
 import type { UpdateRecord } from '../../engine/types.ts';
 import { firstLine, formatLocation, formatMs } from '../shared/format.ts';
 import type { Messages } from '../shared/messages.ts';
-import { recordState } from '../shared/record-state.ts';
+import { recordState, stateWords } from '../shared/record-state.ts';
 import type { ReplLineKind } from '../repl/repl-state.ts';
 
 export const versionLabel = (version: number | null | undefined) =>
@@ -52,7 +52,7 @@ export function describeUpdate(
     appliedLabel(record, messages),
     strategyLabel(record),
     formatMs(record.total),
-    { kept: messages.stateKept, lost: messages.stateLost, none: messages.stateNone }[recordState(record, programSize)],
+    stateWords(recordState(record, programSize), messages).text,
     messages.failedCount(String(record.failedRequests)),
   ];
   if (record.downtimeMs > 0) parts.push(`${messages.downtime} ${formatMs(record.downtimeMs)}`);

@@ -2,6 +2,8 @@
 // kept, lost, or none to keep. "state kept" on a program with no state (lesson 3's routes, a first start) read as
 // a promise the lesson then contradicted ("everything starts over").
 import type { UpdateRecord } from '../../engine/types.ts';
+import type { Messages } from './messages.ts';
+import type { Piece } from './rows.ts';
 
 export type RecordState = 'kept' | 'lost' | 'none';
 
@@ -16,4 +18,10 @@ export function recordState(record: UpdateRecord, programSize?: number): RecordS
   const touched = record.modules ?? [];
   if (programSize !== undefined && touched.length >= programSize && touched.length > 0 && !touched.some((change) => change.stateful)) return 'none';
   return record.stateKept ? 'kept' : 'lost';
+}
+
+/** The words of a state for an update line, with their tone. */
+export function stateWords(state: RecordState, m: Pick<Messages, 'stateKept' | 'stateLost' | 'stateNone'>): Piece {
+  if (state === 'none') return { text: m.stateNone, tone: 'muted' };
+  return state === 'kept' ? { text: m.stateKept, tone: 'good' } : { text: m.stateLost, tone: 'warn' };
 }
