@@ -730,23 +730,26 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
       });
       return;
     }
-    this.#lastSaveAt = event.eventAt;
+    // An empty read is an in-place save half way (truncated, not yet written), not a save of its own: the write
+    // that follows, equal to the running code, is the learner's save without a change and says so.
+    if (event.content !== '') this.#lastChangeAt = event.eventAt;
     // The moment of the save is not known: it is the event's, less what this machine takes to report a write.
     this.#submit({ trigger: 'save', origin: event.eventAt - this.#detectEstimate, eventAt: event.eventAt, readMs: event.readMs, queuedAt: wallNow() });
   }
 
   /**
    * A save (or `touch`) that left the running code as it was is not a version, and says so (lesson 2 has the
-   * learner try it). Not for the extra events an editor's one save makes (they come within ms of the save that
-   * applied), and once a second per file at most.
+   * learner try it). Not for the extra events an editor's one save makes (they come within ms of the save, or of
+   * its update ending on a busy machine), and once a second per file at most.
    */
   #noteSameContent(id: string, at: number): void {
-    if (at - this.#lastSaveAt < SAME_CONTENT_QUIET_MS || at - (this.#sameContentNoted.get(id) ?? -Infinity) < SAME_CONTENT_QUIET_MS) return;
+    if (at - this.#lastChangeAt < SAME_CONTENT_QUIET_MS || at - (this.#sameContentNoted.get(id) ?? -Infinity) < SAME_CONTENT_QUIET_MS) return;
     this.#sameContentNoted.set(id, at);
     this.#addLog({ at, level: 'info', source: 'engine', message: `${id} saved with the same content as v${this.#running?.version ?? '?'}: not a new version` });
   }
 
-  #lastSaveAt = -Infinity;
+  /** The last save that changed the code, or the end of the last update (an editor's echo can follow either). */
+  #lastChangeAt = -Infinity;
   readonly #sameContentNoted = new Map<string, number>();
 
   /**
@@ -974,6 +977,7 @@ export class Engine extends EventEmitter<EngineEvents> implements LabEngine {
     };
     this.#store.set({ problem: null, rejection: null, reverted: null, retainedVersions: outcome.retainedVersions });
     this.#store.addUpdate(record);
+    this.#lastChangeAt = Math.max(this.#lastChangeAt, wallNow());
     this.emit('update', record);
     void this.#refreshStats();
   }
